@@ -1,0 +1,97 @@
+import Foundation
+import KubeConKit
+
+/// A subcommand: its spec (for parsing and help) and what it does.
+protocol Command {
+  static var spec: CommandSpec { get }
+  static func run(_ ctx: Context) throws
+}
+
+/// The `kubecon` command line as a function: arguments in, exit code out.
+///
+/// `main.swift` only calls `exit(CLI.run(arguments, io: .standard))`; tests call `run` with
+/// their own ``IO``.
+public enum CLI {
+  public static let version = "0.1.0"
+
+  static let commands: [any Command.Type] = [
+    ParseCommand.self, BuildCommand.self,
+  ]
+
+  public static func run(_ arguments: [String], io: IO) -> Int32 {
+    var args = arguments
+    // Global --corpus before the subcommand.
+    var global: [String] = []
+    while let first = args.first, first == "--corpus" || first.hasPrefix("--corpus=") || first == "--no-color" {
+      global.append(args.removeFirst())
+      if first == "--corpus", let value = args.first {
+        global.append(value)
+        args.removeFirst()
+      }
+    }
+    guard let name = args.first else {
+      io.out(Help.main(commands.map { $0.spec }))
+      return 0
+    }
+    switch name {
+    case "--help", "-h":
+      io.out(Help.main(commands.map { $0.spec }))
+      return 0
+    case "--version":
+      io.out("kubecon \(version)\n")
+      return 0
+    case "help":
+      if args.count > 1, let command = commands.first(where: { $0.spec.name == args[1] }) {
+        io.out(Help.text(command.spec))
+        return 0
+      }
+      io.out(Help.main(commands.map { $0.spec }))
+      return 0
+    default:
+      break
+    }
+    guard let command = commands.first(where: { $0.spec.name == name }) else {
+      var message = "Error: unknown subcommand '\(Terminal.sanitize(name))'"
+      if let guess = Suggest.closest(to: name, in: commands.map { $0.spec.name }) { message += "; did you mean '\(guess)'?" }
+      io.err(message + "\nUsage: kubecon <subcommand> [options]\n  See 'kubecon --help'.\n")
+      return 64
+    }
+    let spec = command.spec
+    let parsed: ParsedArguments
+    do {
+      parsed = try ArgumentParser.parse(global + Array(args.dropFirst()), spec: spec)
+    } catch let e as UsageError {
+      io.err("Error: \(Terminal.sanitize(e.message))\nUsage: \(Help.usageLine(spec))\n  See 'kubecon \(spec.name) --help'.\n")
+      return 64
+    } catch {
+      io.err("Error: \(error)\n")
+      return 1
+    }
+    if parsed.has("--help") {
+      io.out(Help.text(spec))
+      return 0
+    }
+    let ctx = Context(io: io, args: parsed)
+    do {
+      try command.run(ctx)
+      io.out(ctx.output)
+      return 0
+    } catch let e as UsageError {
+      io.out(ctx.output)
+      io.err("Error: \(Terminal.sanitize(e.message))\nUsage: \(Help.usageLine(spec))\n  See 'kubecon \(spec.name) --help'.\n")
+      return 64
+    } catch let e as Failure {
+      io.out(ctx.output)
+      io.err("Error: \(Terminal.sanitize(e.message))\n")
+      return 1
+    } catch let e as KubeConError {
+      io.out(ctx.output)
+      io.err("Error: \(Terminal.sanitize(e.description))\n")
+      return 1
+    } catch {
+      io.out(ctx.output)
+      io.err("Error: \(Terminal.sanitize(String(describing: error)))\n")
+      return 1
+    }
+  }
+}

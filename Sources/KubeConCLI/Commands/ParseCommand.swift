@@ -1,0 +1,100 @@
+import Foundation
+import KubeConKit
+
+/// `kubecon parse FILE... [--json]`: parse reports without storing them.
+enum ParseCommand: Command {
+  static let spec = CommandSpec(
+    name: "parse", abstract: "Parse reports and print what was found, without storing anything.",
+    arguments: [("file", "Report files: markdown, plain text or saved web pages.")], minArguments: 1, maxArguments: nil,
+    options: [CommandSpec.jsonOption, CommandSpec.colorOption])
+
+  /// The JSON contract of `parse --json`.
+  struct Output: Encodable {
+    struct TalkOut: Encodable {
+      var id, title: String
+      var titleSource: TitleSource
+      var kind: TalkKind
+      var speakers: [SpeakerRef]
+      var projects: [String]
+      var themes: [String]
+      var line: Int
+    }
+    var id, file, title, language: String
+    var date, author, organization: String?
+    var edition: EditionRef?
+    var talks: [TalkOut]
+    var projects: [String]
+    var themes: [String]
+    var warnings: [String]
+
+    func encode(to encoder: Encoder) throws {
+      enum K: String, CodingKey { case id, file, title, language, date, author, organization, edition, talks, projects, themes, warnings }
+      var c = encoder.container(keyedBy: K.self)
+      try c.encode(id, forKey: .id)
+      try c.encode(file, forKey: .file)
+      try c.encode(title, forKey: .title)
+      try c.encode(language, forKey: .language)
+      try c.encode(date, forKey: .date)
+      try c.encode(author, forKey: .author)
+      try c.encode(organization, forKey: .organization)
+      try c.encode(edition, forKey: .edition)
+      try c.encode(talks, forKey: .talks)
+      try c.encode(projects, forKey: .projects)
+      try c.encode(themes, forKey: .themes)
+      try c.encode(warnings, forKey: .warnings)
+    }
+  }
+
+  static func output(_ p: ParsedReport) -> Output {
+    let r = p.report
+    return Output(
+      id: r.id, file: r.file, title: r.title, language: r.language, date: r.date, author: r.author,
+      organization: r.organization, edition: r.edition,
+      talks: p.talks.map {
+        Output.TalkOut(
+          id: $0.id, title: $0.title, titleSource: $0.titleSource, kind: $0.kind, speakers: $0.speakers,
+          projects: $0.projects, themes: $0.themes, line: $0.mentions.first?.line ?? 0)
+      }, projects: r.projects, themes: r.themes, warnings: r.warnings)
+  }
+
+  static func run(_ ctx: Context) throws {
+    let parser = ReportParser(catalog: try ctx.catalog())
+    var results: [ParsedReport] = []
+    for file in ctx.args.positionals {
+      results.append(try parser.parse(fileAt: ctx.absolute(file), displayPath: file))
+    }
+    for r in results {
+      for d in r.diagnostics { ctx.warn(Terminal.sanitize(d.description)) }
+    }
+    if ctx.json {
+      try ctx.printJSON(results.map(output))
+      return
+    }
+    let s = ctx.style
+    for (n, p) in results.enumerated() {
+      if n > 0 { ctx.print() }
+      let r = p.report
+      ctx.print(s.bold(Terminal.sanitize(r.file)))
+      func field(_ name: String, _ value: String?) {
+        ctx.print("  " + name.padded(to: 13) + Terminal.sanitize(value ?? "—"))
+      }
+      field("title", r.title)
+      field("language", r.language)
+      field("date", r.date)
+      field("edition", r.edition.map { "KubeCon \($0.region) \($0.year), \($0.city)" })
+      field("author", r.author)
+      field("organization", r.organization)
+      field("projects", r.projects.isEmpty ? nil : r.projects.joined(separator: ", "))
+      field("themes", r.themes.isEmpty ? nil : r.themes.joined(separator: ", "))
+      ctx.print("  " + "talks".padded(to: 13) + "\(p.talks.count)")
+      for t in p.talks {
+        let title = t.titleSource == .derived ? s.dim("~ ") + Terminal.sanitize(t.title) : Terminal.sanitize(t.title)
+        ctx.print("    " + s.cyan(t.kind.rawValue.padded(to: 9)) + title)
+        if !t.speakers.isEmpty {
+          ctx.print("             " + Terminal.sanitize(TalksCommand.speakerList(t.speakers)))
+        }
+      }
+      if !r.warnings.isEmpty { ctx.print("  " + "warnings".padded(to: 13) + "\(r.warnings.count) (on stderr)") }
+    }
+  }
+}

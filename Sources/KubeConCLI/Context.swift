@@ -1,0 +1,88 @@
+import Foundation
+import KubeConKit
+
+/// What a running command has: its arguments, its IO, and the corpus and catalogs it finds.
+final class Context {
+  let io: IO
+  let args: ParsedArguments
+  let style: Style
+  private(set) var output = ""
+
+  init(io: IO, args: ParsedArguments) {
+    self.io = io
+    self.args = args
+    let noColor = io.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    let dumb = io.environment["TERM"] == "dumb"
+    style = Style(enabled: io.stdoutIsTerminal && !noColor && !dumb && !args.has("--no-color"))
+  }
+
+  var json: Bool { args.has("--json") }
+  var width: Int? { io.terminalWidth ?? (io.stdoutIsTerminal ? 100 : nil) }
+
+  func print(_ line: String = "") { output += line + "\n" }
+  func write(_ text: String) { output += text }
+  func warn(_ line: String) { io.err(line + "\n") }
+
+  /// Prints a value as sorted, pretty-printed JSON.
+  func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    output += String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+  }
+
+  var locator: DataLocator {
+    DataLocator(environment: io.environment, executablePath: io.executablePath, currentDirectory: io.currentDirectory)
+  }
+
+  func absolute(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    if path.hasPrefix("~/"), let home = io.environment["HOME"] { return home + path.dropFirst(1) }
+    return URL(fileURLWithPath: io.currentDirectory).appendingPathComponent(path).standardized.path
+  }
+
+  /// The user's own corpus: `$XDG_DATA_HOME/kubecon/corpus.json`, else `~/.local/share/kubecon/corpus.json`.
+  var userCorpusPath: String? {
+    if let xdg = io.environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/kubecon/corpus.json" }
+    if let home = io.environment["HOME"], !home.isEmpty { return home + "/.local/share/kubecon/corpus.json" }
+    return nil
+  }
+
+  /// The corpus to read: `--corpus`, `KUBECON_CORPUS`, the user's corpus, the bundled one.
+  func corpusPath() throws -> String {
+    if let explicit = args.value("--corpus") ?? io.environment["KUBECON_CORPUS"].flatMap({ $0.isEmpty ? nil : $0 }) {
+      let path = absolute(explicit)
+      guard FileManager.default.fileExists(atPath: path) else { throw KubeConError.fileNotFound(explicit) }
+      return path
+    }
+    var tried: [String] = []
+    if let user = userCorpusPath {
+      if FileManager.default.fileExists(atPath: user) { return user }
+      tried.append(user)
+    }
+    for dir in locator.candidates {
+      let path = dir + "/corpus.json"
+      if FileManager.default.fileExists(atPath: path) { return path }
+      tried.append(path)
+    }
+    throw KubeConError.corpusMissing(tried: tried)
+  }
+
+  private var cachedCorpus: Corpus? = nil
+
+  func corpus() throws -> Corpus {
+    if let c = cachedCorpus { return c }
+    let c = try CorpusStore.load(try corpusPath())
+    cachedCorpus = c
+    return c
+  }
+
+  func catalog() throws -> Catalog {
+    try Catalog.load(from: try locator.dataDirectory())
+  }
+}
+
+/// A failure with its message (exit 1).
+struct Failure: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}

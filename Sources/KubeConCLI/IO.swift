@@ -1,0 +1,38 @@
+import Foundation
+
+/// Where a command writes and what it knows of its environment. Tests build their own.
+public struct IO: Sendable {
+  public var out: @Sendable (String) -> Void
+  public var err: @Sendable (String) -> Void
+  public var environment: [String: String]
+  public var stdoutIsTerminal: Bool
+  public var terminalWidth: Int?
+  public var currentDirectory: String
+  public var executablePath: String
+
+  public init(
+    out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+    environment: [String: String], stdoutIsTerminal: Bool = false, terminalWidth: Int? = nil,
+    currentDirectory: String = FileManager.default.currentDirectoryPath,
+    executablePath: String = CommandLine.arguments.first ?? "kubecon"
+  ) {
+    self.out = out
+    self.err = err
+    self.environment = environment
+    self.stdoutIsTerminal = stdoutIsTerminal
+    self.terminalWidth = terminalWidth
+    self.currentDirectory = currentDirectory
+    self.executablePath = executablePath
+  }
+
+  /// The process's standard output and error.
+  public static var standard: IO {
+    var size = winsize()
+    let tty = isatty(STDOUT_FILENO) == 1
+    let width: Int? = (tty && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0) ? Int(size.ws_col) : nil
+    return IO(
+      out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+      err: { FileHandle.standardError.write(Data($0.utf8)) },
+      environment: ProcessInfo.processInfo.environment, stdoutIsTerminal: tty, terminalWidth: width)
+  }
+}

@@ -1,0 +1,138 @@
+/// Builds the linked corpus from parsed reports: merges talks seen in several reports, gathers
+/// speakers across reports and editions, counts projects and themes per edition.
+public enum CorpusBuilder {
+  /// - Parameter reports: parsed reports, in any order (the result is sorted).
+  public static func build(_ reports: [ParsedReport], catalog: Catalog) -> Corpus {
+    let parsed = reports.sorted { $0.report.id < $1.report.id }
+    var reportList = parsed.map(\.report)
+
+    let translations = Linker.translations(parsed)
+    for (a, b) in translations {
+      reportList[a].translations.append(reportList[b].id)
+      reportList[b].translations.append(reportList[a].id)
+    }
+
+    // Talks: one per group of mentions.
+    var talks: [Talk] = []
+    var renamed: [String: String] = [:]  // "<report>/<local talk id>" -> corpus talk id
+    var usedIds = Set<String>()
+    for group in Linker.sameTalks(parsed, translations: translations) {
+      let members = group.map { parsed[$0.0].talks[$0.1] }
+      let languages = group.map { parsed[$0.0].report.language }
+      // The stated title, in English when a translation gives one, names the talk.
+      let order = members.indices.sorted { i, j in
+        let a = (members[i].titleSource == .stated ? 0 : 1, languages[i] == "en" ? 0 : 1, members[i].reports[0])
+        let b = (members[j].titleSource == .stated ? 0 : 1, languages[j] == "en" ? 0 : 1, members[j].reports[0])
+        return a < b
+      }
+      var talk = members[order[0]]
+      var id = talk.id
+      var n = 2
+      while usedIds.contains(id) {
+        id = "\(talk.id)-\(n)"
+        n += 1
+      }
+      usedIds.insert(id)
+      talk.id = id
+      for i in order.dropFirst() {
+        let other = members[i]
+        for s in other.speakers {
+          if let k = talk.speakers.firstIndex(where: { Folding.fold($0.name) == Folding.fold(s.name) }) {
+            if talk.speakers[k].organization == nil { talk.speakers[k].organization = s.organization }
+          } else {
+            talk.speakers.append(s)
+          }
+        }
+        talk.projects = Array(Set(talk.projects + other.projects)).sorted()
+        talk.themes = Array(Set(talk.themes + other.themes)).sorted()
+        talk.reports = Array(Set(talk.reports + other.reports)).sorted()
+        talk.mentions += other.mentions
+        if talk.kind == .session, other.kind != .session { talk.kind = other.kind }
+      }
+      talk.mentions.sort { ($0.report, $0.line) < ($1.report, $1.line) }
+      for (r, t) in group { renamed["\(parsed[r].report.id)/\(parsed[r].talks[t].id)"] = id }
+      talks.append(talk)
+    }
+    talks.sort { $0.id < $1.id }
+
+    for i in reportList.indices {
+      let rid = reportList[i].id
+      reportList[i].talks = reportList[i].talks.compactMap { renamed["\(rid)/\($0)"] }
+      for s in reportList[i].sections.indices {
+        if let local = reportList[i].sections[s].talk { reportList[i].sections[s].talk = renamed["\(rid)/\(local)"] }
+      }
+      reportList[i].translations.sort()
+    }
+
+    return Corpus(
+      reports: reportList, talks: talks, speakers: speakers(talks), projects: projects(parsed, talks: talks, catalog: catalog),
+      themes: themes(reportList, talks: talks, catalog: catalog), editions: catalog.editions.sorted { $0.id < $1.id })
+  }
+
+  /// The key that makes one speaker of the ways reports write a name (case and accents aside).
+  public static func speakerKey(_ name: String) -> String { Slug.make(name, maxLength: 80) }
+
+  static func speakers(_ talks: [Talk]) -> [Speaker] {
+    var byKey: [String: Speaker] = [:]
+    for talk in talks {
+      for s in talk.speakers {
+        let key = speakerKey(s.name)
+        var speaker = byKey[key] ?? Speaker(id: key, name: s.name, organizations: [], talks: [], years: [], reports: [])
+        if let org = s.organization, !speaker.organizations.contains(where: { Folding.fold($0) == Folding.fold(org) }) {
+          speaker.organizations.append(org)
+        }
+        speaker.talks.append(talk.id)
+        if let y = talk.edition?.year { speaker.years.append(y) }
+        speaker.reports += talk.reports
+        byKey[key] = speaker
+      }
+    }
+    return byKey.values.map { s in
+      var s = s
+      s.organizations.sort()
+      s.talks = Array(Set(s.talks)).sorted()
+      s.years = Array(Set(s.years)).sorted()
+      s.reports = Array(Set(s.reports)).sorted()
+      return s
+    }.sorted { $0.id < $1.id }
+  }
+
+  static func projects(_ parsed: [ParsedReport], talks: [Talk], catalog: Catalog) -> [ProjectEntry] {
+    var entries: [String: ProjectEntry] = [:]
+    let info = Dictionary(catalog.projects.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    for p in parsed {
+      let year = p.report.edition.map { String($0.year) } ?? "unknown"
+      for name in p.report.projects {
+        guard let project = info[name] else { continue }
+        var e = entries[name] ?? ProjectEntry(
+          id: project.id, name: name, aliases: project.aliases, maturity: project.maturity,
+          category: project.category, mentions: [:], talks: [], reports: [])
+        e.mentions[year, default: 0] += 1
+        e.reports.append(p.report.id)
+        entries[name] = e
+      }
+    }
+    for talk in talks {
+      for name in talk.projects { entries[name]?.talks.append(talk.id) }
+    }
+    return entries.values.map { e in
+      var e = e
+      e.talks = Array(Set(e.talks)).sorted()
+      e.reports = Array(Set(e.reports)).sorted()
+      return e
+    }.sorted { $0.id < $1.id }
+  }
+
+  static func themes(_ reports: [Report], talks: [Talk], catalog: Catalog) -> [ThemeEntry] {
+    catalog.themes.map { theme in
+      var perYear: [String: Int] = [:]
+      var ids: [String] = []
+      for talk in talks where talk.themes.contains(theme.id) {
+        perYear[talk.edition.map { String($0.year) } ?? "unknown", default: 0] += 1
+        ids.append(talk.id)
+      }
+      let reportIds = reports.filter { $0.themes.contains(theme.id) }.map(\.id)
+      return ThemeEntry(id: theme.id, labels: theme.labels, talks: perYear, talkIds: ids.sorted(), reports: reportIds)
+    }.sorted { $0.id < $1.id }
+  }
+}

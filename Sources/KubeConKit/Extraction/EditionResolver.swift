@@ -1,0 +1,126 @@
+import Foundation
+
+/// Decides which KubeCon edition a report is about, from its title, front matter, date and text.
+///
+/// Evidence: the edition's city and year in the title (strong), the publication date falling
+/// during or shortly after the edition (strong), and the city, region and year named in the text.
+/// Sentences that look back or ahead ("l'an passé à Valence", "next year in Amsterdam",
+/// "the first European KubeCon in 2016") do not count.
+public struct EditionResolver: Sendable {
+  public let editions: [Edition]
+  private var cities = PhraseMatcher<String>()  // value: folded city
+  private var regions = PhraseMatcher<String>()  // value: region id
+
+  public init(catalog: Catalog) {
+    self.editions = catalog.editions
+    for e in catalog.editions where !e.virtual {
+      for name in [e.city] + e.cityAliases { cities.add(name, value: Folding.fold(e.city), caseSensitive: true) }
+    }
+    for (region, names) in catalog.regionNames {
+      for name in names { regions.add(name, value: region, caseSensitive: name.contains { $0.isUppercase }) }
+    }
+  }
+
+  /// Words of sentences that talk about another edition than the one reported on.
+  static let otherTimeCues: [String] = [
+    "l'an passe", "l'an dernier", "l'annee derniere", "l'annee passee", "l'annee precedente", "annee prochaine",
+    "l'an prochain", "prochaine", "prochaines", "prochain", "prochains", "precedente", "precedent", "sera",
+    "seront", "aura lieu", "auront lieu", "se deroulera", "premiere", "toute premiere", "dernier", "derniere",
+    "last year", "previous", "next year", "next", "upcoming", "will be", "will take place", "first",
+    "ago", "il y a", "since", "depuis", "un an apres", "year after", "back in", "en 2016",
+  ].map { Folding.fold($0) }
+
+  struct Evidence {
+    var year: Int?
+    var region: String?
+    var city: String?
+  }
+
+  /// The best edition, or nil when nothing points to one.
+  public func resolve(title: String, frontMatterText: String, text: String, date: String?) -> Edition? {
+    var score: [String: Double] = [:]
+    func add(_ evidence: Evidence, weight: Double, to score: inout [String: Double]) {
+      for e in editions {
+        var s = 0.0
+        if let city = evidence.city {
+          guard Folding.fold(e.city) == city else { continue }
+          if let y = evidence.year, y != e.year { continue }
+          s += evidence.year != nil ? 2 : 1
+        } else if let y = evidence.year {
+          guard y == e.year else { continue }
+          if let r = evidence.region, r != e.region { continue }
+          s += evidence.region != nil ? 1.5 : 0.75
+        } else {
+          continue
+        }
+        score[e.id, default: 0] += s * weight
+      }
+    }
+    for ev in evidence(in: title, skipOtherTimes: false) { add(ev, weight: 3, to: &score) }
+    for ev in evidence(in: frontMatterText, skipOtherTimes: false) { add(ev, weight: 1, to: &score) }
+    // Many mentions in the text add up, but to no more than a title's weight.
+    var body: [String: Double] = [:]
+    for sentence in EditionResolver.sentences(text) {
+      for ev in evidence(in: String(sentence), skipOtherTimes: true) { add(ev, weight: 1, to: &body) }
+    }
+    for (id, value) in body { score[id, default: 0] += min(value, 6) }
+    if let date, let day = EditionResolver.day(date) {
+      for e in editions {
+        guard let s = e.start.flatMap(EditionResolver.day), let end = e.end.flatMap(EditionResolver.day) else { continue }
+        if day >= s - 3 && day <= end + 45 {
+          score[e.id, default: 0] += 6
+        } else if day >= s - 3 && day <= end + 200 {
+          score[e.id, default: 0] += 2
+        } else if day < s - 30, score[e.id] != nil {
+          score[e.id, default: 0] -= 4  // written before the edition: a preview at most
+        }
+      }
+    }
+    let best = score.filter { $0.value > 0 }.max { a, b in (a.value, b.key) < (b.value, a.key) }
+    return best.flatMap { b in editions.first { $0.id == b.key } }
+  }
+
+  func evidence(in text: String, skipOtherTimes: Bool) -> [Evidence] {
+    if skipOtherTimes {
+      let folded = " " + Folding.fold(text) + " "
+      for cue in EditionResolver.otherTimeCues where folded.contains(" " + cue + " ") || folded.contains(" " + cue + ",") {
+        return []
+      }
+    }
+    let tokens = Tokenizer.tokens(text)
+    let years = tokens.compactMap { t -> Int? in
+      guard t.text.count == 4, let y = Int(t.text), (2015...2035).contains(y) else { return nil }
+      return y
+    }
+    let cityMatches = Set(cities.matches(in: tokens).map(\.value))
+    let regionMatches = Set(regions.matches(in: tokens).map(\.value))
+    let mentionsKubeCon = tokens.contains { $0.folded.hasPrefix("kubecon") || $0.folded == "cloudnativecon" }
+    var out: [Evidence] = []
+    let year = Set(years).count == 1 ? years.first : nil
+    for city in cityMatches { out.append(Evidence(year: year, region: nil, city: city)) }
+    if cityMatches.isEmpty, mentionsKubeCon || !skipOtherTimes {
+      for y in Set(years) {
+        out.append(Evidence(year: y, region: regionMatches.count == 1 ? regionMatches.first : nil, city: nil))
+      }
+    }
+    return out
+  }
+
+  static func sentences(_ text: String) -> [Substring] {
+    text.split(whereSeparator: { $0 == "." || $0 == "!" || $0 == "?" || $0 == "\n" })
+  }
+
+  /// Days since 1970 for `YYYY-MM-DD`.
+  static func day(_ iso: String) -> Int? {
+    let p = iso.split(separator: "-").compactMap { Int($0) }
+    guard p.count == 3 else { return nil }
+    var c = DateComponents()
+    c.year = p[0]
+    c.month = p[1]
+    c.day = p[2]
+    var cal = Calendar(identifier: .gregorian)
+    cal.timeZone = TimeZone(identifier: "UTC") ?? .current
+    guard let d = cal.date(from: c) else { return nil }
+    return Int(d.timeIntervalSince1970 / 86_400)
+  }
+}

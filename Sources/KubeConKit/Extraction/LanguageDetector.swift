@@ -1,0 +1,25 @@
+/// Decides whether a report is written in French or English from its prose (function words).
+public enum LanguageDetector {
+  static let french: Set<String> = [
+    "le", "la", "les", "des", "du", "un", "une", "et", "est", "sont", "pour", "dans", "avec", "sur",
+    "qui", "que", "pas", "plus", "nous", "vous", "mais", "ce", "cette", "ces", "aux", "par", "ont",
+    "au", "son", "ses", "leur", "tout", "comme", "aussi", "très", "avoir", "être", "été", "je",
+  ]
+  static let english: Set<String> = [
+    "the", "and", "is", "are", "for", "in", "with", "on", "that", "this", "to", "of", "was", "were",
+    "it", "we", "you", "but", "not", "from", "by", "as", "an", "be", "have", "has", "which", "their",
+    "they", "at", "or", "its", "also", "very", "i", "my", "there", "about",
+  ]
+
+  /// `"fr"` or `"en"`; `"en"` when the text gives no evidence either way.
+  public static func detect(_ text: String) -> String {
+    var fr = 0
+    var en = 0
+    for token in Tokenizer.tokens(text) {
+      let w = token.folded
+      if french.contains(w) { fr += 1 }
+      if english.contains(w) { en += 1 }
+    }
+    return fr > en ? "fr" : "en"
+  }
+}

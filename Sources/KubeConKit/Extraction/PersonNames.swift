@@ -1,0 +1,103 @@
+/// What a person's name looks like in a report, in French or English.
+///
+/// A name is two to five words; each starts with a capital (`Jean-Pierre`, `O'Brien`, `J.`), with
+/// lowercase particles inside (`de`, `van`, `von der`, `da`). Words that are sentence openers,
+/// conference vocabulary, months, days or project names are not names.
+public struct PersonNames: Sendable {
+  /// Folded words that are never part of a name (projects, cities and common capitalized words).
+  var excluded: Set<String>
+
+  public init(catalog: Catalog) {
+    var excluded = PersonNames.commonWords
+    for p in catalog.projects where !p.caseSensitive {
+      for n in [p.name] + p.aliases where !n.contains(" ") { excluded.insert(Folding.fold(n)) }
+    }
+    for e in catalog.editions {
+      for c in [e.city] + e.cityAliases where !c.contains(" ") { excluded.insert(Folding.fold(c)) }
+    }
+    self.excluded = excluded
+  }
+
+  static let particles: Set<String> = [
+    "de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "bin", "ben", "al",
+    "el", "dos", "das", "ter", "zu", "y",
+  ]
+
+  /// Whether a word (without surrounding punctuation) can be part of a name.
+  public func isNameWord(_ word: Substring) -> Bool {
+    guard let first = word.first, first.isUppercase, first.isLetter else { return false }
+    if word.count == 2, word.last == "." { return true }  // initial: "J."
+    guard word.count >= 2 else { return false }
+    if word.hasSuffix("'s") || word.hasSuffix("’s") { return false }  // "Acme's Jane Doe"
+    var previous: Character = first
+    var inner = 0
+    for c in word.dropFirst() {
+      if c.isNumber { return false }
+      if !(c.isLetter || c == "-" || c == "'" || c == "’" || c == ".") { return false }
+      if c.isUppercase && previous != "-" && previous != "'" && previous != "’" { inner += 1 }
+      previous = c
+    }
+    if inner > 0 {
+      // McDonald, DeVries, LeBlanc, MacKenzie are names; OpenTelemetry, DevOps are not.
+      let lower = word.lowercased()
+      let prefixes = ["mc", "mac", "de", "le", "la", "di", "van", "o'"]
+      guard inner == 1, prefixes.contains(where: { lower.hasPrefix($0) }) else { return false }
+    }
+    return !excluded.contains(Folding.fold(String(word)))
+  }
+
+  /// Whether words form a full name: 2-5 words, first and last capitalized, particles between.
+  public func isName(_ words: [Substring]) -> Bool {
+    guard words.count >= 2, words.count <= 5, let first = words.first, let last = words.last,
+      isNameWord(first), isNameWord(last), !(last.count == 2 && last.last == ".")
+    else { return false }
+    for w in words.dropFirst().dropLast() where !isNameWord(w) {
+      if !PersonNames.particles.contains(String(w)) { return false }
+    }
+    return true
+  }
+
+  public func isName(_ text: String) -> Bool {
+    isName(text.split(separator: " "))
+  }
+
+  static let commonWords: Set<String> = [
+    // articles, pronouns, connectors (FR/EN)
+    "the", "a", "an", "le", "la", "les", "un", "une", "des", "du", "de", "ce", "cet", "cette", "ces", "il", "elle",
+    "ils", "elles", "nous", "vous", "on", "je", "j'", "en", "dans", "pour", "avec", "sur", "sous", "lors", "apres",
+    "avant", "puis", "enfin", "ensuite", "mais", "et", "ou", "donc", "car", "this", "that", "these", "those", "we",
+    "i", "he", "she", "they", "it", "in", "on", "at", "for", "with", "from", "by", "of", "and", "or", "but", "after",
+    "before", "then", "finally", "also", "so", "if", "si", "as", "comme", "when", "where", "who", "what", "how",
+    "why", "which", "quand", "qui", "quoi", "comment", "pourquoi", "voici", "voila", "here", "there", "my", "mon",
+    "ma", "mes", "our", "notre", "nos", "your", "votre", "vos", "their", "leur", "leurs", "his", "her", "son", "sa",
+    "ses", "its", "all", "tout", "tous", "toutes", "each", "every", "chaque", "some", "quelques", "plusieurs",
+    "many", "most", "no", "not", "ne", "pas", "one", "two", "three", "deux", "trois", "first", "second", "third",
+    "premier", "premiere", "deuxieme", "last", "dernier", "derniere", "new", "nouveau", "nouvelle", "next",
+    "prochain", "prochaine", "thanks", "thank", "merci", "bonjour", "hello", "hi", "mr", "mrs", "ms", "dr", "monsieur",
+    "madame", "sir", "yes", "oui", "non", "is", "are", "was", "est", "sont", "etait", "bref", "ainsi", "aussi",
+    "to", "into", "about", "over", "via", "vers", "chez", "par", "per",
+    // conference vocabulary
+    "kubecon", "cloudnativecon", "cloud", "native", "computing", "foundation", "keynote", "keynotes", "talk",
+    "talks", "session", "sessions", "panel", "day", "days", "jour", "jours", "europe", "european", "america",
+    "north", "summit", "con", "conference", "lab", "hands", "sponsored", "lightning", "tutorial", "workshop",
+    "demo", "introduction", "conclusion", "part", "partie", "team", "equipe", "group", "groupe", "sig", "tag",
+    "wg", "working", "interest", "special", "technical", "advisory", "community", "communaute", "office", "hours",
+    "booth", "stand", "showcase", "project", "projet", "projects", "projets", "platform", "plateforme",
+    "engineering", "security", "securite", "observability", "observabilite", "ai", "ia", "gpu", "llm", "api",
+    "cli", "ui", "ux", "ci", "cd", "devops", "gitops", "finops", "mlops", "sre", "ceo", "cto", "cpo", "vp",
+    "director", "engineer", "ingenieur", "manager", "maintainer", "founder", "fondateur", "fondatrice",
+    "architect", "architecte", "developer", "developpeur", "lead", "head", "chief", "principal", "senior",
+    "staff", "distinguished", "fellow", "executive", "product", "open", "source", "inc", "ltd", "corp",
+    "edition", "track", "tracks", "room", "salle", "hall", "stage", "video", "slides", "replay", "blog",
+    "article", "post", "whitepaper", "paper", "book", "livre", "github", "gitlab", "youtube", "twitter",
+    "linkedin", "mastodon", "bluesky", "slack", "discord", "internet", "web", "data", "mesh", "service",
+    "services", "gateway", "network", "networking", "policy", "policies", "enhancement", "proposal", "proposals",
+    "release", "model", "models", "agent", "agents", "operator", "operators", "controller", "cluster", "clusters",
+    "node", "nodes", "pod", "pods", "container", "containers", "image", "images", "chart", "charts",
+    // months and days
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+    "septembre", "octobre", "novembre", "decembre", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+  ]
+}

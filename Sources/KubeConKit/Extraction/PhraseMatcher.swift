@@ -1,0 +1,92 @@
+/// Finds catalog phrases in tokenized text, on word boundaries.
+///
+/// A phrase written with a capital (`AI`, `Flux` when marked case-sensitive) matches only that
+/// exact spelling; a phrase ending in `*` matches any word that starts with its last word.
+public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
+  struct Pattern: Sendable {
+    var words: [String]  // folded
+    var exact: [String]?  // as written, when case matters
+    var prefixLast: Bool
+    var value: Value
+  }
+
+  private var byFirstWord: [String: [Pattern]] = [:]
+  private var prefixPatterns: [Pattern] = []
+
+  public init() {}
+
+  /// Adds a phrase. - Parameter caseSensitive: match the spelling exactly (also implied by an all-caps phrase).
+  public mutating func add(_ phrase: String, value: Value, caseSensitive: Bool = false) {
+    var text = phrase
+    let prefix = text.hasSuffix("*")
+    if prefix { text.removeLast() }
+    let tokens = Tokenizer.tokens(text)
+    guard !tokens.isEmpty else { return }
+    let letters = text.filter(\.isLetter)
+    let allCaps = letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+    let exact = (caseSensitive || allCaps) ? tokens.map { String($0.text) } : nil
+    let pattern = Pattern(words: tokens.map(\.folded), exact: exact, prefixLast: prefix, value: value)
+    if prefix && tokens.count == 1 {
+      prefixPatterns.append(pattern)
+    } else {
+      byFirstWord[pattern.words[0], default: []].append(pattern)
+    }
+  }
+
+  public struct Match: Sendable {
+    public var value: Value
+    /// Index of the first token.
+    public var token: Int
+    public var length: Int
+    /// The match starts a sentence (weak evidence for a name that is also a common word).
+    public var sentenceInitial: Bool
+  }
+
+  /// Every match, longest first at each position; matches do not overlap.
+  public func matches(in tokens: [Token]) -> [Match] {
+    var result: [Match] = []
+    var i = 0
+    while i < tokens.count {
+      var best: Match? = nil
+      for p in byFirstWord[tokens[i].folded] ?? [] where p.words.count > (best?.length ?? 0) {
+        if matches(p, tokens, at: i) {
+          best = Match(value: p.value, token: i, length: p.words.count, sentenceInitial: tokens[i].startsSentence)
+        }
+      }
+      if best == nil {
+        for p in prefixPatterns where matches(p, tokens, at: i) {
+          best = Match(value: p.value, token: i, length: 1, sentenceInitial: tokens[i].startsSentence)
+          break
+        }
+      }
+      if let m = best {
+        result.append(m)
+        i += m.length
+      } else {
+        i += 1
+      }
+    }
+    return result
+  }
+
+  private func matches(_ p: Pattern, _ tokens: [Token], at i: Int) -> Bool {
+    guard i + p.words.count <= tokens.count else { return false }
+    for (k, word) in p.words.enumerated() {
+      let t = tokens[i + k]
+      let last = k == p.words.count - 1
+      if last && p.prefixLast {
+        if !t.folded.hasPrefix(word) { return false }
+      } else if t.folded != word {
+        return false
+      }
+      if let exact = p.exact {
+        if last && p.prefixLast {
+          if !t.text.hasPrefix(exact[k]) { return false }
+        } else if t.text != exact[k] {
+          return false
+        }
+      }
+    }
+    return true
+  }
+}

@@ -1,0 +1,35 @@
+/// Finds catalog projects in text, by name and alias, respecting word boundaries and, for names
+/// that are also common words (Flux, Port, Score), their exact spelling.
+public struct ProjectMatcher: Sendable {
+  public let projects: [ProjectInfo]
+  private var matcher = PhraseMatcher<Int>()
+
+  public init(projects: [ProjectInfo]) {
+    self.projects = projects
+    for (index, p) in projects.enumerated() {
+      for name in [p.name] + p.aliases {
+        matcher.add(name, value: index, caseSensitive: p.caseSensitive)
+      }
+    }
+  }
+
+  /// Project names mentioned in the tokens, with their number of mentions.
+  ///
+  /// A case-sensitive name seen only at the start of sentences ("Flux de données ...") is not
+  /// counted: it needs one mention inside a sentence.
+  public func mentions(in tokens: [Token]) -> [String: Int] {
+    var counts: [Int: Int] = [:]
+    var strong = Set<Int>()
+    for m in matcher.matches(in: tokens) {
+      counts[m.value, default: 0] += 1
+      if !(projects[m.value].caseSensitive && m.sentenceInitial) { strong.insert(m.value) }
+    }
+    var result: [String: Int] = [:]
+    for (index, n) in counts where strong.contains(index) { result[projects[index].name] = n }
+    return result
+  }
+
+  public func mentions(in text: String) -> [String: Int] {
+    mentions(in: Tokenizer.tokens(text))
+  }
+}

@@ -1,0 +1,121 @@
+/// Finds speakers named in running prose: `X de Y a présenté`, `X and Y from Z shared`,
+/// `la keynote de X (CTO, Y)`, `présentée par X et Y`, `Acme's X explained`.
+///
+/// A name counts only next to a verb or noun of presenting; people the author met, thanked or
+/// lists as friends are left out.
+public struct ProseSpeakers: Sendable {
+  public var parser: SpeakerParser
+
+  public init(parser: SpeakerParser) {
+    self.parser = parser
+  }
+
+  /// Presenting verbs that follow the speakers (`X a présenté`, `X shared`).
+  static let verbsAfter: [[String]] = [
+    "a presente", "ont presente", "nous a presente", "nous ont presente", "presente", "presentent", "a aborde",
+    "ont aborde", "a mis en avant", "ont mis en avant", "a explique", "ont explique", "nous a explique",
+    "a partage", "ont partage", "nous a partage", "a montre", "ont montre", "nous a montre", "a demontre",
+    "ont demontre", "a parle", "ont parle", "nous a parle", "a detaille", "ont detaille", "a insiste",
+    "a expose", "ont expose", "a annonce", "ont annonce", "a raconte", "ont raconte", "a evoque", "ont evoque",
+    "a decrit", "ont decrit", "a propose", "ont propose", "a anime", "ont anime", "a introduit",
+    "ont introduit", "a dresse", "ont dresse", "a ouvert", "est monte", "est montee", "a commence", "a conclu",
+    "a fait une", "ont fait une", "a donne", "ont donne", "a rappele", "a souligne", "ont souligne",
+    "presented", "presents", "shared", "shares", "discussed", "discusses", "introduced", "introduces",
+    "explained", "explains", "showed", "shows", "showcased", "demonstrated", "demoed", "talked", "talks about",
+    "spoke", "gave", "highlighted", "walked", "covered", "announced", "described", "detailed", "took the stage",
+    "delivered", "kicked off", "opened", "closed", "argued", "outlined", "emphasized", "emphasised", "unveiled",
+    "took us", "led", "hosted",
+  ].map { $0.split(separator: " ").map(String.init) }
+
+  /// Words after which the speakers are named (`présentée par X`, `keynote by X`, `la keynote de X`).
+  static let cuesBefore: [[String]] = [
+    "presente par", "presentee par", "presentes par", "presentees par", "animee par", "anime par",
+    "donnee par", "donne par", "proposee par", "propose par", "presented by", "given by", "delivered by",
+    "hosted by", "led by", "talk by", "keynote by", "session by", "panel by", "presentation by", "keynote de",
+    "keynote of", "talk de", "conference de", "presentation de", "session de", "intervention de", "speakers",
+    "speaker", "intervenants", "intervenant", "par",
+  ].map { $0.split(separator: " ").map(String.init) }
+
+  /// Sentences about people met, thanked or friends.
+  static let socialCues: Set<String> = [
+    "merci", "remercie", "remercier", "remerciements", "thanks", "thank", "grateful", "rencontre", "rencontrer",
+    "retrouve", "retrouver", "croise", "met", "meet", "meeting", "friends", "friend", "amis", "ami", "copains",
+    "copain", "colleagues", "collegues", "dinner", "diner", "selfie", "photo", "beer", "biere", "team",
+  ]
+
+  static let fillers: Set<String> = ["nous", "vous", "lui", "leur", "ils", "elles", "il", "elle", "they", "he", "she", "also", "aussi", "then", "ensuite", "have", "has", "had", "just", "both", "tous", "deux"]
+
+  /// Auxiliaries that make a name the subject of what follows, inside a section about one talk.
+  static let auxiliaries: [[String]] = ["a", "ont", "sont", "est", "was", "were", "had", "did", "made", "ran", "began", "started"].map { [$0] }
+
+  /// The speakers a sentence names as presenting.
+  /// - Parameter inTalk: the sentence is about one talk, so a name followed by any verb ("X et Y
+  ///   ont fait tourner") is one of its speakers.
+  public func speakers(inSentence sentence: String, inTalk: Bool = false) -> [SpeakerRef] {
+    let ws = SpeakerParser.words(sentence)
+    guard ws.count >= 3 else { return [] }
+    if ws.contains(where: { ProseSpeakers.socialCues.contains($0.folded) }) { return [] }
+    var found: [SpeakerRef] = []
+    // Names followed by a presenting verb.
+    for k in ws.indices {
+      let verbs = inTalk ? ProseSpeakers.verbsAfter + ProseSpeakers.auxiliaries : ProseSpeakers.verbsAfter
+      guard verbs.contains(where: { matches($0, ws, at: k) }) else { continue }
+      var start = max(0, k - 16)
+      while start < k {
+        if let (list, end) = parser.leadingList(ws, from: start, allowCommaOrg: false), reaches(ws, from: end, to: k) {
+          var list = list
+          if start > 0, list[0].organization == nil, let possessor = possessive(ws[start - 1]) {
+            for i in list.indices where list[i].organization == nil { list[i].organization = possessor }
+          }
+          found += list
+          break
+        }
+        start += 1
+      }
+    }
+    // Names after "présenté par", "keynote by", "la keynote de".
+    for k in ws.indices {
+      for cue in ProseSpeakers.cuesBefore where matches(cue, ws, at: k) {
+        let after = k + cue.count
+        // "par" alone names speakers only at the start of a byline.
+        if cue == ["par"] && k != 0 { continue }
+        // "led by Acme's Jane Doe"
+        if after < ws.count, let org = possessive(ws[after]),
+          let (list, _) = parser.leadingList(ws, from: after + 1, allowCommaOrg: false)
+        {
+          found += list.map { SpeakerRef(name: $0.name, organization: $0.organization ?? org) }
+        } else if let (list, _) = parser.leadingList(ws, from: after, allowCommaOrg: cue.count == 1) {
+          found += list
+        }
+      }
+    }
+    var seen = Set<String>()
+    return found.filter { seen.insert(Folding.fold($0.name)).inserted }
+  }
+
+  func matches(_ phrase: [String], _ ws: [SpeakerParser.Word], at k: Int) -> Bool {
+    guard k + phrase.count <= ws.count else { return false }
+    for (offset, word) in phrase.enumerated() {
+      let w = ws[k + offset]
+      if w.folded != word { return false }
+      if offset < phrase.count - 1, !w.trail.isEmpty { return false }
+    }
+    return true
+  }
+
+  /// Only commas and pronouns ("nous", "also") stand between the names and the verb.
+  func reaches(_ ws: [SpeakerParser.Word], from end: Int, to verb: Int) -> Bool {
+    guard end <= verb else { return false }
+    for i in end..<verb where !ProseSpeakers.fillers.contains(ws[i].folded) { return false }
+    return true
+  }
+
+  /// `Google's` gives `Google`.
+  func possessive(_ w: SpeakerParser.Word) -> String? {
+    for suffix in ["'s", "’s"] where w.text.hasSuffix(suffix) {
+      let org = w.text.dropLast(2)
+      if let f = org.first, f.isUppercase { return String(org) }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Title, author and organization of a report, from its front matter or its first lines.
+enum ReportMetadata {
+  static let authorKeys = ["author", "authors", "auteur", "creator", "by"]
+
+  /// The front matter title, else a short first line of a plain-text file, else the first
+  /// sentence of the text.
+  static func title(_ doc: Document) -> String {
+    if let t = doc.frontMatter.string("title"), !t.isEmpty { return t }
+    for block in doc.blocks.prefix(3) {
+      if block.headingLevel == 1 { return block.text }
+      guard block.kind == .paragraph else { continue }
+      if isDateLine(block.text) || isByline(block.text) { continue }
+      let words = block.text.split(separator: " ")
+      if words.count <= 15, let last = block.text.last, !".,;:".contains(last) { return block.text }
+      break
+    }
+    let first = doc.blocks.first { $0.kind == .paragraph && !isDateLine($0.text) && !isByline($0.text) }
+    return first.map { TalkExtractor.firstWords(of: $0.text) } ?? "Untitled report"
+  }
+
+  static func author(_ doc: Document, parser: SpeakerParser) -> String? {
+    for key in authorKeys {
+      switch doc.frontMatter.fields[key] {
+      case .string(let s)? where !s.isEmpty: return s
+      case .list(let l)? where !l.isEmpty: return l.joined(separator: ", ")
+      default: continue
+      }
+    }
+    // `author:` with a nested `name:` (or written flat by mistake).
+    if doc.frontMatter.fields["author"] != nil, let name = doc.frontMatter.string("name") { return name }
+    // "By Jane Doe." at the top, before any heading.
+    for block in doc.blocks.prefix(4) {
+      if block.isHeading { break }
+      guard isByline(block.text) else { continue }
+      var words = block.text.split(separator: " ")
+      words.removeFirst()
+      if let f = words.first, Folding.fold(String(f)) == "by" { words.removeFirst() }
+      var rest = words.joined(separator: " ")
+      while let last = rest.last, ".,;".contains(last) { rest.removeLast() }
+      if let list = parser.parseList(rest), let first = list.first { return first.name }
+    }
+    return nil
+  }
+
+  static let organizationCues: [String] = [
+    "mon entreprise", "ma societe", "mon employeur", "mon gentil employeur", "my company", "my employer",
+    "i work at", "i work for", "je travaille chez", "je travaille pour", "notre entreprise", "our company",
+  ].map(Folding.fold)
+
+  /// "grâce à mon entreprise Acme", "my employer, Acme", or a link on the word "employeur".
+  static func organization(_ doc: Document) -> String? {
+    for key in ["organization", "organisation", "company", "entreprise"] {
+      if let s = doc.frontMatter.string(key), !s.isEmpty { return s }
+    }
+    for block in doc.blocks.prefix(12) where !block.isHeading {
+      let ws = SpeakerParser.words(block.text)
+      for k in ws.indices {
+        for cue in organizationCues {
+          let parts = cue.split(separator: " ").map(String.init)
+          guard k + parts.count <= ws.count, zip(parts, ws[k..<(k + parts.count)]).allSatisfy({ $0 == $1.folded }) else { continue }
+          let next = k + parts.count
+          // The cue word is itself a link to the company's site.
+          if let link = block.inline.links.first(where: { Folding.fold($0.text) == parts.last }) {
+            return organizationName(fromURL: link.url)
+          }
+          if next < ws.count, let first = ws[next].text.first, first.isUppercase {
+            return String(ws[next].text)
+          }
+        }
+      }
+    }
+    return nil
+  }
+
+  /// `https://www.arte.tv/` gives `Arte`.
+  static func organizationName(fromURL url: String) -> String? {
+    guard let host = URL(string: url)?.host else { return nil }
+    let parts = host.split(separator: ".").filter { $0 != "www" }
+    guard parts.count >= 2 else { return nil }
+    let name = parts[parts.count - 2]
+    return name.prefix(1).uppercased() + name.dropFirst()
+  }
+
+  static func isDateLine(_ text: String) -> Bool {
+    text.split(separator: " ").count <= 5 && DateExtractor.fromText(text) != nil
+  }
+
+  static func isByline(_ text: String) -> Bool {
+    let f = Folding.fold(text)
+    return (f.hasPrefix("by ") || f.hasPrefix("par ") || f.hasPrefix("written by ") || f.hasPrefix("posted by "))
+      && text.split(separator: " ").count <= 8
+  }
+
+  /// Front matter text that can name the edition: description, tags, keywords, categories, url.
+  static func frontMatterText(_ fm: FrontMatter) -> String {
+    var parts: [String] = []
+    for key in ["description", "excerpt", "summary", "subtitle", "tags", "keywords", "categories", "url", "slug"] {
+      switch fm.fields[key] {
+      case .string(let s)?: parts.append(s)
+      case .list(let l)?: parts += l
+      default: break
+      }
+    }
+    return parts.joined(separator: ". ")
+  }
+}

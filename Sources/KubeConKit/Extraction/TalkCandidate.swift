@@ -1,0 +1,12 @@
+/// A talk found in one report, before talks are merged across reports.
+public struct TalkCandidate: Sendable, Equatable {
+  public var title: String
+  public var titleSource: TitleSource
+  public var kind: TalkKind
+  public var speakers: [SpeakerRef]
+  public var line: Int
+  /// The text that presents the talk.
+  public var text: String
+  /// Index of the outline section it was found in.
+  public var section: Int
+}

@@ -1,0 +1,445 @@
+import Foundation
+
+/// Finds the talks a report presents, and their speakers.
+///
+/// A heading presents a talk when the evidence adds up: a byline under it (`Par X de Y`,
+/// `By X from Y`), speakers after its title (`Title - X, Acme`), a kind prefix (`Keynote:`), a parent
+/// heading that lists talks, words about presenting in its text, speakers named in its text, the
+/// projects it discusses. Headings that only group things (`Conclusion`, `Day 2`, `Keynotes`) are
+/// sections. Under other headings, and in files without headings, talks named in the prose are
+/// found: quoted titles next to "talk"/"conférence", linked titles followed by "by X", and
+/// speakers with a presenting verb. Notes closed by a recording link ("Voir la vidéo") are a talk.
+public struct TalkExtractor: Sendable {
+  public var parser: SpeakerParser
+  public var prose: ProseSpeakers
+  public var projects: ProjectMatcher
+
+  public init(parser: SpeakerParser, projects: ProjectMatcher) {
+    self.parser = parser
+    self.prose = ProseSpeakers(parser: parser)
+    self.projects = projects
+  }
+
+  enum Context { case none, keynote, talkList }
+
+  /// The talks of an outline, in order. - Parameter author: never counted as a speaker.
+  public func talks(in sections: [OutlineSection], author: String?) -> [TalkCandidate] {
+    var result: [TalkCandidate] = []
+    var context = Context.none
+    var contextLevel = 0
+    var containerKind: [Int: Context] = [:]
+    for (index, section) in sections.enumerated() {
+      var found: [TalkCandidate] = []
+      defer { result += found }
+      guard let heading = section.heading else {
+        found = proseTalks(section.blocks, sectionIndex: index, heading: nil)
+        continue
+      }
+      let folded = Folding.fold(heading.text)
+      let words = folded.split(separator: " ")
+      if section.level < contextLevel { context = .none }
+      let byline = self.byline(section.blocks)
+      let (core, suffixSpeakers) = splitHeadingSpeakers(heading.text)
+      let kindPrefix = TalkExtractor.kindPrefix(folded)
+      let hasSpeakerEvidence = byline != nil || suffixSpeakers != nil
+      var inherited = section.parent.flatMap { containerKind[$0] } ?? .none
+      if inherited == .none, section.level == contextLevel { inherited = context }
+
+      // Containers: short headings that announce talks or keynotes, or group things.
+      if !hasSpeakerEvidence && words.count <= 9 && !(kindPrefix != nil && folded.contains(":")) {
+        var kind: Context? = nil
+        if words.count <= 6 && TalkExtractor.containsAny(folded, TalkVocabulary.talkList) { kind = .talkList }
+        if folded.contains("keynote") && words.count <= 4 { kind = .keynote }
+        if let kind {
+          containerKind[index] = kind
+          context = kind
+          contextLevel = section.level
+          found = proseTalks(section.blocks, sectionIndex: index, heading: nil)
+          continue
+        }
+        if TalkVocabulary.isGrouping(folded) {
+          found = proseTalks(section.blocks, sectionIndex: index, heading: nil)
+          continue
+        }
+      }
+
+      let body = section.blocks.prefix(8)
+      let bodyText = Folding.fold(body.map(\.text).joined(separator: "\n"))
+      var score = 0
+      if hasSpeakerEvidence { score += 4 }
+      if kindPrefix != nil { score += 3 }
+      if inherited == .talkList { score += 3 }
+      if inherited == .keynote { score += 1 }
+      let cues = TalkVocabulary.presentationCues.filter { TalkExtractor.containsWords(bodyText, $0) }.count
+      score += min(cues, 2)
+      let groups = proseSpeakerGroups(in: Array(body))
+      let bodySpeakers = groups.flatMap { $0 }
+      if !bodySpeakers.isEmpty { score += 2 }
+      // Several people presenting different things under one topic heading: talks in the prose.
+      if !hasSpeakerEvidence && kindPrefix == nil && inherited != .talkList && groups.count >= 2 {
+        found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text)
+        continue
+      }
+      if !projects.mentions(in: section.text + " " + heading.text).isEmpty { score += 1 }
+      if TalkExtractor.looksLikeTitle(heading.text) { score += 1 }
+      if section.hasChildren { score -= 4 }
+      guard score >= 3 else {
+        found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text)
+        continue
+      }
+
+      var speakers = byline ?? suffixSpeakers ?? []
+      if speakers.isEmpty { speakers = listSpeakers(section.blocks) }
+      if speakers.isEmpty { speakers = bodySpeakers }
+      // Under a keynote heading, a segment is a keynote unless its text calls it a talk or session.
+      let keynoteSegment = inherited == .keynote && !["talk", "session", "ce talk", "cette session"].contains { TalkExtractor.containsWords(bodyText, $0) }
+      let kind = kindPrefix ?? TalkExtractor.kind(in: folded) ?? TalkExtractor.kind(in: Folding.fold(body.first?.text ?? ""))
+        ?? (keynoteSegment ? .keynote : .session)
+      let generic = TalkExtractor.kindPrefixes.contains { $0.0 == folded }
+      var title = core
+      // A topic heading of the author's ("L'IA avec Kubernetes") names the section, not the talk.
+      let stated = hasSpeakerEvidence || kindPrefix != nil || inherited == .talkList || TalkExtractor.looksLikeTitle(core)
+      var source = stated ? TitleSource.stated : .derived
+      if generic {
+        source = .derived
+        title = speakers.isEmpty ? heading.text : heading.text + ": " + speakers.map(\.name).joined(separator: ", ")
+      }
+      found = [TalkCandidate(
+        title: title, titleSource: source, kind: kind, speakers: TalkExtractor.without(author, speakers),
+        line: heading.line, text: section.text, section: index)]
+    }
+    return result
+  }
+
+  // MARK: - Headings
+
+  static let kindPrefixes = TalkVocabulary.kindPrefixes.map { (Folding.fold($0.0), $0.1) }
+
+  static func kindPrefix(_ folded: String) -> TalkKind? {
+    for (prefix, kind) in kindPrefixes where folded == prefix || folded.hasPrefix(prefix + ":") || folded.hasPrefix(prefix + " :") {
+      return kind
+    }
+    return nil
+  }
+
+  static func kind(in folded: String) -> TalkKind? {
+    if containsWords(folded, "keynote") || containsWords(folded, "keynotes") { return .keynote }
+    if containsWords(folded, "panel") || containsWords(folded, "table ronde") { return .panel }
+    if containsWords(folded, "lightning") { return .lightning }
+    for w in ["tutorial", "tutoriel", "workshop", "atelier", "hands-on", "lab"] where containsWords(folded, w) {
+      return .tutorial
+    }
+    return nil
+  }
+
+  /// `Title - Jane Doe, Acme & John Roe, Initech` gives the title and the speakers.
+  func splitHeadingSpeakers(_ heading: String) -> (String, [SpeakerRef]?) {
+    for separator in [" - ", " – ", " — ", " | "] {
+      guard let range = heading.range(of: separator, options: .backwards) else { continue }
+      let right = String(heading[range.upperBound...])
+      guard right.split(separator: " ").count <= 14 else { continue }
+      if let speakers = parser.parseList(right.replacingOccurrences(of: " - ", with: ", ")) {
+        return (String(heading[..<range.lowerBound]).trimmingSpaces(), speakers)
+      }
+    }
+    return (heading, nil)
+  }
+
+  /// A title rather than a phrase: its long words (three or more) mostly capitalized, as English
+  /// talk titles are, or a colon between two parts.
+  static func looksLikeTitle(_ heading: String) -> Bool {
+    let words = heading.split(separator: " ").filter { $0.first?.isLetter == true }
+    if words.count >= 4 && heading.contains(": ") { return true }
+    let long = words.filter { $0.count >= 4 }
+    guard long.count >= 2 else { return false }
+    let capitalized = long.filter { $0.first?.isUppercase == true }.count
+    return capitalized * 10 >= long.count * 7
+  }
+
+  // MARK: - Speakers under a heading
+
+  /// `Par X de Y` / `By X from Y` in the first blocks under a heading.
+  func byline(_ blocks: [Block]) -> [SpeakerRef]? {
+    for block in blocks.prefix(2) {
+      let text = block.text
+      let folded = Folding.fold(text)
+      guard text.split(separator: " ").count <= 30 else { continue }
+      for prefix in TalkVocabulary.bylinePrefixes where folded.hasPrefix(prefix) {
+        let rest = String(text.dropFirst(prefix.count)).trimmingSpaces()
+        var cleaned = rest
+        while let last = cleaned.last, ".;".contains(last), !cleaned.hasSuffix("Inc.") { cleaned.removeLast() }
+        if let list = parser.parseList(cleaned) { return list }
+      }
+    }
+    return nil
+  }
+
+  /// List items that are only `Name - Company` (a panel's guests).
+  func listSpeakers(_ blocks: [Block]) -> [SpeakerRef] {
+    var speakers: [SpeakerRef] = []
+    for block in blocks {
+      guard case .listItem = block.kind else { continue }
+      let normalized = block.text.replacingOccurrences(of: " - ", with: ", ").replacingOccurrences(of: " – ", with: ", ")
+      if let list = parser.parseList(normalized), list.count == 1 { speakers += list }
+    }
+    return speakers.count >= 2 ? speakers : []
+  }
+
+  /// Speakers named in the prose, grouped: sentences that share a speaker are one group.
+  func proseSpeakerGroups(in blocks: [Block]) -> [[SpeakerRef]] {
+    var groups: [[SpeakerRef]] = []
+    for block in blocks where block.kind == .paragraph || block.kind == .quote || isListItem(block) {
+      for sentence in TalkExtractor.sentences(block.text) {
+        let found = prose.speakers(inSentence: sentence, inTalk: true)
+        guard !found.isEmpty else { continue }
+        let keys = Set(found.map { Folding.fold($0.name) })
+        if let g = groups.firstIndex(where: { $0.contains { keys.contains(Folding.fold($0.name)) } }) {
+          for s in found where !groups[g].contains(where: { Folding.fold($0.name) == Folding.fold(s.name) }) {
+            groups[g].append(s)
+          }
+        } else {
+          groups.append(found)
+        }
+      }
+    }
+    return groups
+  }
+
+  func isListItem(_ block: Block) -> Bool {
+    if case .listItem = block.kind { return true }
+    return false
+  }
+
+  static func without(_ author: String?, _ speakers: [SpeakerRef]) -> [SpeakerRef] {
+    guard let author, !author.isEmpty else { return speakers }
+    let a = Folding.fold(author)
+    return speakers.filter { Folding.fold($0.name) != a }
+  }
+
+  // MARK: - Talks in prose
+
+  /// Talks named in the prose of a section that does not itself present one.
+  func proseTalks(_ blocks: [Block], sectionIndex: Int, heading: String?) -> [TalkCandidate] {
+    if blocks.contains(where: { $0.kind == .marker }) {
+      return markerTalks(blocks, sectionIndex: sectionIndex, heading: heading)
+    }
+    var talks: [TalkCandidate] = []
+    var derived: [Int] = []
+    for block in blocks {
+      if isListItem(block), let talk = linkedTalk(block, sectionIndex: sectionIndex) {
+        talks.append(talk)
+        continue
+      }
+      guard block.kind == .paragraph || isListItem(block) else { continue }
+      for sentence in TalkExtractor.sentences(block.text) {
+        let quoted = quotedTalks(sentence, block: block, sectionIndex: sectionIndex)
+        let speakers = prose.speakers(inSentence: sentence, inTalk: false)
+        if !quoted.isEmpty {
+          var q = quoted
+          if !speakers.isEmpty && q[0].speakers.isEmpty { q[0].speakers = speakers }
+          talks += q
+          continue
+        }
+        guard !speakers.isEmpty else { continue }
+        // The same speakers again, or the paragraph that continues: the same talk.
+        if let last = derived.last {
+          let names = Set(talks[last].speakers.map { Folding.fold($0.name) })
+          if speakers.contains(where: { names.contains(Folding.fold($0.name)) }) {
+            if talks[last].line != block.line { talks[last].text += "\n" + block.text }
+            continue
+          }
+        }
+        derived.append(talks.count)
+        talks.append(TalkCandidate(
+          title: "", titleSource: .derived, kind: TalkExtractor.kind(in: Folding.fold(sentence)) ?? .session,
+          speakers: speakers, line: block.line, text: block.text, section: sectionIndex))
+      }
+    }
+    for (n, i) in derived.enumerated() {
+      let names = talks[i].speakers.map(\.name).joined(separator: ", ")
+      if let heading {
+        talks[i].title = derived.count == 1 ? heading : heading + " (" + names + ")"
+      } else {
+        talks[i].title = TalkExtractor.firstWords(of: talks[i].text)
+      }
+      _ = n
+    }
+    return talks
+  }
+
+  /// Notes that end with a recording link: each is a talk.
+  func markerTalks(_ blocks: [Block], sectionIndex: Int, heading: String?) -> [TalkCandidate] {
+    var talks: [TalkCandidate] = []
+    var segment: [Block] = []
+    for block in blocks {
+      if block.kind != .marker {
+        segment.append(block)
+        continue
+      }
+      defer { segment = [] }
+      guard let first = segment.first else { continue }
+      let text = segment.map(\.text).joined(separator: "\n")
+      let inner = proseTalks(segment, sectionIndex: sectionIndex, heading: nil)
+      let stated = inner.filter { $0.titleSource == .stated }
+      var speakers: [SpeakerRef] = []
+      for t in inner { speakers += t.speakers }
+      var seen = Set<String>()
+      speakers = speakers.filter { seen.insert(Folding.fold($0.name)).inserted }
+      if let s = stated.first {
+        talks.append(TalkCandidate(
+          title: s.title, titleSource: .stated, kind: s.kind, speakers: speakers, line: first.line, text: text,
+          section: sectionIndex))
+      } else {
+        let titleBlock = segment.first { b in
+          b.kind == .paragraph && b.text.split(separator: " ").count >= 4 && !ReportMetadata.isDateLine(b.text)
+            && !ReportMetadata.isByline(b.text)
+        } ?? first
+        talks.append(TalkCandidate(
+          title: TalkExtractor.firstWords(of: titleBlock.text), titleSource: .derived,
+          kind: TalkExtractor.kind(in: Folding.fold(text)) == .keynote ? .keynote : .session,
+          speakers: speakers, line: first.line, text: text, section: sectionIndex))
+      }
+    }
+    if !segment.isEmpty { talks += proseTalks(segment, sectionIndex: sectionIndex, heading: heading) }
+    return talks
+  }
+
+  /// `[Title](https://sched.co/x) by Jane Doe`: a linked title followed by its speakers.
+  func linkedTalk(_ block: Block, sectionIndex: Int) -> TalkCandidate? {
+    guard let link = block.inline.links.first, link.text.split(separator: " ").count >= 2,
+      block.text.hasPrefix(link.text)
+    else { return nil }
+    let rest = block.text.dropFirst(link.text.count).trimmingSpaces()
+    let f = Folding.fold(rest)
+    var speakers: [SpeakerRef] = []
+    for prefix in ["by ", "par ", "- ", "– ", "— ", ", by ", "with "] where f.hasPrefix(prefix) {
+      speakers = parser.parseList(String(rest.dropFirst(prefix.count)).trimmingSpaces()) ?? []
+    }
+    let url = link.url.lowercased()
+    // A session's own page or recording, not a schedule or a playlist.
+    let isSessionLink = ["/event/", "sched.co/", "youtube.com/watch", "youtu.be/", "/session/", "/sessions/"].contains { url.contains($0) }
+    guard !speakers.isEmpty || (isSessionLink && rest.isEmpty) || (isSessionLink && !speakers.isEmpty) else { return nil }
+    return TalkCandidate(
+      title: link.text, titleSource: .stated, kind: TalkExtractor.kindPrefix(Folding.fold(link.text)) ?? .session,
+      speakers: speakers, line: block.line, text: block.text, section: sectionIndex)
+  }
+
+  /// `la conférence « Title »`, `the keynote "Title"`, `le talk **Title**`.
+  func quotedTalks(_ sentence: String, block: Block, sectionIndex: Int) -> [TalkCandidate] {
+    var talks: [TalkCandidate] = []
+    for (title, before) in TalkExtractor.quotations(sentence) + TalkExtractor.boldTitles(sentence, block.inline.strong) {
+      let count = title.split(separator: " ").count
+      guard count >= 3, count <= 25 else { continue }
+      let prefix = Folding.fold(before).split(separator: " ").map(String.init)
+      let near = prefix.suffix(4)
+      if near.contains(where: { w in TalkVocabulary.documentNouns.contains { w.hasPrefix($0) } }) { continue }
+      // The talk noun right before the quote ("la conférence « … »"), or further back when the
+      // words just before the quote introduce it ("la keynote de X sur le « … »").
+      guard let nounIndex = prefix.suffix(14).lastIndex(where: { TalkVocabulary.talkNouns.contains($0) }) else { continue }
+      let between = prefix[(nounIndex + 1)...]
+      let introduces = between.count <= 1 || TalkExtractor.introducers.contains(between.last ?? "")
+      guard introduces else { continue }
+      let noun = prefix[nounIndex]
+      // `"Title" by Jane Doe`, or `"Title by Jane Doe"`
+      var speakers: [SpeakerRef] = []
+      var title = title
+      for marker in [" by ", " par "] {
+        if let r = title.range(of: marker, options: .backwards), let list = parser.parseList(String(title[r.upperBound...])) {
+          speakers = list
+          title = String(title[..<r.lowerBound])
+        }
+      }
+      if speakers.isEmpty, let r = sentence.range(of: title) {
+        var rest = sentence[r.upperBound...].drop { "»”\"* ".contains($0) }
+        let f = Folding.fold(String(rest.prefix(4)))
+        if f.hasPrefix("by ") || f.hasPrefix("par ") {
+          rest = rest.drop { $0 != " " }.dropFirst()
+          let ws = SpeakerParser.words(String(rest))
+          speakers = parser.leadingList(ws, from: 0, allowCommaOrg: false)?.0 ?? []
+        }
+      }
+      talks.append(TalkCandidate(
+        title: title, titleSource: .stated, kind: TalkExtractor.kind(in: noun) ?? .session, speakers: speakers,
+        line: block.line, text: block.text, section: sectionIndex))
+    }
+    return talks
+  }
+
+  /// Words that introduce a title right before its quotes.
+  static let introducers: Set<String> = [
+    "sur", "le", "la", "les", "l'", "on", "about", "titled", "intitulee", "intitule", "nommee", "appelee", "called",
+    "named", "the", "de", "du", "des", ":", "talk", "session", "keynote", "conference",
+  ]
+
+  /// Quoted spans with the text before them: « », “ ”, ” ”, " ".
+  static func quotations(_ sentence: String) -> [(String, String)] {
+    var out: [(String, String)] = []
+    let chars = Array(sentence)
+    var i = 0
+    let pairs: [Character: Character] = ["«": "»", "“": "”", "”": "”", "\"": "\""]
+    while i < chars.count {
+      if let close = pairs[chars[i]], let end = chars[(i + 1)...].firstIndex(of: close), end > i + 1 {
+        let title = String(chars[(i + 1)..<end]).trimmingSpaces()
+        out.append((title, String(chars[..<i])))
+        i = end + 1
+      } else {
+        i += 1
+      }
+    }
+    return out
+  }
+
+  /// Bold spans of a block that appear in this sentence, with the text before them.
+  static func boldTitles(_ sentence: String, _ strong: [String]) -> [(String, String)] {
+    strong.compactMap { s in
+      guard let r = sentence.range(of: s) else { return nil }
+      return (s, String(sentence[..<r.lowerBound]))
+    }
+  }
+
+  // MARK: - Text helpers
+
+  static func sentences(_ text: String) -> [String] {
+    var out: [String] = []
+    var current = ""
+    let chars = Array(text)
+    for (i, c) in chars.enumerated() {
+      current.append(c)
+      if c == "." || c == "!" || c == "?" {
+        let next = i + 1 < chars.count ? chars[i + 1] : " "
+        let prev = i > 0 ? chars[i - 1] : " "
+        // Not "Inc.", "J.", "v1.2", "Solo.io".
+        if next == " " && !(prev.isUppercase && (i < 2 || chars[i - 2] == " ")) && !current.hasSuffix("Inc.") {
+          out.append(current.trimmingSpaces())
+          current = ""
+        }
+      }
+    }
+    if !current.trimmingSpaces().isEmpty { out.append(current.trimmingSpaces()) }
+    return out
+  }
+
+  /// The start of a text as a title: its first sentence, at most twelve words.
+  static func firstWords(of text: String) -> String {
+    let first = sentences(text).first ?? text
+    let words = first.split(separator: " ")
+    var title = words.prefix(12).joined(separator: " ")
+    while let last = title.last, ".:;,!?".contains(last) { title.removeLast() }
+    return words.count > 12 ? title + "…" : title
+  }
+
+  static func containsWords(_ folded: String, _ phrase: String) -> Bool {
+    var searchRange = folded.startIndex..<folded.endIndex
+    while let r = folded.range(of: phrase, range: searchRange) {
+      let beforeOK = r.lowerBound == folded.startIndex || !folded[folded.index(before: r.lowerBound)].isLetter
+      let afterOK = r.upperBound == folded.endIndex || !folded[r.upperBound].isLetter
+      if beforeOK && afterOK { return true }
+      searchRange = r.upperBound..<folded.endIndex
+    }
+    return false
+  }
+
+  static func containsAny(_ folded: String, _ phrases: [String]) -> Bool {
+    phrases.contains { containsWords(folded, $0) }
+  }
+}

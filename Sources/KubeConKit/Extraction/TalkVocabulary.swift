@@ -1,0 +1,82 @@
+/// French and English words that tell talks from other parts of a report.
+enum TalkVocabulary {
+  /// Words that make any short heading a grouping one ("Quelques mots pour conclure", "Final thoughts").
+  static let groupingAnywhere: [String] = [
+    "conclusion", "conclusions", "conclure", "to conclude", "wrap up", "wrap-up", "takeaways", "sponsors",
+    "closing words", "final thoughts", "general thoughts", "remerciements", "acknowledgements", "more articles",
+    "related posts", "co-located events", "colocated events", "le mot de la fin", "about me", "a propos de moi",
+  ].map(Folding.fold)
+
+  /// Headings that group things when they are the heading or start it ("Day 2", "Resources", "Jour 1 : ...").
+  static let grouping: [String] = [
+    "introduction", "intro", "summary", "resume", "sommaire", "en bref", "tl;dr", "tldr", "sponsor", "stands",
+    "booths", "booth", "day", "days", "jour", "jours", "journee", "keynotes", "talks", "sessions", "conferences",
+    "resources", "ressources", "liens", "links", "sources", "references", "contact", "avant de commencer",
+    "before getting started", "prochains evenements", "upcoming events", "next events", "thoughts", "the venue",
+    "venue", "the people", "people", "showroom", "showcase", "hallway track", "afterparty", "party", "soiree",
+    "co-located", "colocated", "thanks", "merci", "agenda", "programme", "program", "overview", "apercu",
+    "what i learned", "highlights", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "chit-chat", "networking, again", "the showroom floor", "general",
+  ].map(Folding.fold)
+
+  /// Words that end a heading naming a day of the event ("Platform Engineering Day").
+  static let dayWords: [String] = ["day", "days", "jour", "journee"]
+
+  static func isGrouping(_ folded: String) -> Bool {
+    let words = folded.split(separator: " ")
+    guard words.count <= 9 else { return false }
+    if groupingAnywhere.contains(where: { TalkExtractor.containsWords(folded, $0) }) { return true }
+    for p in grouping {
+      if folded == p || folded.hasPrefix(p + " ") || folded.hasPrefix(p + ":") || folded.hasPrefix(p + "-")
+        || folded.hasPrefix(p + ",") || (words.count <= 3 && TalkExtractor.containsWords(folded, p))
+      {
+        return true
+      }
+    }
+    return words.count <= 4 && dayWords.contains { folded.hasSuffix(" " + $0) }
+  }
+
+  /// Short headings that announce a list of talks.
+  static let talkList: [String] = [
+    "talks", "talk", "sessions", "conferences", "presentations", "favourite", "favorite", "favoris",
+    "coups de coeur", "coup de coeur", "references", "notable mentions", "notable talks",
+  ].map(Folding.fold)
+
+  /// Words in a section's text that show it reports on a talk.
+  static let presentationCues: [String] = [
+    "ce talk", "le talk", "this talk", "the talk", "cette conference", "la conference", "this session",
+    "the session", "cette session", "la session", "cette presentation", "la presentation", "this presentation",
+    "the presentation", "les speakers", "the speakers", "the speaker", "le speaker", "la speakeuse",
+    "l'intervenant", "les intervenants", "the presenters", "presente par", "presentee par", "presented by",
+    "keynote", "demonstration", "demo", "the panel", "le panel", "ce panel", "this panel", "the tutorial",
+    "ce tutoriel", "this workshop", "cet atelier", "retour d'experience", "the maintainers", "les mainteneurs",
+    "a presente", "ont presente", "presented", "presentation de", "presentation du", "talk",
+  ].map(Folding.fold)
+
+  /// Words near a quoted or bold title that make it a talk's title.
+  static let talkNouns: [String] = [
+    "conference", "conferences", "talk", "talks", "session", "sessions", "keynote", "keynotes", "presentation",
+    "presentations", "panel", "lightning", "tutorial", "tutoriel", "workshop", "atelier", "demo", "intitulee",
+    "intitule", "titled", "called", "nommee",
+  ].map(Folding.fold)
+
+  /// Words near a quoted title that make it a paper, post, book or other document instead.
+  static let documentNouns: [String] = [
+    "blog", "article", "articles", "post", "billet", "papier", "paper", "whitepaper", "livre", "book", "books",
+    "document", "guide", "rapport", "report", "ebook", "podcast", "video", "newsletter", "tweet", "thread",
+  ].map(Folding.fold)
+
+  /// Prefixes of a heading that name the kind of session.
+  static let kindPrefixes: [(String, TalkKind)] = [
+    ("sponsored keynote", .keynote), ("keynote", .keynote), ("panel", .panel), ("panel discussion", .panel),
+    ("lightning talk", .lightning), ("lightning", .lightning), ("tutorial", .tutorial), ("workshop", .tutorial),
+    ("atelier", .tutorial), ("hands-on lab", .tutorial), ("hands-on", .tutorial), ("demo", .demo),
+    ("table ronde", .panel),
+  ]
+
+  /// Lines that introduce the speakers of the talk under a heading.
+  static let bylinePrefixes: [String] = [
+    "par ", "by ", "speakers:", "speakers :", "speaker:", "speaker :", "intervenants:", "intervenants :",
+    "intervenant:", "intervenant :", "presente par ", "presentee par ", "presented by ", "avec ", "with ",
+  ].map(Folding.fold)
+}

@@ -1,0 +1,42 @@
+/// Gives talks and reports their themes from evidence: theme keywords (French and English) in the
+/// title and text, and the categories of the projects they mention. Never a theme by default.
+public struct ThemeClassifier: Sendable {
+  public let themes: [ThemeInfo]
+  private var matcher = PhraseMatcher<Int>()
+  private let categoryThemes: [String: [Int]]
+
+  /// Evidence needed for a theme: a keyword in the title counts 3, in the text 1, a project of a
+  /// matching category 1.
+  public static let threshold = 3
+
+  public init(themes: [ThemeInfo]) {
+    self.themes = themes
+    var categoryThemes: [String: [Int]] = [:]
+    for (index, theme) in themes.enumerated() {
+      for keyword in theme.keywords.en + theme.keywords.fr {
+        let hasCapital = keyword.contains { $0.isUppercase }
+        matcher.add(keyword, value: index, caseSensitive: hasCapital)
+      }
+      for category in theme.categories { categoryThemes[category, default: []].append(index) }
+    }
+    self.categoryThemes = categoryThemes
+  }
+
+  /// Theme ids for a title, a text and the categories of the projects they mention (one entry per
+  /// project), best first.
+  public func themes(title: String, text: String, projectCategories: [String]) -> [String] {
+    var score: [Int: Int] = [:]
+    for m in matcher.matches(in: Tokenizer.tokens(title)) { score[m.value, default: 0] += 3 }
+    var bodyHits: [Int: Int] = [:]
+    for m in matcher.matches(in: Tokenizer.tokens(text)) { bodyHits[m.value, default: 0] += 1 }
+    for (theme, hits) in bodyHits { score[theme, default: 0] += min(hits, 6) }
+    var projectHits: [Int: Int] = [:]
+    for category in projectCategories {
+      for theme in categoryThemes[category] ?? [] { projectHits[theme, default: 0] += 1 }
+    }
+    for (theme, hits) in projectHits { score[theme, default: 0] += min(hits, 3) }
+    return score.filter { $0.value >= ThemeClassifier.threshold }
+      .sorted { ($0.value, themes[$1.key].id) > ($1.value, themes[$0.key].id) }
+      .map { themes[$0.key].id }
+  }
+}

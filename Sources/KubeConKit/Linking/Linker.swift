@@ -1,0 +1,125 @@
+/// Links what belongs together across reports: translations of one report, and one talk seen in
+/// several reports.
+public enum Linker {
+  // MARK: - Translations
+
+  /// Pairs of report indices that are translations of each other: same edition, other language,
+  /// parallel structure and the same entities (projects, speakers, numbers).
+  public static func translations(_ reports: [ParsedReport]) -> [(Int, Int)] {
+    var pairs: [(Int, Int)] = []
+    let fingerprints = reports.map(fingerprint)
+    for i in reports.indices {
+      for j in reports.indices where j > i {
+        let a = reports[i].report
+        let b = reports[j].report
+        guard a.language != b.language, let ea = a.edition, ea == b.edition else { continue }
+        let sa = max(a.sections.count, 1)
+        let sb = max(b.sections.count, 1)
+        guard Double(min(sa, sb)) / Double(max(sa, sb)) >= 0.7 else { continue }
+        if jaccard(fingerprints[i], fingerprints[j]) >= 0.5 { pairs.append((i, j)) }
+      }
+    }
+    return pairs
+  }
+
+  /// Projects, speakers and numbers of a report: what a translation keeps.
+  static func fingerprint(_ parsed: ParsedReport) -> Set<String> {
+    var set = Set(parsed.report.projects.map { "p:" + $0 })
+    for t in parsed.talks { for s in t.speakers { set.insert("s:" + Folding.fold(s.name)) } }
+    for section in parsed.report.sections {
+      for token in Tokenizer.tokens(section.text) where token.text.allSatisfy(\.isNumber) && token.text.count >= 2 {
+        set.insert("n:" + token.text)
+      }
+    }
+    return set
+  }
+
+  static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
+    let union = a.union(b).count
+    return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
+  }
+
+  // MARK: - Talks
+
+  /// The key two talks share when their titles are the same after folding quotes, case, accents
+  /// and punctuation.
+  public static func titleKey(_ title: String) -> String {
+    Folding.fold(title).unicodeScalars.filter { CharacterSetLike.isAlphanumeric($0) }.map(String.init).joined()
+  }
+
+  /// Groups of talks (as `(report index, talk index)`) that are the same talk: the same folded
+  /// title in the same edition, the same speakers in the same edition, or the talks in the same
+  /// place of two translated reports.
+  public static func sameTalks(_ reports: [ParsedReport], translations: [(Int, Int)]) -> [[(Int, Int)]] {
+    var refs: [(Int, Int)] = []
+    var indexOf: [String: Int] = [:]
+    for (r, parsed) in reports.enumerated() {
+      for t in parsed.talks.indices {
+        indexOf["\(r)/\(t)"] = refs.count
+        refs.append((r, t))
+      }
+    }
+    var parent = Array(refs.indices)
+    func find(_ x: Int) -> Int {
+      var x = x
+      while parent[x] != x {
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+      }
+      return x
+    }
+    func union(_ a: Int, _ b: Int) {
+      let ra = find(a)
+      let rb = find(b)
+      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+    var byTitle: [String: Int] = [:]
+    var bySpeakers: [String: Int] = [:]
+    for (n, (r, t)) in refs.enumerated() {
+      let talk = reports[r].talks[t]
+      let edition = talk.edition?.id ?? ""
+      let tk = edition + "|" + titleKey(talk.title)
+      if talk.titleSource == .stated {
+        if let other = byTitle[tk] { union(n, other) } else { byTitle[tk] = n }
+      }
+      if !talk.speakers.isEmpty {
+        let sk = edition + "|" + talk.speakers.map { Folding.fold($0.name) }.sorted().joined(separator: ",")
+        if let other = bySpeakers[sk], refs[other].0 != r { union(n, other) } else { bySpeakers[sk] = n }
+      }
+    }
+    // Translations present the same talks in the same order.
+    for (a, b) in translations {
+      let ta = reports[a].talks
+      let tb = reports[b].talks
+      for i in ta.indices {
+        var best: (Int, Double)? = nil
+        for j in tb.indices {
+          let s = similarity(ta[i], tb[j], positionA: Double(i) / Double(max(ta.count, 1)), positionB: Double(j) / Double(max(tb.count, 1)))
+          if s > (best?.1 ?? 0.6) { best = (j, s) }
+        }
+        if let (j, _) = best, let x = indexOf["\(a)/\(i)"], let y = indexOf["\(b)/\(j)"] { union(x, y) }
+      }
+    }
+    var groups: [Int: [(Int, Int)]] = [:]
+    for n in refs.indices { groups[find(n), default: []].append(refs[n]) }
+    return groups.keys.sorted().compactMap { groups[$0] }
+  }
+
+  static func similarity(_ a: Talk, _ b: Talk, positionA: Double, positionB: Double) -> Double {
+    let sa = Set(a.speakers.map { Folding.fold($0.name) })
+    let sb = Set(b.speakers.map { Folding.fold($0.name) })
+    var score = 0.0
+    if !sa.isEmpty || !sb.isEmpty { score += jaccard(sa, sb) } else { score += 0.3 }
+    score += 0.5 * jaccard(Set(a.projects), Set(b.projects))
+    score += a.kind == b.kind ? 0.1 : 0
+    score -= 2 * abs(positionA - positionB)
+    return score
+  }
+}
+
+/// Unicode letter-or-digit test on scalars without Foundation's CharacterSet.
+enum CharacterSetLike {
+  static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+    s.properties.isAlphabetic || (s.value >= 0x30 && s.value <= 0x39)
+  }
+}

@@ -1,0 +1,30 @@
+/// The knowledge base: reports, and the talks, speakers, projects and themes linked from them.
+///
+/// Encoded as sorted, pretty-printed JSON (see ``CorpusStore``); every array is sorted by id
+/// so that the same reports always give the same bytes.
+public struct Corpus: Codable, Hashable, Sendable {
+  /// The newest schema this program reads and writes.
+  public static let currentSchemaVersion = 1
+
+  public var schemaVersion: Int
+  public var reports: [Report]
+  public var talks: [Talk]
+  public var speakers: [Speaker]
+  public var projects: [ProjectEntry]
+  public var themes: [ThemeEntry]
+  public var editions: [Edition]
+
+  public init(
+    schemaVersion: Int = Corpus.currentSchemaVersion, reports: [Report] = [], talks: [Talk] = [],
+    speakers: [Speaker] = [], projects: [ProjectEntry] = [], themes: [ThemeEntry] = [],
+    editions: [Edition] = []
+  ) {
+    self.schemaVersion = schemaVersion
+    self.reports = reports
+    self.talks = talks
+    self.speakers = speakers
+    self.projects = projects
+    self.themes = themes
+    self.editions = editions
+  }
+}

@@ -1,0 +1,31 @@
+/// A KubeCon + CloudNativeCon edition from the catalog `Data/editions.json`.
+public struct Edition: Codable, Hashable, Sendable {
+  /// `eu-2025`, `na-2023`, `china-2024`.
+  public var id: String
+  public var year: Int
+  /// `EU`, `NA`, `China`, `India`, `Japan`, ...
+  public var region: String
+  public var city: String
+  /// Other names of the city (`Londres`, `Barcelone`).
+  public var cityAliases: [String]
+  /// `YYYY-MM-DD`, or nil when not known.
+  public var start: String?
+  public var end: String?
+  public var virtual: Bool
+
+  public var ref: EditionRef { EditionRef(id: id, year: year, city: city, region: region) }
+
+  enum CodingKeys: String, CodingKey { case id, year, region, city, cityAliases, start, end, virtual }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    year = try c.decode(Int.self, forKey: .year)
+    region = try c.decode(String.self, forKey: .region)
+    city = try c.decode(String.self, forKey: .city)
+    cityAliases = try c.decodeIfPresent([String].self, forKey: .cityAliases) ?? []
+    start = try c.decodeIfPresent(String.self, forKey: .start)
+    end = try c.decodeIfPresent(String.self, forKey: .end)
+    virtual = try c.decodeIfPresent(Bool.self, forKey: .virtual) ?? false
+  }
+}

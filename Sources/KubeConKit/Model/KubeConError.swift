@@ -1,0 +1,33 @@
+/// Every failure the library reports, with its wording in one place.
+public enum KubeConError: Error, Equatable, CustomStringConvertible {
+  case fileNotFound(String)
+  case unreadable(String, reason: String)
+  case notText(String, reason: String)
+  case emptyReport(String)
+  case noReports(String)
+  case corruptCorpus(String, reason: String)
+  case newerSchema(String, found: Int, known: Int)
+  case writeFailed(String, reason: String)
+  case catalogMissing(tried: [String])
+  case corpusMissing(tried: [String])
+  case badCatalog(String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .fileNotFound(let path): return "\(path): no such file or directory"
+    case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
+    case .notText(let path, let reason): return "\(path): not a text report: \(reason)"
+    case .emptyReport(let path): return "\(path): the report is empty"
+    case .noReports(let path): return "\(path): no reports found (.md, .markdown, .txt, .html)"
+    case .corruptCorpus(let path, let reason): return "\(path): corrupted corpus: \(reason)"
+    case .newerSchema(let path, let found, let known):
+      return "\(path): corpus schemaVersion \(found) is newer than this kubecon understands (\(known)); upgrade kubecon"
+    case .writeFailed(let path, let reason): return "\(path): cannot write: \(reason)"
+    case .catalogMissing(let tried):
+      return "cannot find the Data folder with the catalogs; tried: \(tried.joined(separator: ", ")) (set KUBECON_DATA)"
+    case .corpusMissing(let tried):
+      return "cannot find a corpus; tried: \(tried.joined(separator: ", ")) (use --corpus FILE or KUBECON_CORPUS)"
+    case .badCatalog(let path, let reason): return "\(path): invalid catalog: \(reason)"
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/// How a talk's title was obtained.
+public enum TitleSource: String, Codable, Sendable {
+  /// Written by the report: a heading, quoted text, bold or link text.
+  case stated
+  /// Made from the section that presents the talk.
+  case derived
+}
+
+/// The kind of conference session.
+public enum TalkKind: String, Codable, Sendable, CaseIterable {
+  case keynote, session, panel, lightning, demo, tutorial
+}
+
+/// Where a report presents a talk.
+public struct Mention: Codable, Hashable, Sendable {
+  public var report: String
+  public var line: Int
+  public var excerpt: String
+
+  public init(report: String, line: Int, excerpt: String) {
+    self.report = report
+    self.line = line
+    self.excerpt = excerpt
+  }
+}
+
+/// A conference session presented by one or more reports.
+public struct Talk: Codable, Hashable, Sendable {
+  public var id: String
+  public var title: String
+  public var titleSource: TitleSource
+  public var kind: TalkKind
+  public var edition: EditionRef?
+  public var speakers: [SpeakerRef]
+  public var projects: [String]
+  public var themes: [String]
+  public var reports: [String]
+  public var mentions: [Mention]
+  /// The text of the section that presents the talk (first mention).
+  public var text: String
+
+  public init(
+    id: String, title: String, titleSource: TitleSource, kind: TalkKind, edition: EditionRef?,
+    speakers: [SpeakerRef], projects: [String], themes: [String], reports: [String],
+    mentions: [Mention], text: String
+  ) {
+    self.id = id
+    self.title = title
+    self.titleSource = titleSource
+    self.kind = kind
+    self.edition = edition
+    self.speakers = speakers
+    self.projects = projects
+    self.themes = themes
+    self.reports = reports
+    self.mentions = mentions
+    self.text = text
+  }
+}

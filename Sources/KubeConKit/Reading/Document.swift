@@ -1,0 +1,249 @@
+import Foundation
+
+/// A report read into blocks: front matter fields, headings, paragraphs, list items.
+///
+/// Reads markdown headings, plain-text headings that end in `#`, and bare-line headings (a short
+/// line without final punctuation, alone between blank lines, followed by a paragraph) in files
+/// that have no other headings. Code blocks, HTML comments, Hugo shortcodes and `<!--more-->`
+/// markers are not content.
+public struct Document: Sendable {
+  public var frontMatter: FrontMatter
+  public var blocks: [Block]
+  public var warnings: [Diagnostic]
+
+  public init(text: String, file: String) {
+    var warnings: [Diagnostic] = []
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let fm = FrontMatter.parse(lines)
+    warnings += fm.warnings.map { Diagnostic(file: file, line: $0.line, message: $0.message) }
+    self.frontMatter = fm
+    let body = Array(lines[fm.lineCount...])
+    let cleaned = Document.stripNonContent(body.map(String.init))
+    var blocks = Document.blocks(from: cleaned, firstLine: fm.lineCount + 1, file: file, warnings: &warnings)
+    if !blocks.contains(where: \.isHeading) {
+      Document.promoteBareHeadings(&blocks, lines: cleaned, firstLine: fm.lineCount + 1)
+    }
+    self.blocks = blocks
+    self.warnings = warnings
+  }
+
+  // MARK: - Non-content
+
+  /// Blanks out HTML comments (also across lines) and Hugo shortcodes, keeping line numbers.
+  static func stripNonContent(_ lines: [String]) -> [String] {
+    var out: [String] = []
+    var inComment = false
+    for line in lines {
+      var result = ""
+      var rest = Substring(line)
+      while !rest.isEmpty {
+        if inComment {
+          guard let end = rest.range(of: "-->") else {
+            rest = ""
+            break
+          }
+          rest = rest[end.upperBound...]
+          inComment = false
+        } else if let start = rest.range(of: "<!--") {
+          result += rest[..<start.lowerBound]
+          rest = rest[start.upperBound...]
+          inComment = true
+        } else {
+          result += rest
+          rest = ""
+        }
+      }
+      out.append(removeShortcodes(result))
+    }
+    return out
+  }
+
+  static func removeShortcodes(_ line: String) -> String {
+    guard line.contains("{{") else { return line }
+    var s = line
+    for (open, close) in [("{{<", ">}}"), ("{{%", "%}}")] {
+      while let a = s.range(of: open), let b = s.range(of: close, range: a.upperBound..<s.endIndex) {
+        s.removeSubrange(a.lowerBound..<b.upperBound)
+      }
+    }
+    return s
+  }
+
+  // MARK: - Blocks
+
+  static func blocks(from lines: [String], firstLine: Int, file: String, warnings: inout [Diagnostic]) -> [Block] {
+    let nonBlank = lines.filter { !$0.trimmingSpaces().isEmpty }.count
+    let blank = lines.count - nonBlank
+    // Markdown and blog posts separate paragraphs with blank lines and may wrap them;
+    // text copied from a web page puts one paragraph on each line.
+    let joinsLines = nonBlank > 0 && blank * 5 >= nonBlank
+    let hashHeadings = lines.filter(isHashHeading).count >= 2
+
+    var blocks: [Block] = []
+    var paragraph: [String] = []
+    var paragraphLine = 0
+    var fence: String? = nil
+    var fenceLine = 0
+
+    func flush() {
+      guard !paragraph.isEmpty else { return }
+      let inline = InlineText(paragraph.joined(separator: " "))
+      if !inline.text.isEmpty {
+        blocks.append(Block(kind: isMarker(inline.text) ? .marker : .paragraph, inline: inline, line: paragraphLine))
+      }
+      paragraph = []
+    }
+
+    for (offset, raw) in lines.enumerated() {
+      let number = firstLine + offset
+      let trimmed = raw.trimmingSpaces()
+      if let open = fence {
+        if trimmed.hasPrefix(open) { fence = nil }
+        continue
+      }
+      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+        flush()
+        fence = String(trimmed.prefix(3))
+        fenceLine = number
+        continue
+      }
+      if trimmed.isEmpty {
+        flush()
+        continue
+      }
+      if let (level, text) = markdownHeading(trimmed) {
+        flush()
+        blocks.append(Block(kind: .heading(level: level), inline: InlineText(text), line: number))
+        continue
+      }
+      if hashHeadings, isHashHeading(trimmed) {
+        flush()
+        blocks.append(Block(kind: .heading(level: 2), inline: InlineText(String(trimmed.dropLast())), line: number))
+        continue
+      }
+      if isRule(trimmed) {
+        flush()
+        continue
+      }
+      if let (depth, text) = listItem(raw) {
+        flush()
+        blocks.append(Block(kind: .listItem(depth: depth), inline: InlineText(text), line: number))
+        continue
+      }
+      if trimmed.hasPrefix(">") {
+        flush()
+        let text = trimmed.drop { $0 == ">" }.trimmingSpaces()
+        if !text.isEmpty { blocks.append(Block(kind: .quote, inline: InlineText(text), line: number)) }
+        continue
+      }
+      // A wrapped line continues the paragraph (or the list item above it).
+      if joinsLines, paragraph.isEmpty, raw.first == " ", let last = blocks.last, case .listItem = last.kind,
+        last.line < number
+      {
+        blocks[blocks.count - 1].inline = InlineText(last.inline.text + " " + trimmed)
+        continue
+      }
+      if !joinsLines { flush() }
+      if paragraph.isEmpty { paragraphLine = number }
+      paragraph.append(trimmed)
+    }
+    flush()
+    if fence != nil {
+      warnings.append(Diagnostic(file: file, line: fenceLine, message: "code block is never closed; the rest of the file is skipped"))
+    }
+    return blocks
+  }
+
+  static func markdownHeading(_ line: String) -> (Int, String)? {
+    guard line.hasPrefix("#") else { return nil }
+    let level = line.prefix { $0 == "#" }.count
+    guard level <= 6 else { return nil }
+    let rest = line.dropFirst(level)
+    guard rest.first == " " || rest.first == "\t" else { return nil }
+    var text = rest.trimmingSpaces()
+    while text.hasSuffix("#") { text = String(text.dropLast()).trimmingSpaces() }
+    return text.isEmpty ? nil : (level, text)
+  }
+
+  /// `Keynote de démarrage#`: headings of a web page copied as text keep their anchor sign.
+  static func isHashHeading(_ line: String) -> Bool {
+    let t = line.trimmingSpaces()
+    guard t.count >= 3, t.count <= 200, t.hasSuffix("#"), !t.hasPrefix("#") else { return false }
+    let body = t.dropLast()
+    guard let last = body.last, last != " ", last != "#" else { return false }
+    // "C#", "F#": a language, not a heading.
+    let lastWord = body.split(separator: " ").last ?? ""
+    return lastWord.count > 1
+  }
+
+  static func isRule(_ line: String) -> Bool {
+    let chars = line.filter { $0 != " " }
+    guard chars.count >= 3, let first = chars.first, "-*_=".contains(first) else { return false }
+    return chars.allSatisfy { $0 == first }
+  }
+
+  static func listItem(_ raw: String) -> (Int, String)? {
+    let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
+    let rest = raw.dropFirst(indent)
+    guard let first = rest.first else { return nil }
+    if "-*+•".contains(first) {
+      let after = rest.dropFirst()
+      guard after.first == " " || after.first == "\t" else { return nil }
+      let text = after.trimmingSpaces()
+      return text.isEmpty ? nil : (indent / 2, text)
+    }
+    let digits = rest.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty, digits.count <= 3 else { return nil }
+    let after = rest.dropFirst(digits.count)
+    guard let p = after.first, p == "." || p == ")", after.dropFirst().first == " " else { return nil }
+    let text = after.dropFirst(2).trimmingSpaces()
+    return text.isEmpty ? nil : (indent / 2, text)
+  }
+
+  /// Lines that close the notes on one session by pointing at its recording.
+  static func isMarker(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    guard words.count <= 9 else { return false }
+    let f = Folding.fold(text)
+    return markerPrefixes.contains { f.hasPrefix($0) }
+  }
+
+  static let markerPrefixes = [
+    "voir la video", "voir le replay", "regarder la video", "lien vers la video", "la video de cette session",
+    "watch the video", "watch the recording", "watch the talk", "watch the session", "watch it on youtube",
+    "video of the talk", "video of this session", "recording of the talk", "session recording",
+  ]
+
+  // MARK: - Bare-line headings
+
+  /// In a file without headings, a short line alone between blank lines, without final
+  /// punctuation and followed by a paragraph, is a heading.
+  static func promoteBareHeadings(_ blocks: inout [Block], lines: [String], firstLine: Int) {
+    func isBlank(_ number: Int) -> Bool {
+      let index = number - firstLine
+      return index < 0 || index >= lines.count || lines[index].trimmingSpaces().isEmpty
+    }
+    for i in blocks.indices where blocks[i].kind == .paragraph && i + 1 < blocks.count {
+      let b = blocks[i]
+      guard isBlank(b.line - 1), isBlank(b.line + 1), looksLikeHeading(b.text) else { continue }
+      switch blocks[i + 1].kind {
+      case .paragraph, .listItem: break
+      default: continue
+      }
+      // The first line of a plain-text file is its title, not a heading.
+      if i == 0 { continue }
+      blocks[i].kind = .heading(level: 2)
+    }
+  }
+
+  static func looksLikeHeading(_ text: String) -> Bool {
+    let t = text.trimmingSpaces()
+    guard let first = t.first, first.isUppercase || first.isNumber, let last = t.last else { return false }
+    guard t.count <= 90 else { return false }
+    let words = t.split(separator: " ")
+    guard words.count <= 12 else { return false }
+    if ".,;:!?…»\")”(-–—/=".contains(last) { return false }
+    if t.contains("=") || t.contains("{") || t.contains("$") || t.contains("://") { return false }
+    return true
+  }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// YAML (`---`) or TOML (`+++`) front matter at the top of a report.
+///
+/// Only the top-level scalar and list fields a report needs are read (title, date, author, ...);
+/// nested maps are skipped. A block that never closes is not front matter: the whole file is
+/// body, with a warning.
+public struct FrontMatter: Sendable, Equatable {
+  public enum Value: Sendable, Equatable {
+    case string(String)
+    case list([String])
+
+    public var string: String? {
+      if case .string(let s) = self { return s }
+      return nil
+    }
+  }
+
+  public var fields: [String: Value] = [:]
+  /// Number of lines the front matter takes, delimiters included.
+  public var lineCount = 0
+  public var warnings: [(line: Int, message: String)] = []
+
+  public static func == (a: FrontMatter, b: FrontMatter) -> Bool {
+    a.fields == b.fields && a.lineCount == b.lineCount
+  }
+
+  /// A string field; a list or a missing field gives nil (wrong types are warned about by `parse`).
+  public func string(_ key: String) -> String? { fields[key]?.string }
+
+  /// Splits front matter from the lines of a report.
+  public static func parse(_ lines: [Substring]) -> FrontMatter {
+    var fm = FrontMatter()
+    guard let first = lines.first?.trimmingCharacters(in: .whitespaces),
+      first == "---" || first == "+++"
+    else { return fm }
+    let toml = first == "+++"
+    guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == first })
+    else {
+      fm.warnings.append((1, "front matter opened with '\(first)' is never closed; read as text"))
+      return fm
+    }
+    fm.lineCount = close + 1
+    var currentListKey: String? = nil
+    for index in 1..<close {
+      let raw = lines[index]
+      let lineNumber = index + 1
+      let trimmed = raw.trimmingCharacters(in: .whitespaces)
+      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      let indented = raw.first == " " || raw.first == "\t"
+      if trimmed.hasPrefix("- "), let key = currentListKey {
+        var items: [String] = []
+        if case .list(let existing)? = fm.fields[key] { items = existing }
+        items.append(unquote(String(trimmed.dropFirst(2))))
+        fm.fields[key] = .list(items)
+        continue
+      }
+      if indented { continue }  // nested map: not needed
+      let separator: Character = toml ? "=" : ":"
+      guard let sep = trimmed.firstIndex(of: separator) else {
+        fm.warnings.append((lineNumber, "front matter line is not 'key\(separator) value'; ignored"))
+        continue
+      }
+      let key = trimmed[..<sep].trimmingCharacters(in: .whitespaces).lowercased()
+      let value = trimmed[trimmed.index(after: sep)...].trimmingCharacters(in: .whitespaces)
+      currentListKey = nil
+      if value.isEmpty {
+        currentListKey = key
+        fm.fields[key] = .list([])
+      } else if value.hasPrefix("[") && value.hasSuffix("]") {
+        let inner = value.dropFirst().dropLast()
+        fm.fields[key] = .list(inner.split(separator: ",").map { unquote($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty })
+      } else {
+        fm.fields[key] = .string(unquote(value))
+      }
+    }
+    return fm
+  }
+
+  static func unquote(_ s: String) -> String {
+    var t = s
+    if t.count >= 2, let f = t.first, let l = t.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
+      t = String(t.dropFirst().dropLast())
+    }
+    return t.replacingOccurrences(of: "\\\"", with: "\"")
+  }
+}

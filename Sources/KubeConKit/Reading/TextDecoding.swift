@@ -1,0 +1,75 @@
+import Foundation
+
+/// Turns a file's bytes into text: UTF-8 with or without BOM, CRLF or LF.
+///
+/// Windows-1252 (Latin-1) text is read with a warning; binary data and other invalid
+/// encodings are refused with an error naming the file.
+public enum TextDecoding {
+  public struct Decoded: Sendable {
+    public var text: String
+    public var warnings: [String]
+  }
+
+  public static func decode(_ data: Data, path: String) throws -> Decoded {
+    var bytes = [UInt8](data)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+      throw KubeConError.emptyReport(path)
+    }
+    if let nul = bytes.firstIndex(of: 0) {
+      throw KubeConError.notText(path, reason: "binary data (NUL byte at offset \(nul))")
+    }
+    var warnings: [String] = []
+    let text: String
+    if let utf8 = String(validating: bytes, as: UTF8.self) {
+      text = utf8
+    } else if looksLikeWindows1252(bytes), let latin = String(data: Data(bytes), encoding: .windowsCP1252) {
+      text = latin
+      warnings.append("not valid UTF-8; read as Windows-1252 (Latin-1)")
+    } else {
+      let offset = firstInvalidUTF8Offset(bytes) ?? 0
+      throw KubeConError.notText(path, reason: "invalid UTF-8 at byte offset \(offset)")
+    }
+    return Decoded(text: normalizeNewlines(text), warnings: warnings)
+  }
+
+  static func normalizeNewlines(_ text: String) -> String {
+    guard text.contains("\r") else { return text }
+    return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+  }
+
+  /// Latin text: few control characters, no bytes undefined in Windows-1252, and mostly ASCII.
+  static func looksLikeWindows1252(_ bytes: [UInt8]) -> Bool {
+    var high = 0
+    var control = 0
+    for b in bytes {
+      switch b {
+      case 0x81, 0x8D, 0x8F, 0x90, 0x9D: return false
+      case 0x09, 0x0A, 0x0D: break
+      case 0..<0x20, 0x7F: control += 1
+      case 0x80...: high += 1
+      default: break
+      }
+    }
+    return control * 100 <= bytes.count && high * 5 <= bytes.count
+  }
+
+  static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      let length: Int
+      switch b {
+      case 0..<0x80: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: return i
+      }
+      if i + length > bytes.count { return i }
+      for j in 1..<length where bytes[i + j] & 0xC0 != 0x80 { return i }
+      i += length
+    }
+    return nil
+  }
+}
