@@ -52,7 +52,7 @@ public struct PersonNames: Sendable {
       isNameWord(first), isNameWord(last), !(last.count == 2 && last.last == ".")
     else { return false }
     for w in words.dropFirst().dropLast() where !isNameWord(w) {
-      if !PersonNames.particles.contains(String(w)) { return false }
+      if !PersonNames.particles.contains(w.lowercased()) { return false }
     }
     return true
   }

@@ -130,7 +130,8 @@ public struct SpeakerParser: Sendable {
         i += 1
         continue
       }
-      if PersonNames.particles.contains(String(w)) {
+      // "de", and "La" in "Jean de La Fontaine" (but a name never ends on one).
+      if PersonNames.particles.contains(String(w)) || (PersonNames.particles.contains(w.lowercased()) && parts.count >= 2) {
         // "de" after a full name starts an organization.
         if (w == "de" || w == "du") && names.isName(parts) { break }
         parts.append(w)

@@ -72,8 +72,11 @@ public struct Document: Sendable {
   // MARK: - Blocks
 
   static func blocks(from lines: [String], firstLine: Int, file: String, warnings: inout [Diagnostic]) -> [Block] {
-    let nonBlank = lines.filter { !$0.trimmingSpaces().isEmpty }.count
-    let blank = lines.count - nonBlank
+    let isBlank = { (l: String) in l.trimmingSpaces().isEmpty }
+    let nonBlank = lines.filter { !isBlank($0) }.count
+    // Blank lines between paragraphs, not the ones that end the file.
+    let interior = lines.drop(while: isBlank).reversed().drop(while: isBlank)
+    let blank = interior.count - nonBlank
     // Markdown and blog posts separate paragraphs with blank lines and may wrap them;
     // text copied from a web page puts one paragraph on each line.
     let joinsLines = nonBlank > 0 && blank * 5 >= nonBlank

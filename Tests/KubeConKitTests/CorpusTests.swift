@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import KubeConKit
+
+@Suite struct CorpusTests {
+  static func buildBundled() throws -> Corpus {
+    let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.reports.path)
+      .filter { !$0.lowercased().hasPrefix("readme") && ($0.hasSuffix(".md") || $0.hasSuffix(".txt")) }.sorted()
+    let parsed = try files.map { name -> ParsedReport in
+      var p = try Fixtures.parser.parse(fileAt: Fixtures.reports.appendingPathComponent(name).path, displayPath: name)
+      p.report.file = name
+      return p
+    }
+    return CorpusBuilder.build(parsed, catalog: Fixtures.catalog)
+  }
+
+  @Test func committedCorpusIsCurrent() throws {
+    let fresh = try CorpusStore.encode(try Self.buildBundled())
+    let committed = try Data(contentsOf: Fixtures.data.appendingPathComponent("corpus.json"))
+    #expect(fresh == committed, "Data/corpus.json is out of date, run `swift run kubecon build`")
+  }
+
+  @Test func buildingTwiceGivesTheSameBytes() throws {
+    #expect(try CorpusStore.encode(try Self.buildBundled()) == CorpusStore.encode(try Self.buildBundled()))
+  }
+
+  @Test func translationsAndSharedTalksAreLinked() throws {
+    let corpus = try Self.buildBundled()
+    let en = try #require(corpus.reports.first { $0.id == "en-sokube-kubecon-eu-2025-london" })
+    #expect(en.translations == ["fr-sokube-kubecon-eu-2025-london"])
+    #expect(corpus.reports.first { $0.id == "fr-ippon-kubecon-eu-2025-london" }?.translations == [])
+    let dra = try #require(corpus.talks.first { $0.title.hasPrefix("More Nodes, More Problems") })
+    #expect(dra.reports.count == 2)
+    #expect(dra.speakers.map(\.organization) == ["Google", "Google"])
+    // Titles written with ' and ’ are one talk.
+    #expect(corpus.talks.filter { $0.title.hasPrefix("Day-2") }.count == 1)
+  }
+
+  @Test func seedMetadata() throws {
+    let corpus = try Self.buildBundled()
+    let expected: [String: (String, String)] = [
+      "fr-ippon-kubecon-eu-2025-london": ("fr", "eu-2025"), "fr-sokube-kubecon-eu-2025-london": ("fr", "eu-2025"),
+      "en-sokube-kubecon-eu-2025-london": ("en", "eu-2025"), "fr-sokube-kubecon-eu-2024-paris": ("fr", "eu-2024"),
+      "fr-arte-kubecon-eu-2024-paris": ("fr", "eu-2024"),
+    ]
+    for r in corpus.reports {
+      #expect(r.language == expected[r.id]?.0, "\(r.id)")
+      #expect(r.edition?.id == expected[r.id]?.1, "\(r.id)")
+    }
+  }
+
+  @Test func refusesANewerSchema() {
+    let data = Data(#"{"schemaVersion": 99, "reports": []}"#.utf8)
+    #expect(throws: KubeConError.newerSchema("c.json", found: 99, known: Corpus.currentSchemaVersion)) {
+      try CorpusStore.decode(data, path: "c.json")
+    }
+  }
+
+  @Test func reportsCorruptedJSON() {
+    #expect(throws: KubeConError.self) { try CorpusStore.decode(Data("{\"schemaVersion\": 1, \"rep".utf8), path: "c.json") }
+  }
+
+  @Test func writesAtomically() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kubecon-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("corpus.json").path
+    try CorpusStore.save(Corpus(), to: path)
+    try CorpusStore.save(Corpus(), to: path)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["corpus.json"])
+    #expect(throws: KubeConError.self) { try CorpusStore.save(Corpus(), to: "/nonexistent-dir/corpus.json") }
+  }
+}

@@ -1,0 +1,61 @@
+import Testing
+@testable import KubeConKit
+
+@Suite struct LanguageAndDateTests {
+  @Test(arguments: [
+    ("Cette édition était découpée en quatre jours et nous avons vu des conférences.", "fr"),
+    ("This edition was split into four days and we saw many talks with the community.", "en"),
+  ])
+  func detectsLanguageFromProse(text: String, expected: String) {
+    #expect(LanguageDetector.detect(text) == expected)
+  }
+
+  @Test(arguments: [
+    ("07 avril 2024\nBy Jane.", "2024-04-07"), ("Publié le 1er avril 2025", "2025-04-01"),
+    ("Posted on April 7, 2024 by me", "2024-04-07"), ("Updated 2023-11-10 after the event", "2023-11-10"),
+    ("Du 1er au 4 avril, sans année", nil),
+  ])
+  func findsADateInTheText(text: String, expected: String?) {
+    #expect(DateExtractor.fromText(text) == expected)
+  }
+
+  @Test func frontMatterDateWins() throws {
+    let parsed = try Fixtures.parse("---\ntitle: KubeCon\npubDate: 2024-03-21T10:00:00+00:00\n---\nEcrit le 1 mai 2020.")
+    #expect(parsed.report.date == "2024-03-21")
+  }
+
+  @Test func authorAndOrganization() throws {
+    let fr = try Fixtures.parse("Titre court\n\nBy Jane Doe.\n\nGrâce à mon entreprise Acme, j'ai participé à la KubeCon.", file: "a.txt")
+    #expect(fr.report.author == "Jane Doe")
+    #expect(fr.report.organization == "Acme")
+    let en = try Fixtures.parse("---\nauthor: John Roe\n---\nThanks to my [employer](https://www.initech.com/) I went to KubeCon.")
+    #expect(en.report.author == "John Roe")
+    #expect(en.report.organization == "Initech")
+  }
+}
+
+@Suite struct EditionResolverTests {
+  let resolver = EditionResolver(catalog: Fixtures.catalog)
+
+  @Test func titleCityAndYearWin() {
+    #expect(resolver.resolve(title: "La Kubecon EU 2025 en bref", frontMatterText: "", text: "", date: nil)?.id == "eu-2025")
+    #expect(resolver.resolve(title: "Recap from KubeCon Chicago 2023", frontMatterText: "", text: "", date: nil)?.id == "na-2023")
+  }
+
+  @Test func dateShortlyAfterAnEditionWins() {
+    #expect(resolver.resolve(title: "Mon retour", frontMatterText: "", text: "Quelle semaine !", date: "2024-04-07")?.id == "eu-2024")
+  }
+
+  @Test func editionsMentionedInPassingDoNotWin() {
+    let text = """
+      La KubeCon se déroulait cette année à Londres, cette édition 2025 était énorme.
+      La toute première KubeCon européenne y avait eu lieu en 2016.
+      L'an passé à Paris, c'était déjà grand. Pour 2026, ce sera Amsterdam.
+      """
+    #expect(resolver.resolve(title: "Retour", frontMatterText: "", text: text, date: nil)?.id == "eu-2025")
+  }
+
+  @Test func nothingPointsToAnEdition() {
+    #expect(resolver.resolve(title: "Notes", frontMatterText: "", text: "Rien ici.", date: nil) == nil)
+  }
+}

@@ -1,0 +1,52 @@
+import Testing
+@testable import KubeConKit
+
+@Suite struct SpeakerParserTests {
+  let parser = Fixtures.speakerParser
+
+  @Test(arguments: [
+    ("Jeanne Martin de Acme", [SpeakerRef(name: "Jeanne Martin", organization: "Acme")]),
+    ("Jeanne Martin et Paul Durand de Acme", [SpeakerRef(name: "Jeanne Martin", organization: "Acme"), SpeakerRef(name: "Paul Durand", organization: "Acme")]),
+    ("Jane Doe from Acme and John Roe from Initech Labs", [SpeakerRef(name: "Jane Doe", organization: "Acme"), SpeakerRef(name: "John Roe", organization: "Initech Labs")]),
+    ("Jane Doe, Acme & John Roe, Red Hat", [SpeakerRef(name: "Jane Doe", organization: "Acme"), SpeakerRef(name: "John Roe", organization: "Red Hat")]),
+    ("Jane Doe (CTO, Acme)", [SpeakerRef(name: "Jane Doe", organization: "Acme")]),
+    ("Jean de La Fontaine", [SpeakerRef(name: "Jean de La Fontaine", organization: nil)]),
+    ("Charles de Gaulle de Acme", [SpeakerRef(name: "Charles de Gaulle", organization: "Acme")]),
+    ("Marie Curie d’eBay", [SpeakerRef(name: "Marie Curie", organization: "eBay")]),
+    ("Sam Lee de Foo Foundation Inc.", [SpeakerRef(name: "Sam Lee", organization: "Foo Foundation Inc.")]),
+  ])
+  func parsesSpeakerLists(text: String, expected: [SpeakerRef]) {
+    #expect(parser.parseList(text) == expected)
+  }
+
+  @Test(arguments: ["the Kubernetes community", "Build Things No One Expects, in a Place", "Kubernetes Patterns", "OpenTelemetry Collector"])
+  func rejectsWhatIsNotAName(text: String) {
+    #expect(parser.parseList(text) == nil)
+  }
+}
+
+@Suite struct ProseSpeakersTests {
+  let prose = ProseSpeakers(parser: Fixtures.speakerParser)
+
+  @Test(arguments: [
+    ("Jeanne Martin de Acme a mis en avant les avantages d'OpenTelemetry.", ["Jeanne Martin|Acme"]),
+    ("Un des intervenants, Marie Curie d'eBay, a abordé l'IA.", ["Marie Curie|eBay"]),
+    ("La keynote suivante, présentée par Kevin Moore et Sanjay Patel, parlait des GPU.", ["Kevin Moore|", "Sanjay Patel|"]),
+    ("Jane Doe and John Roe from Initech shared how they route requests.", ["Jane Doe|Initech", "John Roe|Initech"]),
+    ("Discussions led by Acme's Nina Shah focused on security.", ["Nina Shah|Acme"]),
+    ("La première keynote de Ada Lovelace (Executive Director, Acme Foundation) s'est ouverte sur l'IA.", ["Ada Lovelace|Acme Foundation"]),
+  ])
+  func findsPresentingSpeakers(sentence: String, expected: [String]) {
+    let found = prose.speakers(inSentence: sentence).map { "\($0.name)|\($0.organization ?? "")" }
+    #expect(found == expected)
+  }
+
+  @Test(arguments: [
+    "Merci à Jane Doe pour son accueil, elle a présenté le stand.",
+    "I met Jane Doe and John Roe at the booth, they presented their product.",
+    "J'ai aussi croisé Paul Durand et Marie Curie au stand.",
+  ])
+  func peopleMetOrThankedAreNotSpeakers(sentence: String) {
+    #expect(prose.speakers(inSentence: sentence).isEmpty)
+  }
+}

@@ -1,0 +1,25 @@
+import Foundation
+@testable import KubeConKit
+
+/// Paths and shared, read-only fixtures for the tests (no mutable state: tests run in parallel).
+enum Fixtures {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let data = root.appendingPathComponent("Data")
+  static let reports = data.appendingPathComponent("reports")
+  static let shared = root.appendingPathComponent("../shared").standardized
+  static let devReports = shared.appendingPathComponent("dev-reports")
+  static let seeds = shared.appendingPathComponent("seeds")
+
+  static let catalog: Catalog = {
+    do { return try Catalog.load(from: data) } catch { fatalError("catalog: \(error)") }
+  }()
+  static let parser = ReportParser(catalog: catalog)
+  static let speakerParser = SpeakerParser(names: PersonNames(catalog: catalog))
+
+  /// Parses a report written in the test.
+  static func parse(_ text: String, file: String = "test.md") throws -> ParsedReport {
+    try parser.parse(data: Data(text.utf8), file: file, id: "test")
+  }
+
+  static var hasDevReports: Bool { FileManager.default.fileExists(atPath: devReports.path) }
+}
