@@ -15,7 +15,9 @@ public enum CLI {
   public static let version = "0.1.0"
 
   static let commands: [any Command.Type] = [
-    ParseCommand.self, BuildCommand.self,
+    SearchCommand.self, TalksCommand.self, SpeakersCommand.self, ProjectsCommand.self, ThemesCommand.self,
+    ReportsCommand.self, ShowCommand.self, DiffCommand.self, ParseCommand.self, BuildCommand.self,
+    CompletionsCommand.self,
   ]
 
   public static func run(_ arguments: [String], io: IO) -> Int32 {

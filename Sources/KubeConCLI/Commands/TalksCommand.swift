@@ -1,8 +1,90 @@
 import KubeConKit
 
-enum TalksCommand {
+/// `kubecon talks`: talks filtered by theme, year, project, speaker, report, language, kind.
+enum TalksCommand: Command {
+  static let spec = CommandSpec(
+    name: "talks", abstract: "List talks, filtered by theme, year, project, speaker, report, language or kind.",
+    discussion: "Filters combine with AND. --theme takes the id or the English or French label (observability,\nobservabilité); case and accents do not matter.",
+    options: [
+      OptionSpec(name: "--theme", valueName: "theme", help: "A theme id or label."),
+      OptionSpec(name: "--year", valueName: "year", help: "An edition year."),
+      OptionSpec(name: "--project", valueName: "project", help: "A project name or alias (OTel, ArgoCD)."),
+      OptionSpec(name: "--speaker", valueName: "name", help: "A speaker's name (or part of it)."),
+      OptionSpec(name: "--report", valueName: "id", help: "A report id."),
+      OptionSpec(name: "--lang", valueName: "fr|en", help: "Talks presented by a report in this language."),
+      OptionSpec(name: "--kind", valueName: "kind", help: "keynote, session, panel, lightning, demo or tutorial."),
+      OptionSpec(name: "--limit", valueName: "n", help: "At most n talks."),
+      CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption,
+    ])
+
   /// "Jane Doe (Acme), John Roe".
   static func speakerList(_ speakers: [SpeakerRef]) -> String {
     speakers.map { s in s.organization.map { "\(s.name) (\($0))" } ?? s.name }.joined(separator: ", ")
+  }
+
+  struct Out: Encodable {
+    var id, title: String
+    var titleSource: TitleSource
+    var kind: TalkKind
+    var edition: EditionRef?
+    var speakers: [SpeakerRef]
+    var projects, themes, reports: [String]
+
+    enum CodingKeys: String, CodingKey { case id, title, titleSource, kind, edition, speakers, projects, themes, reports }
+
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(id, forKey: .id)
+      try c.encode(title, forKey: .title)
+      try c.encode(titleSource, forKey: .titleSource)
+      try c.encode(kind, forKey: .kind)
+      try c.encode(edition, forKey: .edition)
+      try c.encode(speakers, forKey: .speakers)
+      try c.encode(projects, forKey: .projects)
+      try c.encode(themes, forKey: .themes)
+      try c.encode(reports, forKey: .reports)
+    }
+  }
+
+  static func out(_ t: Talk) -> Out {
+    Out(id: t.id, title: t.title, titleSource: t.titleSource, kind: t.kind, edition: t.edition, speakers: t.speakers,
+        projects: t.projects, themes: t.themes, reports: t.reports)
+  }
+
+  static func run(_ ctx: Context) throws {
+    let corpus = try ctx.corpus()
+    let a = ctx.args
+    let theme = try a.value("--theme").map { try Resolve.theme($0, in: corpus).id }
+    let year = try a.value("--year").map { try Resolve.year($0, in: corpus) }
+    let project = try a.value("--project").map { try Resolve.project($0, in: corpus).name }
+    let speakers = try a.value("--speaker").map { Set(try Resolve.speakers($0, in: corpus).flatMap(\.talks)) }
+    if let r = a.value("--report"), !corpus.reports.contains(where: { $0.id == r }) {
+      throw UsageError(Resolve.unknown("report", r, corpus.reports.map(\.id), candidates: corpus.reports.map(\.id)))
+    }
+    let lang = try a.value("--lang").map(Resolve.language)
+    let kind = try a.value("--kind").map(Resolve.kind)
+    let languages = Dictionary(corpus.reports.map { ($0.id, $0.language) }, uniquingKeysWith: { x, _ in x })
+    var talks = corpus.talks.filter { t in
+      (theme == nil || t.themes.contains(theme!)) && (year == nil || t.edition?.year == year)
+        && (project == nil || t.projects.contains(project!)) && (speakers == nil || speakers!.contains(t.id))
+        && (a.value("--report") == nil || t.reports.contains(a.value("--report")!))
+        && (lang == nil || t.reports.contains { languages[$0] == lang }) && (kind == nil || t.kind == kind)
+    }
+    talks.sort { ($0.edition?.year ?? 0, $0.id) < ($1.edition?.year ?? 0, $1.id) }
+    if let limit = try a.integer("--limit") { talks = Array(talks.prefix(limit)) }
+    if ctx.json {
+      try ctx.printJSON(talks.map(out))
+      return
+    }
+    if talks.isEmpty {
+      ctx.print("No talks match.")
+      return
+    }
+    var table = Table(["YEAR", "KIND", "TITLE", "SPEAKERS"], flexible: 2)
+    for t in talks {
+      table.add([t.edition.map { String($0.year) } ?? "—", t.kind.rawValue, (t.titleSource == .derived ? "~ " : "") + t.title, speakerList(t.speakers)])
+    }
+    ctx.write(table.render(width: ctx.width, style: ctx.style))
+    ctx.print("\(talks.count) talk\(talks.count == 1 ? "" : "s") (~ title derived from the report's section)")
   }
 }

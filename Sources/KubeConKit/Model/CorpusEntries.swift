@@ -19,6 +19,20 @@ public struct ProjectEntry: Codable, Hashable, Sendable {
   public var mentions: [String: Int]
   public var talks: [String]
   public var reports: [String]
+
+  enum CodingKeys: String, CodingKey { case id, name, aliases, maturity, category, mentions, talks, reports }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(id, forKey: .id)
+    try c.encode(name, forKey: .name)
+    try c.encode(aliases, forKey: .aliases)
+    try c.encode(maturity, forKey: .maturity)  // null outside the CNCF
+    try c.encode(category, forKey: .category)
+    try c.encode(mentions, forKey: .mentions)
+    try c.encode(talks, forKey: .talks)
+    try c.encode(reports, forKey: .reports)
+  }
 }
 
 /// A theme of the taxonomy as the corpus sees it.

@@ -1,0 +1,122 @@
+import Foundation
+import KubeConKit
+
+/// `kubecon diff A B`: how subjects moved from one edition to another.
+enum DiffCommand: Command {
+  static let spec = CommandSpec(
+    name: "diff", abstract: "Compare two editions: theme shares, projects, speakers and companies.",
+    discussion: "A and B are years (2024) or edition ids (eu-2024) when a year has several editions.",
+    arguments: [("from", "The earlier edition."), ("to", "The later edition.")], minArguments: 2, maxArguments: 2,
+    options: [CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption])
+
+  struct ThemeShare: Encodable {
+    var id: String
+    var from, to, delta: Double
+  }
+  struct AddedRemoved: Encodable {
+    var added, removed: [String]
+  }
+  struct Projects: Encodable {
+    var added, removed, common: [String]
+    var mentions: [String: [Int]]
+  }
+  struct Counts: Encodable { var from, to: Int }
+  struct Out: Encodable {
+    var from, to: EditionRef
+    var themes: [ThemeShare]
+    var projects: Projects
+    var speakers: AddedRemoved
+    var companies: AddedRemoved
+    var talks: Counts
+    var reports: Counts
+  }
+
+  /// An edition of the corpus from a year or an edition id.
+  static func edition(_ value: String, in c: Corpus) throws -> EditionRef {
+    let present = Set(c.reports.compactMap(\.edition))
+    if let e = present.first(where: { $0.id == value.lowercased() }) { return e }
+    let years = Set(present.map(\.year)).sorted().map(String.init).joined(separator: ", ")
+    guard let y = Int(value) else { throw UsageError("'\(value)' is not a year or an edition id; years present: \(years)") }
+    let matching = present.filter { $0.year == y }.sorted()
+    if matching.count > 1 {
+      throw UsageError("\(y) has several editions; give one of: \(matching.map(\.id).joined(separator: ", "))")
+    }
+    guard let e = matching.first else { throw UsageError("no report about \(y); years present: \(years)") }
+    return e
+  }
+
+  static func diff(_ a: EditionRef, _ b: EditionRef, _ c: Corpus) -> Out {
+    let ta = c.talks.filter { $0.edition == a }
+    let tb = c.talks.filter { $0.edition == b }
+    let ra = c.reports.filter { $0.edition == a }
+    let rb = c.reports.filter { $0.edition == b }
+    func share(_ talks: [Talk], _ theme: String) -> Double {
+      talks.isEmpty ? 0 : Double(talks.filter { $0.themes.contains(theme) }.count) / Double(talks.count)
+    }
+    let themes = c.themes.map { t -> ThemeShare in
+      let f = share(ta, t.id)
+      let to = share(tb, t.id)
+      return ThemeShare(id: t.id, from: round(f * 1000) / 1000, to: round(to * 1000) / 1000, delta: round((to - f) * 1000) / 1000)
+    }.filter { $0.from > 0 || $0.to > 0 }.sorted { (abs($0.delta), $1.id) > (abs($1.delta), $0.id) }
+    var mentionsA: [String: Int] = [:]
+    var mentionsB: [String: Int] = [:]
+    for p in c.projects {
+      if let n = p.mentions[String(a.year)], ra.contains(where: { p.reports.contains($0.id) }) { mentionsA[p.name] = n }
+      if let n = p.mentions[String(b.year)], rb.contains(where: { p.reports.contains($0.id) }) { mentionsB[p.name] = n }
+    }
+    let pa = Set(mentionsA.keys)
+    let pb = Set(mentionsB.keys)
+    var mentions: [String: [Int]] = [:]
+    for name in pa.union(pb) { mentions[name] = [mentionsA[name] ?? 0, mentionsB[name] ?? 0] }
+    let sa = Set(ta.flatMap(\.speakers).map(\.name))
+    let sb = Set(tb.flatMap(\.speakers).map(\.name))
+    let ca = Set(ta.flatMap(\.speakers).compactMap(\.organization))
+    let cb = Set(tb.flatMap(\.speakers).compactMap(\.organization))
+    return Out(
+      from: a, to: b, themes: themes,
+      projects: Projects(added: pb.subtracting(pa).sorted(), removed: pa.subtracting(pb).sorted(), common: pa.intersection(pb).sorted(), mentions: mentions),
+      speakers: AddedRemoved(added: sb.subtracting(sa).sorted(), removed: sa.subtracting(sb).sorted()),
+      companies: AddedRemoved(added: cb.subtracting(ca).sorted(), removed: ca.subtracting(cb).sorted()),
+      talks: Counts(from: ta.count, to: tb.count), reports: Counts(from: ra.count, to: rb.count))
+  }
+
+  static func run(_ ctx: Context) throws {
+    let corpus = try ctx.corpus()
+    let a = try edition(ctx.args.positionals[0], in: corpus)
+    let b = try edition(ctx.args.positionals[1], in: corpus)
+    let d = diff(a, b, corpus)
+    if ctx.json {
+      try ctx.printJSON(d)
+      return
+    }
+    let s = ctx.style
+    ctx.print(s.bold("KubeCon \(a.label) → \(b.label)"))
+    ctx.print("  reports \(d.reports.from) → \(d.reports.to), talks \(d.talks.from) → \(d.talks.to)")
+    ctx.print()
+    ctx.print(s.bold("Themes") + s.dim(" (share of each edition's talks)"))
+    let width = 20
+    for t in d.themes {
+      let bar = { (v: Double) in String(repeating: "█", count: Int((v * Double(width)).rounded())) }
+      let sign = t.delta > 0 ? s.green(String(format: "+%.0f%%", t.delta * 100)) : t.delta < 0 ? s.red(String(format: "%.0f%%", t.delta * 100)) : "  0%"
+      ctx.print("  " + t.id.padded(to: 22) + String(format: "%3.0f%% ", t.from * 100) + bar(t.from).padded(to: width)
+        + " → " + String(format: "%3.0f%% ", t.to * 100) + bar(t.to).padded(to: width) + " " + sign)
+    }
+    func list(_ name: String, _ items: [String], _ counts: (String) -> String = { _ in "" }) {
+      guard !items.isEmpty else { return }
+      ctx.print("  " + name.padded(to: 10) + Terminal.sanitize(items.map { $0 + counts($0) }.joined(separator: ", ")))
+    }
+    ctx.print()
+    ctx.print(s.bold("Projects") + s.dim(" (reports mentioning them)"))
+    list("added", d.projects.added) { " (\(d.projects.mentions[$0]?[1] ?? 0))" }
+    list("dropped", d.projects.removed) { " (\(d.projects.mentions[$0]?[0] ?? 0))" }
+    list("common", d.projects.common) { " (\(d.projects.mentions[$0]?[0] ?? 0)→\(d.projects.mentions[$0]?[1] ?? 0))" }
+    ctx.print()
+    ctx.print(s.bold("Speakers"))
+    list("new", d.speakers.added)
+    list("not back", d.speakers.removed)
+    ctx.print()
+    ctx.print(s.bold("Companies"))
+    list("new", d.companies.added)
+    list("not back", d.companies.removed)
+  }
+}

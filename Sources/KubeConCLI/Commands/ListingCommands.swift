@@ -1,0 +1,106 @@
+import KubeConKit
+
+/// `kubecon speakers [--year Y] [--org O]`.
+enum SpeakersCommand: Command {
+  static let spec = CommandSpec(
+    name: "speakers", abstract: "List speakers with their organizations, talks and years.",
+    options: [
+      OptionSpec(name: "--year", valueName: "year", help: "Speakers of this year's editions."),
+      OptionSpec(name: "--org", valueName: "organization", help: "Speakers from this organization."),
+      CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption,
+    ])
+
+  static func run(_ ctx: Context) throws {
+    let corpus = try ctx.corpus()
+    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus) }
+    var speakers = corpus.speakers.filter { year == nil || $0.years.contains(year ?? 0) }
+    if let org = ctx.args.value("--org") {
+      let f = Folding.fold(org)
+      speakers = speakers.filter { $0.organizations.contains { Folding.fold($0).contains(f) } }
+      if speakers.isEmpty {
+        let orgs = Array(Set(corpus.speakers.flatMap(\.organizations))).sorted()
+        throw UsageError(Resolve.unknown("organization", org, orgs, candidates: orgs))
+      }
+    }
+    if ctx.json {
+      try ctx.printJSON(speakers)
+      return
+    }
+    var table = Table(["NAME", "ORGANIZATIONS", "TALKS", "YEARS"], flexible: 1)
+    for s in speakers {
+      table.add([s.name, s.organizations.joined(separator: ", "), String(s.talks.count), s.years.map(String.init).joined(separator: ", ")])
+    }
+    ctx.write(table.render(width: ctx.width, style: ctx.style))
+    ctx.print("\(speakers.count) speaker\(speakers.count == 1 ? "" : "s")")
+  }
+}
+
+/// `kubecon projects [--year Y] [--maturity M]`.
+enum ProjectsCommand: Command {
+  static let spec = CommandSpec(
+    name: "projects", abstract: "List the projects mentioned, with mentions per edition, talks and reports.",
+    options: [
+      OptionSpec(name: "--year", valueName: "year", help: "Projects mentioned about this year's editions."),
+      OptionSpec(name: "--maturity", valueName: "level", help: "graduated, incubating, sandbox or none (outside the CNCF)."),
+      CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption,
+    ])
+
+  static func run(_ ctx: Context) throws {
+    let corpus = try ctx.corpus()
+    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus) }
+    var projects = corpus.projects.filter { year == nil || $0.mentions[String(year ?? 0)] != nil }
+    if let m = ctx.args.value("--maturity") {
+      let levels = ["graduated", "incubating", "sandbox", "none"]
+      let f = Folding.fold(m)
+      guard levels.contains(f) else { throw UsageError(Resolve.unknown("maturity", m, levels, candidates: levels)) }
+      projects = projects.filter { ($0.maturity ?? "none") == f }
+    }
+    projects.sort { ($0.mentions.values.reduce(0, +), $1.name) > ($1.mentions.values.reduce(0, +), $0.name) }
+    if ctx.json {
+      try ctx.printJSON(projects)
+      return
+    }
+    var table = Table(["PROJECT", "MATURITY", "MENTIONS", "TALKS", "REPORTS"], flexible: 0)
+    for p in projects {
+      let mentions = p.mentions.keys.sorted().map { "\($0): \(p.mentions[$0] ?? 0)" }.joined(separator: ", ")
+      table.add([p.name, p.maturity ?? "—", mentions, String(p.talks.count), String(p.reports.count)])
+    }
+    ctx.write(table.render(width: ctx.width, style: ctx.style))
+    ctx.print("\(projects.count) project\(projects.count == 1 ? "" : "s"); mentions = reports naming the project, per edition year")
+  }
+}
+
+/// `kubecon themes [--year Y]`.
+enum ThemesCommand: Command {
+  static let spec = CommandSpec(
+    name: "themes", abstract: "List the themes with their talks per edition.",
+    options: [
+      OptionSpec(name: "--year", valueName: "year", help: "Count only this year's talks."),
+      CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption,
+    ])
+
+  struct Out: Encodable {
+    var id: String
+    var labels: Labels
+    var talks: [String: Int]
+  }
+
+  static func run(_ ctx: Context) throws {
+    let corpus = try ctx.corpus()
+    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus) }
+    let themes = corpus.themes.map { t -> Out in
+      let talks = year.map { y in t.talks.filter { $0.key == String(y) } } ?? t.talks
+      return Out(id: t.id, labels: t.labels, talks: talks)
+    }.sorted { ($0.talks.values.reduce(0, +), $1.id) > ($1.talks.values.reduce(0, +), $0.id) }
+    if ctx.json {
+      try ctx.printJSON(themes)
+      return
+    }
+    var table = Table(["THEME", "ENGLISH", "FRANÇAIS", "TALKS PER EDITION"], flexible: 3)
+    for t in themes {
+      let perYear = t.talks.keys.sorted().map { "\($0): \(t.talks[$0] ?? 0)" }.joined(separator: ", ")
+      table.add([t.id, t.labels.en, t.labels.fr, perYear.isEmpty ? "—" : perYear])
+    }
+    ctx.write(table.render(width: ctx.width, style: ctx.style))
+  }
+}

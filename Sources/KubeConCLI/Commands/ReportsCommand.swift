@@ -1,0 +1,57 @@
+import KubeConKit
+
+/// `kubecon reports`: the reports of the corpus.
+enum ReportsCommand: Command {
+  static let spec = CommandSpec(
+    name: "reports", abstract: "List the reports of the corpus.",
+    options: [
+      OptionSpec(name: "--year", valueName: "year", help: "Only reports about this year's editions."),
+      OptionSpec(name: "--lang", valueName: "fr|en", help: "Only reports in this language."),
+      CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption,
+    ])
+
+  struct Out: Encodable {
+    var id, file, title, language: String
+    var date: String?
+    var edition: EditionRef?
+    var author, organization: String?
+    var translations: [String]
+    var talks: Int
+
+    enum CodingKeys: String, CodingKey { case id, file, title, language, date, edition, author, organization, translations, talks }
+
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(id, forKey: .id)
+      try c.encode(file, forKey: .file)
+      try c.encode(title, forKey: .title)
+      try c.encode(language, forKey: .language)
+      try c.encode(date, forKey: .date)
+      try c.encode(edition, forKey: .edition)
+      try c.encode(author, forKey: .author)
+      try c.encode(organization, forKey: .organization)
+      try c.encode(translations, forKey: .translations)
+      try c.encode(talks, forKey: .talks)
+    }
+  }
+
+  static func run(_ ctx: Context) throws {
+    let corpus = try ctx.corpus()
+    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus) }
+    let lang = try ctx.args.value("--lang").map(Resolve.language)
+    let reports = corpus.reports.filter { r in (year == nil || r.edition?.year == year) && (lang == nil || r.language == lang) }
+    if ctx.json {
+      try ctx.printJSON(reports.map {
+        Out(id: $0.id, file: $0.file, title: $0.title, language: $0.language, date: $0.date, edition: $0.edition,
+            author: $0.author, organization: $0.organization, translations: $0.translations, talks: $0.talks.count)
+      })
+      return
+    }
+    var table = Table(["ID", "LANG", "EDITION", "DATE", "TALKS", "TITLE"], flexible: 5)
+    for r in reports {
+      table.add([r.id, r.language, r.edition?.label ?? "—", r.date ?? "—", String(r.talks.count), r.title])
+    }
+    ctx.write(table.render(width: ctx.width, style: ctx.style))
+    ctx.print("\(reports.count) report\(reports.count == 1 ? "" : "s")")
+  }
+}

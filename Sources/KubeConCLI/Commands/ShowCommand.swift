@@ -1,0 +1,198 @@
+import KubeConKit
+
+/// `kubecon show ID-OR-NAME`: one talk, speaker, project, theme or report with its cross-links.
+enum ShowCommand: Command {
+  static let spec = CommandSpec(
+    name: "show", abstract: "Show a talk, speaker, project, theme or report with its cross-links.",
+    arguments: [("id-or-name", "An id, or a name or title (case and accents do not matter).")], minArguments: 1, maxArguments: nil,
+    options: [CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption])
+
+  enum Entity {
+    case talk(Talk), speaker(Speaker), project(ProjectEntry), theme(ThemeEntry), report(Report)
+
+    var label: String {
+      switch self {
+      case .talk(let t): return "talk     \(t.id)  \(t.title)"
+      case .speaker(let s): return "speaker  \(s.id)  \(s.name)"
+      case .project(let p): return "project  \(p.id)  \(p.name)"
+      case .theme(let t): return "theme    \(t.id)  \(t.labels.en)"
+      case .report(let r): return "report   \(r.id)  \(r.title)"
+      }
+    }
+  }
+
+  static func find(_ query: String, in c: Corpus) -> [Entity] {
+    let f = Folding.fold(query)
+    var all: [(Entity, [String], String)] = []  // entity, names, id
+    all += c.talks.map { (.talk($0), [$0.title], $0.id) }
+    all += c.speakers.map { (.speaker($0), [$0.name], $0.id) }
+    all += c.projects.map { (.project($0), [$0.name] + $0.aliases, $0.id) }
+    all += c.themes.map { (.theme($0), [$0.labels.en, $0.labels.fr], $0.id) }
+    all += c.reports.map { (.report($0), [$0.title], $0.id) }
+    let byId = all.filter { $0.2 == query }
+    if !byId.isEmpty { return byId.map(\.0) }
+    let exact = all.filter { $0.1.contains { Folding.fold($0) == f } }
+    if !exact.isEmpty { return exact.map(\.0) }
+    return all.filter { $0.1.contains { Folding.fold($0).contains(f) } || $0.2.contains(f) }.map(\.0)
+  }
+
+  static func run(_ ctx: Context) throws {
+    let corpus = try ctx.corpus()
+    let query = ctx.args.positionals.joined(separator: " ")
+    let found = find(query, in: corpus)
+    guard let entity = found.first else {
+      var message = "nothing named '\(query)' in the corpus"
+      let names = corpus.talks.map(\.title) + corpus.speakers.map(\.name) + corpus.projects.map(\.name) + corpus.themes.map(\.id)
+      if let guess = Suggest.closest(to: query, in: names) { message += "; did you mean '\(guess)'?" }
+      throw Failure(message)
+    }
+    if found.count > 1 {
+      ctx.print("'\(Terminal.sanitize(query))' is ambiguous; candidates:")
+      for e in found.prefix(30) { ctx.print("  " + Terminal.sanitize(e.label)) }
+      throw Failure("ambiguous name '\(query)': \(found.count) candidates; give an id")
+    }
+    switch entity {
+    case .talk(let t): try showTalk(t, corpus, ctx)
+    case .speaker(let s): try showSpeaker(s, corpus, ctx)
+    case .project(let p): try showProject(p, corpus, ctx)
+    case .theme(let t): try showTheme(t, corpus, ctx)
+    case .report(let r): try showReport(r, corpus, ctx)
+    }
+  }
+
+  static func heading(_ ctx: Context, _ text: String) { ctx.print(ctx.style.bold(Terminal.sanitize(text))) }
+  static func field(_ ctx: Context, _ name: String, _ value: String) {
+    ctx.print("  " + name.padded(to: 14) + Terminal.sanitize(value))
+  }
+
+  static func related(_ t: Talk, _ c: Corpus) -> [(Talk, Int)] {
+    let speakers = Set(t.speakers.map { Folding.fold($0.name) })
+    return c.talks.filter { $0.id != t.id }.map { o -> (Talk, Int) in
+      let s = o.speakers.filter { speakers.contains(Folding.fold($0.name)) }.count * 3
+      let p = Set(o.projects).intersection(t.projects).subtracting(["Kubernetes"]).count * 2
+      let th = Set(o.themes).intersection(t.themes).count
+      return (o, s + p + th)
+    }.filter { $0.1 >= 3 }.sorted { ($0.1, $1.0.id) > ($1.1, $0.0.id) }
+  }
+
+  struct TalkOut: Encodable {
+    var type = "talk"
+    var talk: TalksCommand.Out
+    var mentions: [Mention]
+    var related: [String]
+  }
+
+  static func showTalk(_ t: Talk, _ c: Corpus, _ ctx: Context) throws {
+    let rel = related(t, c).prefix(5)
+    if ctx.json {
+      try ctx.printJSON(TalkOut(talk: TalksCommand.out(t), mentions: t.mentions, related: rel.map(\.0.id)))
+      return
+    }
+    heading(ctx, t.title)
+    field(ctx, "id", t.id)
+    field(ctx, "kind", t.kind.rawValue + (t.titleSource == .derived ? " (title derived from the report)" : ""))
+    field(ctx, "edition", t.edition?.label ?? "—")
+    field(ctx, "speakers", t.speakers.isEmpty ? "—" : TalksCommand.speakerList(t.speakers))
+    field(ctx, "projects", t.projects.isEmpty ? "—" : t.projects.joined(separator: ", "))
+    field(ctx, "themes", t.themes.isEmpty ? "—" : t.themes.joined(separator: ", "))
+    ctx.print()
+    heading(ctx, "Reports")
+    for m in t.mentions {
+      ctx.print("  \(m.report):\(m.line)")
+      ctx.print("    " + ctx.style.dim(Terminal.sanitize(m.excerpt)))
+    }
+    if !rel.isEmpty {
+      ctx.print()
+      heading(ctx, "Related talks")
+      for (o, _) in rel { ctx.print("  " + Terminal.sanitize(o.title) + ctx.style.dim("  \(o.id)")) }
+    }
+  }
+
+  static func showSpeaker(_ s: Speaker, _ c: Corpus, _ ctx: Context) throws {
+    if ctx.json {
+      try ctx.printJSON(s)
+      return
+    }
+    heading(ctx, s.name)
+    field(ctx, "organizations", s.organizations.isEmpty ? "—" : s.organizations.joined(separator: ", "))
+    field(ctx, "years", s.years.map(String.init).joined(separator: ", "))
+    ctx.print()
+    heading(ctx, "Talks")
+    let talks = c.talks.filter { s.talks.contains($0.id) }.sorted { ($0.edition?.year ?? 0) < ($1.edition?.year ?? 0) }
+    for t in talks { ctx.print("  \(t.edition?.label ?? "—")  " + Terminal.sanitize(t.title) + ctx.style.dim("  \(t.id)")) }
+  }
+
+  struct ProjectOut: Encodable {
+    var type = "project"
+    var project: ProjectEntry
+    var editions: [String]
+    var coMentioned: [String]
+  }
+
+  static func showProject(_ p: ProjectEntry, _ c: Corpus, _ ctx: Context) throws {
+    var co: [String: Int] = [:]
+    for r in c.reports where r.projects.contains(p.name) {
+      for other in r.projects where other != p.name && other != "Kubernetes" { co[other, default: 0] += 1 }
+    }
+    let top = co.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(8).map(\.key)
+    let editions = Set(c.reports.filter { p.reports.contains($0.id) }.compactMap { $0.edition?.label }).sorted()
+    if ctx.json {
+      try ctx.printJSON(ProjectOut(project: p, editions: editions, coMentioned: top))
+      return
+    }
+    heading(ctx, p.name)
+    field(ctx, "maturity", p.maturity ?? "not a CNCF project")
+    field(ctx, "category", p.category)
+    if !p.aliases.isEmpty { field(ctx, "aliases", p.aliases.joined(separator: ", ")) }
+    field(ctx, "editions", editions.joined(separator: ", "))
+    field(ctx, "reports", p.reports.joined(separator: ", "))
+    field(ctx, "often with", top.joined(separator: ", "))
+    ctx.print()
+    heading(ctx, "Talks")
+    for t in c.talks where p.talks.contains(t.id) {
+      ctx.print("  \(t.edition?.label ?? "—")  " + Terminal.sanitize(t.title) + ctx.style.dim("  \(t.id)"))
+    }
+  }
+
+  static func showTheme(_ t: ThemeEntry, _ c: Corpus, _ ctx: Context) throws {
+    if ctx.json {
+      try ctx.printJSON(t)
+      return
+    }
+    heading(ctx, "\(t.labels.en) / \(t.labels.fr)")
+    field(ctx, "id", t.id)
+    field(ctx, "reports", t.reports.joined(separator: ", "))
+    let talks = c.talks.filter { t.talkIds.contains($0.id) }
+    for year in Set(talks.compactMap { $0.edition?.year }).sorted() {
+      ctx.print()
+      heading(ctx, "\(year)")
+      for talk in talks where talk.edition?.year == year {
+        ctx.print("  " + Terminal.sanitize(talk.title) + ctx.style.dim("  \(talk.id)"))
+      }
+    }
+  }
+
+  static func showReport(_ r: Report, _ c: Corpus, _ ctx: Context) throws {
+    if ctx.json {
+      var copy = r
+      copy.sections = []
+      try ctx.printJSON(copy)
+      return
+    }
+    heading(ctx, r.title)
+    field(ctx, "id", r.id)
+    field(ctx, "file", r.file)
+    field(ctx, "language", r.language)
+    field(ctx, "date", r.date ?? "—")
+    field(ctx, "edition", r.edition?.label ?? "—")
+    field(ctx, "author", r.author ?? "—")
+    field(ctx, "organization", r.organization ?? "—")
+    field(ctx, "translation", r.translations.isEmpty ? "—" : r.translations.joined(separator: ", "))
+    field(ctx, "themes", r.themes.joined(separator: ", "))
+    ctx.print()
+    heading(ctx, "Talks")
+    for t in c.talks where r.talks.contains(t.id) {
+      ctx.print("  " + t.kind.rawValue.padded(to: 9) + Terminal.sanitize(t.title) + ctx.style.dim("  \(t.id)"))
+    }
+  }
+}

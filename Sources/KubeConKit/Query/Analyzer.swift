@@ -1,0 +1,53 @@
+/// French and English text analysis for search: folding, elision, stop words, light stemming.
+///
+/// `"L’Observabilité des plateformes"` gives `["observabilit", "plateform"]`. Names are not
+/// stemmed: words with digits or inner capitals (`K8s`, `OpenTelemetry`) and catalog names.
+public struct Analyzer: Sendable {
+  let protected: Set<String>
+
+  public init(protectedWords: Set<String> = []) {
+    self.protected = protectedWords
+  }
+
+  static let stopWords: Set<String> = [
+    // French (with elided articles split off by the tokenizer)
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "le", "la", "les", "un",
+    "une", "des", "du", "de", "et", "ou", "en", "au", "aux", "a", "est", "sont", "ce", "cet", "cette", "ces",
+    "pour", "par", "sur", "dans", "avec", "qui", "que", "quoi", "ne", "pas", "plus", "se", "sa", "son", "ses",
+    "leur", "leurs", "il", "elle", "ils", "elles", "nous", "vous", "on", "y", "mais", "donc", "comme", "aussi",
+    "tres", "tout", "tous", "toute", "toutes", "je", "me", "mon", "ma", "mes", "ont", "ete", "etre", "avoir",
+    // English
+    "the", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are", "was", "were", "be", "been",
+    "it", "its", "this", "that", "these", "those", "as", "at", "by", "from", "we", "you", "they", "i", "my",
+    "our", "their", "but", "not", "no", "so", "if", "than", "then", "there", "which", "who", "what", "how",
+    "also", "very", "can", "will", "has", "have", "had", "do", "does", "about", "into",
+  ]
+
+  /// The search terms of a text, in order; `keepStopWords` for phrases.
+  public func terms(_ text: String, keepStopWords: Bool = false) -> [String] {
+    Tokenizer.tokens(text).compactMap { term(for: $0, keepStopWords: keepStopWords) }
+  }
+
+  public func term(for token: Token, keepStopWords: Bool = false) -> String? {
+    let folded = token.folded
+    if !keepStopWords && Analyzer.stopWords.contains(folded) { return nil }
+    if folded == "aujourd" { return "aujourd" }
+    let text = token.text
+    let hasDigit = text.contains { $0.isNumber }
+    let innerCapital = text.dropFirst().contains { $0.isUppercase }
+    if hasDigit || innerCapital || protected.contains(folded) { return folded }
+    return Analyzer.stem(folded)
+  }
+
+  /// A light stemmer shared by French and English: plurals, a final `e`, `ies`.
+  static func stem(_ word: String) -> String {
+    var w = word
+    guard w.count > 3 else { return w }
+    if w.hasSuffix("ies") && w.count > 4 { return String(w.dropLast(3)) + "y" }
+    if w.hasSuffix("aux") && w.count > 4 { w = String(w.dropLast(3)) + "al" }
+    if w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") { w.removeLast() }
+    if w.count >= 5 && w.hasSuffix("e") { w.removeLast() }
+    if w.count >= 5 && w.hasSuffix("e") { w.removeLast() }  // "ee" of a feminine participle
+    return w
+  }
+}
