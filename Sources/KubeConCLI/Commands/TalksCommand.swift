@@ -64,11 +64,12 @@ enum TalksCommand: Command {
     let lang = try a.value("--lang").map(Resolve.language)
     let kind = try a.value("--kind").map(Resolve.kind)
     let languages = Dictionary(corpus.reports.map { ($0.id, $0.language) }, uniquingKeysWith: { x, _ in x })
+    let report = a.value("--report")
     var talks = corpus.talks.filter { t in
-      (theme == nil || t.themes.contains(theme!)) && (year == nil || t.edition?.year == year)
-        && (project == nil || t.projects.contains(project!)) && (speakers == nil || speakers!.contains(t.id))
-        && (a.value("--report") == nil || t.reports.contains(a.value("--report")!))
-        && (lang == nil || t.reports.contains { languages[$0] == lang }) && (kind == nil || t.kind == kind)
+      (theme.map { t.themes.contains($0) } ?? true) && (year.map { t.edition?.year == $0 } ?? true)
+        && (project.map { t.projects.contains($0) } ?? true) && (speakers.map { $0.contains(t.id) } ?? true)
+        && (report.map { t.reports.contains($0) } ?? true)
+        && (lang.map { l in t.reports.contains { languages[$0] == l } } ?? true) && (kind.map { t.kind == $0 } ?? true)
     }
     talks.sort { ($0.edition?.year ?? 0, $0.id) < ($1.edition?.year ?? 0, $1.id) }
     if let limit = try a.integer("--limit") { talks = Array(talks.prefix(limit)) }

@@ -26,13 +26,7 @@ public enum CorpusBuilder {
         return a < b
       }
       var talk = members[order[0]]
-      var id = talk.id
-      var n = 2
-      while usedIds.contains(id) {
-        id = "\(talk.id)-\(n)"
-        n += 1
-      }
-      usedIds.insert(id)
+      let id = Slug.unique(talk.id, among: &usedIds)
       talk.id = id
       for i in order.dropFirst() {
         let other = members[i]

@@ -74,7 +74,7 @@ enum ReportMetadata {
     return nil
   }
 
-  /// `https://www.arte.tv/` gives `Arte`.
+  /// `https://www.initech.example/` gives `Initech`.
   static func organizationName(fromURL url: String) -> String? {
     guard let host = URL(string: url)?.host else { return nil }
     let parts = host.split(separator: ".").filter { $0 != "www" }

@@ -11,7 +11,7 @@ public struct ParsedReport: Sendable {
 ///
 /// ```swift
 /// let parser = ReportParser(catalog: try Catalog.load(from: dataDirectory))
-/// let parsed = try parser.parse(fileAt: "Data/reports/fr-sokube-kubecon-eu-2025-london.txt")
+/// let parsed = try parser.parse(fileAt: "my-kubecon-report.md")
 /// ```
 public struct ReportParser: Sendable {
   public let catalog: Catalog
@@ -99,14 +99,7 @@ public struct ReportParser: Sendable {
     var usedIds = Set<String>()
     var sectionTalk: [Int: String] = [:]
     for c in candidates {
-      let base = (edition?.id ?? id) + "-" + Slug.make(c.title)
-      var talkId = base
-      var n = 2
-      while usedIds.contains(talkId) {
-        talkId = "\(base)-\(n)"
-        n += 1
-      }
-      usedIds.insert(talkId)
+      let talkId = Slug.unique((edition?.id ?? id) + "-" + Slug.make(c.title), among: &usedIds)
       if sectionTalk[c.section] == nil { sectionTalk[c.section] = talkId }
       let projects = projectMatcher.mentions(in: c.title + "\n" + c.text).keys.sorted()
       let themes = themeClassifier.themes(
@@ -127,14 +120,7 @@ public struct ReportParser: Sendable {
     var sections: [Section] = []
     var sectionIds = Set<String>()
     for (index, s) in outline.enumerated() {
-      let base = s.title.map { Slug.make($0) } ?? "intro"
-      var sid = base
-      var n = 2
-      while sectionIds.contains(sid) {
-        sid = "\(base)-\(n)"
-        n += 1
-      }
-      sectionIds.insert(sid)
+      let sid = Slug.unique(s.title.map { Slug.make($0) } ?? "intro", among: &sectionIds)
       sections.append(Section(id: sid, heading: s.title, level: s.level, line: s.line, text: s.text, talk: sectionTalk[index]))
     }
 

@@ -36,7 +36,7 @@ public struct SpeakerParser: Sendable {
         trail.insert(c, at: trail.startIndex)
         s = s.dropLast()
       }
-      // French elision before a company: d'eBay, chez l'OCDE.
+      // French elision before a company: d'Initech, chez l'OCDE.
       for prefix in ["d'", "d’", "l'", "l’"] where s.hasPrefix(prefix) && s.count > 2 {
         let rest = s.dropFirst(2)
         if let f = rest.first, f.isUppercase || f.isNumber || (rest.contains { $0.isUppercase }) {
@@ -209,7 +209,7 @@ public struct SpeakerParser: Sendable {
     return org
   }
 
-  /// Capitalized words (or words with a capital or a dot: eBay, Solo.io, Dash0) up to six of them.
+  /// Capitalized words (or words with an inner capital, a dot or a digit: iFood, Acme.io, Web3Co), six at most.
   func readOrgWords(_ ws: [Word], from start: Int) -> (String, Int)? {
     var parts: [String] = []
     var i = start

@@ -408,7 +408,7 @@ public struct TalkExtractor: Sendable {
       if c == "." || c == "!" || c == "?" {
         let next = i + 1 < chars.count ? chars[i + 1] : " "
         let prev = i > 0 ? chars[i - 1] : " "
-        // Not "Inc.", "J.", "v1.2", "Solo.io".
+        // Not "Inc.", "J.", "v1.2", "Acme.io".
         if next == " " && !(prev.isUppercase && (i < 2 || chars[i - 2] == " ")) && !current.hasSuffix("Inc.") {
           out.append(current.trimmingSpaces())
           current = ""

@@ -26,4 +26,16 @@ public enum Slug {
     }
     return slug.isEmpty ? "untitled" : slug
   }
+
+  /// `base`, or `base-2`, `base-3`... the first not in `used`, which it joins.
+  public static func unique(_ base: String, among used: inout Set<String>) -> String {
+    var id = base
+    var n = 2
+    while used.contains(id) {
+      id = "\(base)-\(n)"
+      n += 1
+    }
+    used.insert(id)
+    return id
+  }
 }
