@@ -15,6 +15,6 @@ let package = Package(
     .target(name: "KubeConCLI", dependencies: ["KubeConKit"]),
     .executableTarget(name: "kubecon", dependencies: ["KubeConCLI"]),
     .testTarget(name: "KubeConKitTests", dependencies: ["KubeConKit"]),
-    .testTarget(name: "kubeconTests", dependencies: ["KubeConCLI", "KubeConKit"]),
+    .testTarget(name: "kubeconTests", dependencies: ["KubeConCLI", "KubeConKit"], exclude: ["Snapshots"]),
   ]
 )
