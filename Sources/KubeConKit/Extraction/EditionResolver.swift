@@ -27,7 +27,7 @@ public struct EditionResolver: Sendable {
     "l'an prochain", "prochaine", "prochaines", "prochain", "prochains", "precedente", "precedent", "sera",
     "seront", "aura lieu", "auront lieu", "se deroulera", "premiere", "toute premiere", "dernier", "derniere",
     "last year", "previous", "next year", "next", "upcoming", "will be", "will take place", "first",
-    "ago", "il y a", "since", "depuis", "un an apres", "year after", "back in", "en 2016",
+    "ago", "il y a", "since", "depuis", "un an apres", "year after", "back in",
   ].map { Folding.fold($0) }
 
   struct Evidence {

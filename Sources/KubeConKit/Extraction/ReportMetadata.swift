@@ -37,9 +37,7 @@ enum ReportMetadata {
       var words = block.text.split(separator: " ")
       words.removeFirst()
       if let f = words.first, Folding.fold(String(f)) == "by" { words.removeFirst() }
-      var rest = words.joined(separator: " ")
-      while let last = rest.last, ".,;".contains(last) { rest.removeLast() }
-      if let list = parser.parseList(rest), let first = list.first { return first.name }
+      if let list = parser.parseList(words.joined(separator: " ")), let first = list.first { return first.name }
     }
     return nil
   }

@@ -165,10 +165,8 @@ public struct TalkExtractor: Sendable {
       let folded = Folding.fold(text)
       guard text.split(separator: " ").count <= 30 else { continue }
       for prefix in TalkVocabulary.bylinePrefixes where folded.hasPrefix(prefix) {
-        let rest = String(text.dropFirst(prefix.count)).trimmingSpaces()
-        var cleaned = rest
-        while let last = cleaned.last, ".;".contains(last), !cleaned.hasSuffix("Inc.") { cleaned.removeLast() }
-        if let list = parser.parseList(cleaned) { return list }
+        // SpeakerParser.words sets final punctuation aside (keeping "Inc." and initials).
+        if let list = parser.parseList(String(text.dropFirst(prefix.count))) { return list }
       }
     }
     return nil
@@ -255,14 +253,13 @@ public struct TalkExtractor: Sendable {
           speakers: speakers, line: block.line, text: block.text, section: sectionIndex))
       }
     }
-    for (n, i) in derived.enumerated() {
+    for i in derived {
       let names = talks[i].speakers.map(\.name).joined(separator: ", ")
       if let heading {
         talks[i].title = derived.count == 1 ? heading : heading + " (" + names + ")"
       } else {
         talks[i].title = TalkExtractor.firstWords(of: talks[i].text)
       }
-      _ = n
     }
     return talks
   }

@@ -16,7 +16,7 @@ enum TalkVocabulary {
     "venue", "the people", "people", "showroom", "showcase", "hallway track", "afterparty", "party", "soiree",
     "co-located", "colocated", "thanks", "merci", "agenda", "programme", "program", "overview", "apercu",
     "what i learned", "highlights", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "chit-chat", "networking, again", "the showroom floor", "general",
+    "wednesday", "thursday", "friday",
   ].map(Folding.fold)
 
   /// Words that end a heading naming a day of the event ("Platform Engineering Day").

@@ -31,7 +31,6 @@ public struct Analyzer: Sendable {
   public func term(for token: Token, keepStopWords: Bool = false) -> String? {
     let folded = token.folded
     if !keepStopWords && Analyzer.stopWords.contains(folded) { return nil }
-    if folded == "aujourd" { return "aujourd" }
     let text = token.text
     let hasDigit = text.contains { $0.isNumber }
     let innerCapital = text.dropFirst().contains { $0.isUppercase }
