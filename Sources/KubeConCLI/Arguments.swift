@@ -23,7 +23,8 @@ struct CommandSpec: Sendable {
   static let colorOption = OptionSpec(name: "--no-color", help: "Never use colour (also when NO_COLOR is set).")
   static let helpOption = OptionSpec(name: "--help", short: "-h", help: "Show help information.")
 
-  var allOptions: [OptionSpec] { options + [CommandSpec.helpOption] }
+  /// `--no-color` and `--help` are accepted by every command, before or after its name.
+  var allOptions: [OptionSpec] { options + [CommandSpec.colorOption, CommandSpec.helpOption] }
 }
 
 /// Arguments parsed against a ``CommandSpec``.

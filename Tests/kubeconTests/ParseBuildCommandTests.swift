@@ -103,6 +103,13 @@ import Testing
     #expect(run.err.hasPrefix("Error: unknown option '--report'; did you mean '--reports'?"))
   }
 
+  @Test(arguments: ["completions", "build", "search", "parse"])
+  func noColorIsAcceptedBeforeAnySubcommand(_ name: String) {
+    let run = Run.kubecon(["--no-color", name, "--help"])
+    #expect(run.code == 0, "\(run.err)")
+    #expect(run.out.contains("--no-color"))
+  }
+
   @Test func versionPrints() {
     #expect(Run.kubecon(["--version"]).out.hasPrefix("kubecon "))
   }

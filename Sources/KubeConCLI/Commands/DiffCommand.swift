@@ -7,7 +7,7 @@ enum DiffCommand: Command {
     name: "diff", abstract: "Compare two editions: theme shares, projects, speakers and companies.",
     discussion: "A and B are years (2024) or edition ids (eu-2024) when a year has several editions.",
     arguments: [("from", "The earlier edition."), ("to", "The later edition.")], minArguments: 2, maxArguments: 2,
-    options: [CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption])
+    options: [CommandSpec.jsonOption, CommandSpec.corpusOption])
 
   struct ThemeShare: Encodable {
     var id: String

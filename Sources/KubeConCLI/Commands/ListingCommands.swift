@@ -7,7 +7,7 @@ enum SpeakersCommand: Command {
     options: [
       OptionSpec(name: "--year", valueName: "year", help: "Speakers of this year's editions."),
       OptionSpec(name: "--org", valueName: "organization", help: "Speakers from this organization."),
-      CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption,
+      CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
   static func run(_ ctx: Context) throws {
@@ -42,7 +42,7 @@ enum ProjectsCommand: Command {
     options: [
       OptionSpec(name: "--year", valueName: "year", help: "Projects mentioned about this year's editions."),
       OptionSpec(name: "--maturity", valueName: "level", help: "graduated, incubating, sandbox or none (outside the CNCF)."),
-      CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption,
+      CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
   static func run(_ ctx: Context) throws {
@@ -76,7 +76,7 @@ enum ThemesCommand: Command {
     name: "themes", abstract: "List the themes with their talks per edition.",
     options: [
       OptionSpec(name: "--year", valueName: "year", help: "Count only this year's talks."),
-      CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption,
+      CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
   struct Out: Encodable {

@@ -6,7 +6,7 @@ enum ParseCommand: Command {
   static let spec = CommandSpec(
     name: "parse", abstract: "Parse reports and print what was found, without storing anything.",
     arguments: [("file", "Report files: markdown, plain text or saved web pages.")], minArguments: 1, maxArguments: nil,
-    options: [CommandSpec.jsonOption, CommandSpec.colorOption])
+    options: [CommandSpec.jsonOption])
 
   /// The JSON contract of `parse --json`.
   struct Output: Encodable {

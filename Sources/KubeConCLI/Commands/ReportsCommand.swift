@@ -7,7 +7,7 @@ enum ReportsCommand: Command {
     options: [
       OptionSpec(name: "--year", valueName: "year", help: "Only reports about this year's editions."),
       OptionSpec(name: "--lang", valueName: "fr|en", help: "Only reports in this language."),
-      CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption,
+      CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
   struct Out: Encodable {

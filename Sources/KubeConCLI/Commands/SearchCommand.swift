@@ -12,7 +12,7 @@ enum SearchCommand: Command {
       OptionSpec(name: "--lang", valueName: "fr|en", help: "Only reports in this language."),
       OptionSpec(name: "--theme", valueName: "theme", help: "Only talks and reports with this theme."),
       OptionSpec(name: "--limit", valueName: "n", help: "At most n hits (default 10)."),
-      CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption,
+      CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
   struct Out: Encodable {

@@ -5,7 +5,7 @@ enum ShowCommand: Command {
   static let spec = CommandSpec(
     name: "show", abstract: "Show a talk, speaker, project, theme or report with its cross-links.",
     arguments: [("id-or-name", "An id, or a name or title (case and accents do not matter).")], minArguments: 1, maxArguments: nil,
-    options: [CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption])
+    options: [CommandSpec.jsonOption, CommandSpec.corpusOption])
 
   enum Entity {
     case talk(Talk), speaker(Speaker), project(ProjectEntry), theme(ThemeEntry), report(Report)

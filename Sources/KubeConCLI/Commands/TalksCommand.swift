@@ -14,7 +14,7 @@ enum TalksCommand: Command {
       OptionSpec(name: "--lang", valueName: "fr|en", help: "Talks presented by a report in this language."),
       OptionSpec(name: "--kind", valueName: "kind", help: "keynote, session, panel, lightning, demo or tutorial."),
       OptionSpec(name: "--limit", valueName: "n", help: "At most n talks."),
-      CommandSpec.jsonOption, CommandSpec.corpusOption, CommandSpec.colorOption,
+      CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
   /// "Jane Doe (Acme), John Roe".

@@ -16,6 +16,10 @@ public struct SearchDocument: Sendable {
   public var alsoIn: [String]
   /// Stated titles weigh 3 against body text; a title derived from a report's section 1.5.
   var titleWeight: Double
+  /// How sure we are that this is a talk someone gave, whatever the query: a stated title and
+  /// named speakers each add 10%, so a named talk about a subject ranks above an author's summary
+  /// of a keynote segment that is just as dense in the query's words.
+  var prior: Double
   var titleTerms: [String]
   var bodyTerms: [String]
 }
@@ -28,8 +32,9 @@ public struct SearchHit: Sendable {
   public var snippet: [(String, Bool)]
 }
 
-/// Full-text search over talks and sections: BM25F (title weight 3, k1 1.2, b 0.75), French and
-/// English analysis, quoted phrases, and bilingual synonyms applied at query time.
+/// Full-text search over talks and sections: BM25F (title weight 3, k1 1.2, b 0.75) times a
+/// document prior, French and English analysis, quoted phrases, and bilingual synonyms applied at
+/// query time.
 public struct SearchIndex: Sendable {
   public let documents: [SearchDocument]
   let analyzer: Analyzer
@@ -64,7 +69,8 @@ public struct SearchIndex: Sendable {
         kind: .talk, id: talk.id, report: primary, year: talk.edition?.year,
         languages: Array(Set(talk.reports.compactMap { reports[$0]?.language })).sorted(),
         title: talk.title, text: text, themes: talk.themes, alsoIn: Array(talk.reports.dropFirst()),
-        titleWeight: talk.titleSource == .stated ? SearchIndex.titleWeight : SearchIndex.titleWeight / 2, titleTerms: analyzer.terms(talk.title, keepStopWords: true), bodyTerms: analyzer.terms(text, keepStopWords: true)))
+        titleWeight: talk.titleSource == .stated ? SearchIndex.titleWeight : SearchIndex.titleWeight / 2,
+        prior: 1 + (talk.titleSource == .stated ? 0.1 : 0) + (talk.speakers.isEmpty ? 0 : 0.1), titleTerms: analyzer.terms(talk.title, keepStopWords: true), bodyTerms: analyzer.terms(text, keepStopWords: true)))
     }
     // Sections without a talk; a section and its translation (same place in a translated report) are one.
     var seenTranslated = Set<String>()
@@ -83,7 +89,7 @@ public struct SearchIndex: Sendable {
         docs.append(SearchDocument(
           kind: .section, id: report.id + "#" + section.id, report: report.id, year: report.edition?.year,
           languages: Array(Set([report.language] + alsoIn.compactMap { reports[$0]?.language })).sorted(), title: title, text: section.text, themes: report.themes, alsoIn: alsoIn,
-          titleWeight: section.heading == nil ? SearchIndex.titleWeight / 2 : SearchIndex.titleWeight, titleTerms: analyzer.terms(title, keepStopWords: true), bodyTerms: analyzer.terms(section.text, keepStopWords: true)))
+          titleWeight: section.heading == nil ? SearchIndex.titleWeight / 2 : SearchIndex.titleWeight, prior: 1, titleTerms: analyzer.terms(title, keepStopWords: true), bodyTerms: analyzer.terms(section.text, keepStopWords: true)))
       }
     }
     documents = docs
@@ -175,6 +181,7 @@ public struct SearchIndex: Sendable {
         let idf = log(1 + (n - docFrequency[c] + 0.5) / (docFrequency[c] + 0.5))
         score += idf * tf * (SearchIndex.k1 + 1) / (tf + SearchIndex.k1)
       }
+      score *= d.prior
       hits.append(SearchHit(document: d, score: score, snippet: snippet(d.text, clauses: clauses)))
     }
     return hits.sorted { ($0.score, $1.document.id) > ($1.score, $0.document.id) }
