@@ -25,9 +25,7 @@ final class Context {
 
   /// Prints a value as sorted, pretty-printed JSON.
   func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    output += String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    output += String(decoding: try JSONOutput.encode(value), as: UTF8.self) + "\n"
   }
 
   var locator: DataLocator {
@@ -74,6 +72,40 @@ final class Context {
     let c = try CorpusStore.load(try corpusPath())
     cachedCorpus = c
     return c
+  }
+
+  /// Where `add` and `remove` write: `--corpus`, `KUBECON_CORPUS`, else the user's corpus. Its
+  /// folder is created.
+  func writableCorpus() throws -> (path: String, isUserCorpus: Bool) {
+    let target: (path: String, isUserCorpus: Bool)
+    if let explicit = args.value("--corpus") ?? io.environment["KUBECON_CORPUS"].flatMap({ $0.isEmpty ? nil : $0 }) {
+      target = (absolute(explicit), false)
+    } else if let user = userCorpusPath {
+      target = (user, true)
+    } else {
+      throw Failure("no place for your corpus: set XDG_DATA_HOME or HOME, or use --corpus FILE")
+    }
+    let folder = (target.path as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw KubeConError.writeFailed(target.path, reason: ReportParser.reason(error))
+    }
+    return target
+  }
+
+  /// The corpus at a writable target: the file when it exists, else a copy of the bundled corpus
+  /// for the user's corpus, else an empty corpus.
+  func loadForWriting(_ target: (path: String, isUserCorpus: Bool)) throws -> (corpus: Corpus, existed: Bool) {
+    if FileManager.default.fileExists(atPath: target.path) { return (try CorpusStore.load(target.path), true) }
+    if target.isUserCorpus {
+      let bundled = locator.candidates.map { $0 + "/corpus.json" }
+      guard let path = bundled.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+        throw KubeConError.corpusMissing(tried: bundled)
+      }
+      return (try CorpusStore.load(path), false)
+    }
+    return (CorpusBuilder.build([], catalog: try catalog()), false)
   }
 
   func catalog() throws -> Catalog {

@@ -12,28 +12,6 @@ enum BuildCommand: Command {
       CommandSpec.jsonOption,
     ])
 
-  static let extensions: Set<String> = ["md", "markdown", "txt", "text", "html", "htm"]
-
-  /// Report files in a folder (and its subfolders), sorted; README files are documentation.
-  static func reportFiles(in directory: String) throws -> [String] {
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) else {
-      throw KubeConError.fileNotFound(directory)
-    }
-    guard isDir.boolValue else { return [directory] }
-    guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
-      throw KubeConError.unreadable(directory, reason: "cannot list the folder")
-    }
-    var files: [String] = []
-    while let next = enumerator.nextObject() as? String {
-      let name = (next as NSString).lastPathComponent
-      if name.hasPrefix(".") || name.lowercased().hasPrefix("readme") { continue }
-      if extensions.contains((name as NSString).pathExtension.lowercased()) { files.append(next) }
-    }
-    if files.isEmpty { throw KubeConError.noReports(directory) }
-    return files.sorted()
-  }
-
   static func run(_ ctx: Context) throws {
     let dataDir = try? ctx.locator.dataDirectory()
     guard let reportsDir = ctx.args.value("--reports").map(ctx.absolute) ?? dataDir?.appendingPathComponent("reports").path,
@@ -42,7 +20,9 @@ enum BuildCommand: Command {
     let catalog = try ctx.catalog()
     let parser = ReportParser(catalog: catalog)
     var parsed: [ParsedReport] = []
-    for relative in try reportFiles(in: reportsDir) {
+    let found = try ReportFiles.find(reportsDir)
+    for w in found.warnings { ctx.warn("warning: " + Terminal.sanitize(w)) }
+    for relative in found.files {
       let path = (reportsDir as NSString).appendingPathComponent(relative)
       var p = try parser.parse(fileAt: path, displayPath: relative)
       p.report.file = relative

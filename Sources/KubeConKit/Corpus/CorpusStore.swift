@@ -4,9 +4,7 @@ import Foundation
 public enum CorpusStore {
   /// Sorted keys, pretty-printed, slashes unescaped: the same corpus always gives the same bytes.
   public static func encode(_ corpus: Corpus) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    var data = try encoder.encode(corpus)
+    var data = try JSONOutput.encode(corpus)
     data.append(0x0A)
     return data
   }

@@ -19,7 +19,7 @@ public enum DateExtractor {
   /// The date in front matter, as `YYYY-MM-DD`.
   public static func fromFrontMatter(_ fm: FrontMatter) -> String? {
     for key in frontMatterKeys {
-      if let value = fm.string(key), let date = isoDate(value) { return date }
+      if let value = fm.string(key), let date = isoDate(value) ?? fromText(value) { return date }
     }
     return nil
   }

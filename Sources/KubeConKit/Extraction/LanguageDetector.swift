@@ -11,8 +11,9 @@ public enum LanguageDetector {
     "they", "at", "or", "its", "also", "very", "i", "my", "there", "about",
   ]
 
-  /// `"fr"` or `"en"`; `"en"` when the text gives no evidence either way.
-  public static func detect(_ text: String) -> String {
+  /// `"fr"` or `"en"`. The prose decides; when it gives no clear evidence (a tie, or fewer than
+  /// five function words), a `hint` (`<html lang>`, front matter `lang`) does; else `"en"`.
+  public static func detect(_ text: String, hint: String? = nil) -> String {
     var fr = 0
     var en = 0
     for token in Tokenizer.tokens(text) {
@@ -20,6 +21,8 @@ public enum LanguageDetector {
       if french.contains(w) { fr += 1 }
       if english.contains(w) { en += 1 }
     }
+    let hinted: String? = hint.map { String($0.lowercased().prefix(2)) }
+    if let hinted, hinted == "fr" || hinted == "en", fr == en || fr + en < 5 { return hinted }
     return fr > en ? "fr" : "en"
   }
 }

@@ -3,8 +3,32 @@ import Foundation
 /// A report with the talks found in it, before linking with other reports.
 public struct ParsedReport: Sendable {
   public var report: Report
-  public var talks: [Talk]
+  /// The report's own talks (from `report.extracted`), with ids local to the report.
+  public let talks: [Talk]
   public var diagnostics: [Diagnostic]
+
+  public init(report: Report, diagnostics: [Diagnostic] = []) {
+    self.report = report
+    self.diagnostics = diagnostics
+    talks = report.extracted.map { t in
+      let text = t.text ?? (report.sections.indices.contains(t.section) ? report.sections[t.section].text : "")
+      return Talk(
+        id: t.id, title: t.title, titleSource: t.titleSource, kind: t.kind, edition: report.edition,
+        speakers: t.speakers, projects: t.projects, themes: t.themes, reports: [report.id],
+        mentions: [Mention(report: report.id, line: t.line, excerpt: ReportParser.excerpt(text))], text: text)
+    }
+  }
+
+  /// A report of a linked corpus as it was parsed: its own talks, no translations.
+  public init(unlinking linked: Report) {
+    var report = linked
+    report.translations = []
+    report.talks = report.extracted.map(\.id)
+    var sectionTalk: [Int: String] = [:]
+    for t in report.extracted where sectionTalk[t.section] == nil { sectionTalk[t.section] = t.id }
+    for i in report.sections.indices { report.sections[i].talk = sectionTalk[i] }
+    self.init(report: report)
+  }
 }
 
 /// Reads one report file into a typed ``Report`` with its talks, speakers, projects and themes.
@@ -38,22 +62,41 @@ public struct ReportParser: Sendable {
   /// - Throws: ``KubeConError`` when the file cannot be read or is not text.
   public func parse(fileAt path: String, displayPath: String? = nil, id: String? = nil) throws -> ParsedReport {
     let shown = displayPath ?? path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw KubeConError.fileNotFound(shown)
+    var info = stat()
+    if stat(path, &info) != 0 {
+      if errno == ENOENT { throw KubeConError.fileNotFound(shown) }
+      throw KubeConError.unreadable(shown, reason: String(cString: strerror(errno)))
     }
-    if isDirectory.boolValue { throw KubeConError.unreadable(shown, reason: "is a directory") }
+    if info.st_mode & S_IFMT == S_IFDIR { throw KubeConError.unreadable(shown, reason: "is a directory") }
+    if info.st_mode & S_IFMT != S_IFREG { throw KubeConError.unreadable(shown, reason: "not a regular file") }
+    if Int(info.st_size) > ReportParser.maxFileSize {
+      throw KubeConError.tooLarge(shown, size: Int(info.st_size), limit: ReportParser.maxFileSize)
+    }
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
       throw KubeConError.unreadable(shown, reason: ReportParser.reason(error))
     }
-    let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    return try parse(data: data, file: shown, id: id ?? Slug.make(name, maxLength: 80))
+    return try parse(data: data, file: shown, id: id ?? ReportParser.id(forFile: path))
   }
 
-  static func reason(_ error: Error) -> String {
+  /// File names that say nothing of the report (a site generator's page bundle): the folder names it.
+  static let genericNames: Set<String> = ["index", "_index", "readme", "post", "article", "content", "page"]
+
+  /// A report's id from its file name: `2025/kubecon-london/index.md` gives `kubecon-london`.
+  public static func id(forFile path: String) -> String {
+    let url = URL(fileURLWithPath: path)
+    var name = url.deletingPathExtension().lastPathComponent
+    if genericNames.contains(name.lowercased()) {
+      let folder = url.deletingLastPathComponent().lastPathComponent
+      if !folder.isEmpty && folder != "/" { name = folder }
+    }
+    return Slug.make(name, maxLength: 80)
+  }
+
+  /// The system's words for a file error ("Permission denied").
+  public static func reason(_ error: Error) -> String {
     let ns = error as NSError
     if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
       return String(cString: strerror(Int32(underlying.code)))
@@ -66,27 +109,23 @@ public struct ReportParser: Sendable {
   public func parse(data: Data, file: String, id: String) throws -> ParsedReport {
     let decoded = try TextDecoding.decode(data, path: file)
     var diagnostics = decoded.warnings.map { Diagnostic(file: file, line: 1, message: $0) }
-    let doc = Document(text: decoded.text, file: file)
+    let text = HTMLPage.isHTML(decoded.text, file: file) ? HTMLPage.markdown(from: decoded.text) : decoded.text
+    try ReportParser.checkLineLengths(text, file: file)
+    let doc = Document(text: text, file: file)
     diagnostics += doc.warnings
 
     let title = ReportMetadata.title(doc)
     let author = ReportMetadata.author(doc, parser: speakers)
     let organization = ReportMetadata.organization(doc)
     let bodyText = doc.blocks.map(\.text).joined(separator: "\n")
-    let language = LanguageDetector.detect(bodyText)
+    let hint = ["lang", "language", "locale"].lazy.compactMap { doc.frontMatter.string($0) }.first
+    let language = LanguageDetector.detect(bodyText, hint: hint)
     if bodyText.split(separator: " ").count < 5 {
       diagnostics.append(Diagnostic(file: file, line: 1, message: "the report has almost no text"))
     }
     let date = DateExtractor.fromFrontMatter(doc.frontMatter)
       ?? DateExtractor.fromText(doc.blocks.prefix(20).map(\.text).joined(separator: "\n"))
-    if date == nil, doc.frontMatter.fields["date"] != nil {
-      diagnostics.append(Diagnostic(file: file, line: 1, message: "front matter 'date' is not a date (YYYY-MM-DD); ignored"))
-    }
-    for key in ["title", "date"] {
-      if case .list? = doc.frontMatter.fields[key] {
-        diagnostics.append(Diagnostic(file: file, line: 1, message: "front matter '\(key)' should be text, not a list; ignored"))
-      }
-    }
+    diagnostics += ReportParser.frontMatterTypes(doc.frontMatter, file: file)
     let edition = editionResolver.resolve(
       title: title, frontMatterText: ReportMetadata.frontMatterText(doc.frontMatter), text: bodyText, date: date)?.ref
     if edition == nil {
@@ -95,7 +134,7 @@ public struct ReportParser: Sendable {
 
     let outline = Outline.sections(doc.blocks)
     let candidates = talkExtractor.talks(in: outline, author: author)
-    var talks: [Talk] = []
+    var extracted: [ExtractedTalk] = []
     var usedIds = Set<String>()
     var sectionTalk: [Int: String] = [:]
     for c in candidates {
@@ -104,14 +143,15 @@ public struct ReportParser: Sendable {
       let projects = projectMatcher.mentions(in: c.title + "\n" + c.text).keys.sorted()
       let themes = themeClassifier.themes(
         title: c.title, text: c.text, projectCategories: projects.compactMap { categoryOf[$0] })
-      talks.append(Talk(
-        id: talkId, title: c.title, titleSource: c.titleSource, kind: c.kind, edition: edition,
-        speakers: c.speakers, projects: projects, themes: themes.sorted(), reports: [id],
-        mentions: [Mention(report: id, line: c.line, excerpt: ReportParser.excerpt(c.text))], text: c.text))
+      let sectionText = outline.indices.contains(c.section) ? outline[c.section].text : nil
+      extracted.append(ExtractedTalk(
+        id: talkId, title: c.title, titleSource: c.titleSource, kind: c.kind, speakers: c.speakers,
+        projects: projects, themes: themes.sorted(), line: c.line, section: c.section,
+        text: c.text == sectionText ? nil : c.text))
     }
 
     let reportMentions = projectMatcher.mentions(in: title + "\n" + bodyText)
-    var themeSet = Set(talks.flatMap(\.themes))
+    var themeSet = Set(extracted.flatMap(\.themes))
     let reportThemes = themeClassifier.themes(
       title: title, text: bodyText, projectCategories: reportMentions.keys.compactMap { categoryOf[$0] })
     // The report's own text names its main subjects: those with strong evidence count too.
@@ -126,10 +166,48 @@ public struct ReportParser: Sendable {
 
     let report = Report(
       id: id, file: file, title: title, language: language, date: date, author: author,
-      organization: organization, edition: edition, translations: [], talks: talks.map(\.id),
+      organization: organization, edition: edition, translations: [], talks: extracted.map(\.id),
       projects: reportMentions.keys.sorted(), themes: themeSet.sorted(), sections: sections,
-      warnings: diagnostics.map(\.description), contentHash: SHA256.hex(data))
-    return ParsedReport(report: report, talks: talks, diagnostics: diagnostics)
+      warnings: diagnostics.map(\.description), contentHash: SHA256.hex(data), extracted: extracted)
+    return ParsedReport(report: report, diagnostics: diagnostics)
+  }
+
+  /// Fields of the wrong type: a title or date given as a list, a date that is no date.
+  static func frontMatterTypes(_ fm: FrontMatter, file: String) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    func flag(_ key: String, _ message: String) {
+      found.append(Diagnostic(file: file, line: fm.lines[key] ?? 1, message: "front matter '\(key)' \(message); ignored", invalid: true))
+    }
+    for key in ["title", "date", "pubdate", "published", "lang", "language"] {
+      if case .list(let items)? = fm.fields[key] { flag(key, items.isEmpty ? "is empty or a nested map, not text" : "should be text, not a list") }
+    }
+    for key in ["date", "pubdate", "published", "publishdate"] {
+      if let value = fm.string(key), DateExtractor.isoDate(value) == nil, DateExtractor.fromText(value) == nil {
+        flag(key, "is not a date (YYYY-MM-DD): '\(value.prefix(40))'")
+      }
+    }
+    if case .list(let items)? = fm.fields["author"], items.isEmpty { flag("author", "is empty or a nested map, not a name") }
+    return found
+  }
+
+  /// Reports larger than this are refused before they are read (a trip report is a few dozen KB;
+  /// a saved page with its inline styles and scripts a few MB).
+  public static let maxFileSize = 16 << 20
+  /// A line longer than this is not prose (the longest paragraphs of real reports are a few KB).
+  public static let maxLineLength = 256 << 10
+
+  static func checkLineLengths(_ text: String, file: String) throws {
+    var line = 1
+    var length = 0
+    for byte in text.utf8 {
+      if byte == 0x0A {
+        line += 1
+        length = 0
+      } else {
+        length += 1
+        if length > maxLineLength { throw KubeConError.lineTooLong(file, line: line, limit: maxLineLength) }
+      }
+    }
   }
 
   /// The first 200 characters of a text, cut at a word.

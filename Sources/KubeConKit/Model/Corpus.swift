@@ -4,7 +4,7 @@
 /// so that the same reports always give the same bytes.
 public struct Corpus: Codable, Hashable, Sendable {
   /// The newest schema this program reads and writes.
-  public static let currentSchemaVersion = 1
+  public static let currentSchemaVersion = 2
 
   public var schemaVersion: Int
   public var reports: [Report]

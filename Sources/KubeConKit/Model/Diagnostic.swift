@@ -3,11 +3,15 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public var file: String
   public var line: Int
   public var message: String
+  /// The report's declared structure is broken (front matter never closed, a field of the wrong
+  /// type): `parse` and `build` read around it, `add` refuses the report.
+  public var invalid: Bool
 
-  public init(file: String, line: Int, message: String) {
+  public init(file: String, line: Int, message: String, invalid: Bool = false) {
     self.file = file
     self.line = line
     self.message = message
+    self.invalid = invalid
   }
 
   public var description: String { "\(file):\(line): warning: \(message)" }

@@ -4,6 +4,11 @@ public enum KubeConError: Error, Equatable, CustomStringConvertible {
   case unreadable(String, reason: String)
   case notText(String, reason: String)
   case emptyReport(String)
+  case tooLarge(String, size: Int, limit: Int)
+  case lineTooLong(String, line: Int, limit: Int)
+  case invalidReport([Diagnostic])
+  case unknownReport(String, suggestion: String?)
+  case locked(String, reason: String)
   case noReports(String)
   case corruptCorpus(String, reason: String)
   case newerSchema(String, found: Int, known: Int)
@@ -18,6 +23,14 @@ public enum KubeConError: Error, Equatable, CustomStringConvertible {
     case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
     case .notText(let path, let reason): return "\(path): not a text report: \(reason)"
     case .emptyReport(let path): return "\(path): the report is empty"
+    case .tooLarge(let path, let size, let limit):
+      return "\(path): too large for a report (\(KubeConError.megabytes(size)); the limit is \(KubeConError.megabytes(limit)))"
+    case .lineTooLong(let path, let line, let limit):
+      return "\(path):\(line): a line longer than \(limit / 1024) KB is not a report's text"
+    case .invalidReport(let problems): return problems.map { "\($0.file):\($0.line): \($0.message)" }.joined(separator: "\n")
+    case .unknownReport(let id, let suggestion):
+      return "no report '\(id)' in the corpus" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + " (see 'kubecon reports')"
+    case .locked(let path, let reason): return "\(path): cannot lock the corpus: \(reason)"
     case .noReports(let path): return "\(path): no reports found (.md, .markdown, .txt, .html)"
     case .corruptCorpus(let path, let reason): return "\(path): corrupted corpus: \(reason)"
     case .newerSchema(let path, let found, let known):
@@ -29,5 +42,9 @@ public enum KubeConError: Error, Equatable, CustomStringConvertible {
       return "cannot find a corpus; tried: \(tried.joined(separator: ", ")) (use --corpus FILE or KUBECON_CORPUS)"
     case .badCatalog(let path, let reason): return "\(path): invalid catalog: \(reason)"
     }
+  }
+
+  static func megabytes(_ bytes: Int) -> String {
+    String(format: "%.1f MB", Double(bytes) / 1_048_576)
   }
 }

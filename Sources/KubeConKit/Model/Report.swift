@@ -18,12 +18,15 @@ public struct Report: Codable, Hashable, Sendable {
   public var warnings: [String]
   /// SHA-256 of the file's bytes: the report's identity by content.
   public var contentHash: String
+  /// The talks as this report presents them, before linking with other reports: the corpus is
+  /// rebuilt from these when reports are added or removed.
+  public var extracted: [ExtractedTalk]
 
   public init(
     id: String, file: String, title: String, language: String, date: String?, author: String?,
     organization: String?, edition: EditionRef?, translations: [String] = [], talks: [String] = [],
     projects: [String] = [], themes: [String] = [], sections: [Section] = [], warnings: [String] = [],
-    contentHash: String = ""
+    contentHash: String = "", extracted: [ExtractedTalk] = []
   ) {
     self.id = id
     self.file = file
@@ -40,5 +43,38 @@ public struct Report: Codable, Hashable, Sendable {
     self.sections = sections
     self.warnings = warnings
     self.contentHash = contentHash
+    self.extracted = extracted
+  }
+}
+
+/// A talk as one report presents it, before linking (ids are local to the report).
+public struct ExtractedTalk: Codable, Hashable, Sendable {
+  public var id: String
+  public var title: String
+  public var titleSource: TitleSource
+  public var kind: TalkKind
+  public var speakers: [SpeakerRef]
+  public var projects: [String]
+  public var themes: [String]
+  public var line: Int
+  /// The index of the section that presents it.
+  public var section: Int
+  /// The text that presents it, when it is not the whole section's text.
+  public var text: String?
+
+  public init(
+    id: String, title: String, titleSource: TitleSource, kind: TalkKind, speakers: [SpeakerRef], projects: [String],
+    themes: [String], line: Int, section: Int, text: String?
+  ) {
+    self.id = id
+    self.title = title
+    self.titleSource = titleSource
+    self.kind = kind
+    self.speakers = speakers
+    self.projects = projects
+    self.themes = themes
+    self.line = line
+    self.section = section
+    self.text = text
   }
 }

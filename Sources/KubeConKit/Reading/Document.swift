@@ -15,7 +15,7 @@ public struct Document: Sendable {
     var warnings: [Diagnostic] = []
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     let fm = FrontMatter.parse(lines)
-    warnings += fm.warnings.map { Diagnostic(file: file, line: $0.line, message: $0.message) }
+    warnings += fm.warnings.map { Diagnostic(file: file, line: $0.line, message: $0.message, invalid: $0.invalid) }
     self.frontMatter = fm
     let body = Array(lines[fm.lineCount...])
     let cleaned = Document.stripNonContent(body.map(String.init))
@@ -116,7 +116,11 @@ public struct Document: Sendable {
       }
       if let (level, text) = markdownHeading(trimmed) {
         flush()
-        blocks.append(Block(kind: .heading(level: level), inline: InlineText(text), line: number))
+        // A heading with no words (only an image, a rule of '#') names nothing.
+        let inline = InlineText(text)
+        if inline.text.contains(where: { $0.isLetter || $0.isNumber }) {
+          blocks.append(Block(kind: .heading(level: level), inline: inline, line: number))
+        }
         continue
       }
       if hashHeadings, isHashHeading(trimmed) {

@@ -19,7 +19,9 @@ public struct FrontMatter: Sendable, Equatable {
   public var fields: [String: Value] = [:]
   /// Number of lines the front matter takes, delimiters included.
   public var lineCount = 0
-  public var warnings: [(line: Int, message: String)] = []
+  public var warnings: [(line: Int, message: String, invalid: Bool)] = []
+  /// The line of each field.
+  public var lines: [String: Int] = [:]
 
   public static func == (a: FrontMatter, b: FrontMatter) -> Bool {
     a.fields == b.fields && a.lineCount == b.lineCount
@@ -37,7 +39,7 @@ public struct FrontMatter: Sendable, Equatable {
     let toml = first == "+++"
     guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == first })
     else {
-      fm.warnings.append((1, "front matter opened with '\(first)' is never closed; read as text"))
+      fm.warnings.append((1, "front matter opened with '\(first)' is never closed; read as text", true))
       return fm
     }
     fm.lineCount = close + 1
@@ -58,12 +60,13 @@ public struct FrontMatter: Sendable, Equatable {
       if indented { continue }  // nested map: not needed
       let separator: Character = toml ? "=" : ":"
       guard let sep = trimmed.firstIndex(of: separator) else {
-        fm.warnings.append((lineNumber, "front matter line is not 'key\(separator) value'; ignored"))
+        fm.warnings.append((lineNumber, "front matter line is not 'key\(separator) value'; ignored", false))
         continue
       }
       let key = trimmed[..<sep].trimmingCharacters(in: .whitespaces).lowercased()
       let value = trimmed[trimmed.index(after: sep)...].trimmingCharacters(in: .whitespaces)
       currentListKey = nil
+      fm.lines[key] = lineNumber
       if value.isEmpty {
         currentListKey = key
         fm.fields[key] = .list([])

@@ -1,0 +1,144 @@
+import Foundation
+import KubeConKit
+
+/// `kubecon add FILE|DIR... [--corpus FILE]`: parse reports and merge them into a corpus.
+enum AddCommand: Command {
+  static let spec = CommandSpec(
+    name: "add", abstract: "Add reports (markdown, text, saved web pages) to your corpus.",
+    discussion: """
+      Without --corpus, writes to your corpus ($XDG_DATA_HOME/kubecon/corpus.json, else
+      ~/.local/share/kubecon/corpus.json), which starts as a copy of the bundled one; every command then
+      reads it. The same content added twice changes nothing; a changed file (same path) replaces its old
+      version. If any file is refused, nothing is added. Writes are atomic and locked.
+      """,
+    arguments: [("path", "Report files, or folders to search for .md, .markdown, .txt, .html files.")],
+    minArguments: 1, maxArguments: nil,
+    options: [CommandSpec.corpusOption, CommandSpec.jsonOption])
+
+  struct FileOutcome: Encodable {
+    var file: String
+    var id: String
+    var status: String
+    var title: String
+    var talks, speakers, projects: Int
+    var warnings: [String]
+  }
+
+  static func run(_ ctx: Context) throws {
+    let catalog = try ctx.catalog()
+    let parser = ReportParser(catalog: catalog)
+    // Read and check every file before touching the corpus: one refused file adds nothing.
+    var parsed: [ParsedReport] = []
+    var shownNames: [String] = []
+    var problems: [String] = []
+    for argument in ctx.args.positionals {
+      let path = ctx.absolute(argument)
+      let found: ReportFiles.Found
+      do {
+        found = try ReportFiles.find(path, shown: argument)
+      } catch let e as KubeConError {
+        problems.append(e.description)
+        continue
+      }
+      for w in found.warnings { ctx.warn("warning: " + Terminal.sanitize(argument + "/" + w)) }
+      for relative in found.files {
+        let full = relative == path ? path : path + "/" + relative
+        let shown = relative == path ? argument : (argument as NSString).appendingPathComponent(relative)
+        do {
+          var p = try parser.parse(fileAt: full, displayPath: shown)
+          let invalid = p.diagnostics.filter(\.invalid)
+          if !invalid.isEmpty {
+            problems += invalid.map { "\($0.file):\($0.line): \($0.message.replacingOccurrences(of: "; ignored", with: ""))" }
+            continue
+          }
+          p.report.file = URL(fileURLWithPath: full).standardized.path
+          parsed.append(p)
+          shownNames.append(shown)
+        } catch let e as KubeConError {
+          problems.append(e.description)
+        }
+      }
+    }
+    guard problems.isEmpty else {
+      throw Failure(problems.map(Terminal.sanitize).joined(separator: "\n") + "\nNothing was added; the corpus is unchanged.")
+    }
+
+    let target = try ctx.writableCorpus()
+    let lock = try CorpusLock(for: target.path)
+    defer { lock.unlock() }
+    let before = try ctx.loadForWriting(target)
+    let (after, outcomes) = CorpusEditor.add(parsed, to: before.corpus, catalog: catalog)
+    let changed = after != before.corpus
+    if changed { try CorpusStore.save(after, to: target.path) }
+
+    var results: [FileOutcome] = []
+    for ((p, shown), outcome) in zip(zip(parsed, shownNames), outcomes) {
+      let (id, status): (String, String)
+      switch outcome {
+      case .added(let i): (id, status) = (i, "added")
+      case .replaced(let i): (id, status) = (i, "replaced")
+      case .unchanged(let i): (id, status) = (i, "unchanged")
+      }
+      let report = after.reports.first { $0.id == id } ?? p.report
+      let talks = after.talks.filter { $0.reports.contains(id) }
+      results.append(FileOutcome(
+        file: shown, id: id, status: status, title: report.title,
+        talks: talks.count, speakers: Set(talks.flatMap { $0.speakers.map { CorpusBuilder.speakerKey($0.name) } }).count,
+        projects: report.projects.count, warnings: p.diagnostics.map(\.description)))
+      for d in p.diagnostics { ctx.warn(Terminal.sanitize(d.description)) }
+    }
+    if ctx.json {
+      try ctx.printJSON(results)
+      return
+    }
+    for r in results {
+      let shown = Terminal.sanitize(r.file)
+      switch r.status {
+      case "unchanged":
+        ctx.print("\(shown): already in the corpus as \(Terminal.sanitize(r.id)); nothing to do")
+      default:
+        ctx.print("\(r.status) \(Terminal.sanitize(r.id)) from \(shown)")
+        ctx.print("  \(Terminal.sanitize(r.title)) · \(editionName(after.reports.first { $0.id == r.id }?.edition))")
+        ctx.print("  \(r.talks) talks, \(r.speakers) speakers, \(r.projects) projects, \(r.warnings.count) warnings")
+      }
+    }
+    ctx.print(changed ? "Wrote \(Terminal.sanitize(target.path)) (\(after.reports.count) reports)." : "The corpus is unchanged.")
+  }
+
+  static func editionName(_ e: EditionRef?) -> String {
+    guard let e else { return "no edition recognized" }
+    return "\(e.region) \(e.year) \(e.city)"
+  }
+}
+
+/// `kubecon remove REPORT-ID... [--corpus FILE]`: take reports out of a corpus.
+enum RemoveCommand: Command {
+  static let spec = CommandSpec(
+    name: "remove", abstract: "Remove reports from your corpus, with what only they mentioned.",
+    discussion: "Talks, speakers and projects that no other report mentions go with them. Without --corpus, works\non your corpus (a copy of the bundled one is made first).",
+    arguments: [("report-id", "Report ids, as 'kubecon reports' lists them.")], minArguments: 1, maxArguments: nil,
+    options: [CommandSpec.corpusOption, CommandSpec.jsonOption])
+
+  struct Output: Encodable {
+    var removed: [String]
+    var reports, talks: Int
+  }
+
+  static func run(_ ctx: Context) throws {
+    let catalog = try ctx.catalog()
+    let target = try ctx.writableCorpus()
+    let lock = try CorpusLock(for: target.path)
+    defer { lock.unlock() }
+    let before = try ctx.loadForWriting(target)
+    let after = try CorpusEditor.remove(ctx.args.positionals, from: before.corpus, catalog: catalog)
+    try CorpusStore.save(after, to: target.path)
+    let removed = Array(Set(ctx.args.positionals)).sorted()
+    if ctx.json {
+      try ctx.printJSON(Output(removed: removed, reports: after.reports.count, talks: after.talks.count))
+      return
+    }
+    let talks = before.corpus.talks.count - after.talks.count
+    ctx.print("removed \(removed.map(Terminal.sanitize).joined(separator: ", ")) (\(talks) talks went with \(removed.count == 1 ? "it" : "them"))")
+    ctx.print("Wrote \(Terminal.sanitize(target.path)) (\(after.reports.count) reports).")
+  }
+}
