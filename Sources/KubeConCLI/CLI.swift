@@ -84,11 +84,11 @@ public enum CLI {
       return 64
     } catch let e as Failure {
       io.out(ctx.output)
-      io.err("Error: \(Terminal.sanitize(e.message))\n")
+      io.err("Error: \(Terminal.sanitizeLines(e.message))\n")
       return 1
     } catch let e as KubeConError {
       io.out(ctx.output)
-      io.err("Error: \(Terminal.sanitize(e.description))\n")
+      io.err("Error: \(Terminal.sanitizeLines(e.description))\n")
       return 1
     } catch {
       io.out(ctx.output)

@@ -31,6 +31,11 @@ enum Terminal {
     return out
   }
 
+  /// Each line sanitized, the line breaks kept (for multi-line messages).
+  static func sanitizeLines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
+  }
+
   static func isControl(_ s: Unicode.Scalar) -> Bool {
     s.value < 0x20 || s.value == 0x7F || (s.value >= 0x80 && s.value < 0xA0) || s.value == 0x2028 || s.value == 0x2029
       || (s.value >= 0x202A && s.value <= 0x202E) || (s.value >= 0x2066 && s.value <= 0x2069)

@@ -60,7 +60,7 @@ enum AddCommand: Command {
       }
     }
     guard problems.isEmpty else {
-      throw Failure(problems.map(Terminal.sanitize).joined(separator: "\n") + "\nNothing was added; the corpus is unchanged.")
+      throw Failure(problems.joined(separator: "\n") + "\nNothing was added; the corpus is unchanged.")
     }
 
     let target = try ctx.writableCorpus()

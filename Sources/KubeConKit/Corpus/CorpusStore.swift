@@ -33,51 +33,52 @@ public enum CorpusStore {
   }
 
   public static func load(_ path: String) throws -> Corpus {
-    guard FileManager.default.fileExists(atPath: path) else { throw KubeConError.fileNotFound(path) }
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw KubeConError.unreadable(path, reason: ReportParser.reason(error))
-    }
-    return try decode(data, path: path)
+    try decode(try FileReading.read(path), path: path)
   }
 
   public static func save(_ corpus: Corpus, to path: String) throws {
     try writeAtomically(try encode(corpus), to: path)
   }
 
+  /// Writes some bytes to a file descriptor: `write(2)`, or a failing stand-in in tests.
+  public typealias Writer = (_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int
+
   /// Writes to a temporary file beside `path`, flushes it to disk, then renames it over `path`:
-  /// a reader sees the old file or the new one, never half of one.
-  public static func writeAtomically(_ data: Data, to path: String) throws {
+  /// a reader sees the old file or the new one, never half of one. On any failure (a full disk,
+  /// a folder that is not writable) the temporary file is removed and `path` is untouched.
+  public static func writeAtomically(
+    _ data: Data, to path: String, writer: Writer = { fd, bytes in write(fd, bytes.baseAddress, bytes.count) }
+  ) throws {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
-    let temp = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-    let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let temp = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw KubeConError.writeFailed(path, reason: String(cString: strerror(errno))) }
-    var ok = true
-    var failure = ""
+    var failure: String? = nil
     data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
       var offset = 0
-      while offset < buffer.count, let base = buffer.baseAddress {
-        let n = write(fd, base + offset, buffer.count - offset)
+      while offset < buffer.count {
+        let n = writer(fd, UnsafeRawBufferPointer(rebasing: buffer[offset...]))
+        if n < 0 && errno == EINTR { continue }
         if n <= 0 {
-          ok = false
-          failure = String(cString: strerror(errno))
+          failure = n == 0 ? "nothing was written" : String(cString: strerror(errno))
           return
         }
         offset += n
       }
     }
-    if ok && fsync(fd) != 0 {
-      ok = false
-      failure = String(cString: strerror(errno))
-    }
-    close(fd)
-    guard ok, rename(temp, path) == 0 else {
-      if ok { failure = String(cString: strerror(errno)) }
+    if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+    if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+    if failure == nil && rename(temp, path) != 0 { failure = String(cString: strerror(errno)) }
+    if let failure {
       unlink(temp)
       throw KubeConError.writeFailed(path, reason: failure)
+    }
+    // The rename itself reaches the disk with the folder.
+    let folder = open(directory, O_RDONLY | O_CLOEXEC)
+    if folder >= 0 {
+      fsync(folder)
+      close(folder)
     }
   }
 

@@ -62,22 +62,7 @@ public struct ReportParser: Sendable {
   /// - Throws: ``KubeConError`` when the file cannot be read or is not text.
   public func parse(fileAt path: String, displayPath: String? = nil, id: String? = nil) throws -> ParsedReport {
     let shown = displayPath ?? path
-    var info = stat()
-    if stat(path, &info) != 0 {
-      if errno == ENOENT { throw KubeConError.fileNotFound(shown) }
-      throw KubeConError.unreadable(shown, reason: String(cString: strerror(errno)))
-    }
-    if info.st_mode & S_IFMT == S_IFDIR { throw KubeConError.unreadable(shown, reason: "is a directory") }
-    if info.st_mode & S_IFMT != S_IFREG { throw KubeConError.unreadable(shown, reason: "not a regular file") }
-    if Int(info.st_size) > ReportParser.maxFileSize {
-      throw KubeConError.tooLarge(shown, size: Int(info.st_size), limit: ReportParser.maxFileSize)
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw KubeConError.unreadable(shown, reason: ReportParser.reason(error))
-    }
+    let data = try FileReading.read(path, shown: shown, limit: ReportParser.maxFileSize)
     return try parse(data: data, file: shown, id: id ?? ReportParser.id(forFile: path))
   }
 
@@ -109,9 +94,10 @@ public struct ReportParser: Sendable {
   public func parse(data: Data, file: String, id: String) throws -> ParsedReport {
     let decoded = try TextDecoding.decode(data, path: file)
     var diagnostics = decoded.warnings.map { Diagnostic(file: file, line: 1, message: $0) }
-    let text = HTMLPage.isHTML(decoded.text, file: file) ? HTMLPage.markdown(from: decoded.text) : decoded.text
+    let html = HTMLPage.isHTML(decoded.text, file: file)
+    let text = html ? HTMLPage.markdown(from: decoded.text) : decoded.text
     try ReportParser.checkLineLengths(text, file: file)
-    let doc = Document(text: text, file: file)
+    let doc = Document(text: text, file: file, bareHeadings: !html)
     diagnostics += doc.warnings
 
     let title = ReportMetadata.title(doc)

@@ -161,12 +161,14 @@ public struct TalkExtractor: Sendable {
   /// `Par X de Y` / `By X from Y` in the first blocks under a heading.
   func byline(_ blocks: [Block]) -> [SpeakerRef]? {
     for block in blocks.prefix(2) {
-      let text = block.text
-      let folded = Folding.fold(text)
-      guard text.split(separator: " ").count <= 30 else { continue }
-      for prefix in TalkVocabulary.bylinePrefixes where folded.hasPrefix(prefix) {
-        // SpeakerParser.words sets final punctuation aside (keeping "Inc." and initials).
-        if let list = parser.parseList(String(text.dropFirst(prefix.count))) { return list }
+      // The byline is the whole paragraph, or its first sentence ("By X from Y. The talk...").
+      for text in [block.text, TalkExtractor.sentences(block.text).first ?? ""] {
+        let folded = Folding.fold(text)
+        guard text.split(separator: " ").count <= 30 else { continue }
+        for prefix in TalkVocabulary.bylinePrefixes where folded.hasPrefix(prefix) {
+          // SpeakerParser.words sets final punctuation aside (keeping "Inc." and initials).
+          if let list = parser.parseList(String(text.dropFirst(prefix.count))) { return list }
+        }
       }
     }
     return nil

@@ -11,7 +11,9 @@ public struct Document: Sendable {
   public var blocks: [Block]
   public var warnings: [Diagnostic]
 
-  public init(text: String, file: String) {
+  /// - Parameter bareHeadings: whether short lines alone between blank lines may be headings
+  ///   (not in a converted web page, whose markup says what its headings are).
+  public init(text: String, file: String, bareHeadings: Bool = true) {
     var warnings: [Diagnostic] = []
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     let fm = FrontMatter.parse(lines)
@@ -20,7 +22,7 @@ public struct Document: Sendable {
     let body = Array(lines[fm.lineCount...])
     let cleaned = Document.stripNonContent(body.map(String.init))
     var blocks = Document.blocks(from: cleaned, firstLine: fm.lineCount + 1, file: file, warnings: &warnings)
-    if !blocks.contains(where: \.isHeading) {
+    if bareHeadings, !blocks.contains(where: \.isHeading) {
       Document.promoteBareHeadings(&blocks, lines: cleaned, firstLine: fm.lineCount + 1)
     }
     self.blocks = blocks

@@ -196,16 +196,15 @@ public enum HTMLPage {
     var inlineLine = 0
     var total = 0
 
-    /// Starts a block on the page's line `line` when the output has not gone past it. List items
-    /// follow each other without blank lines, as in a markdown list.
+    /// Starts a block on the page's line `line` when the output has not gone past it. A blank
+    /// line separates paragraphs; headings and list items need none (they interrupt a paragraph).
     mutating func emit(_ text: String, line: Int) {
-      let item = text.hasPrefix("- ")
-      if let last = lines.last, item, last.hasPrefix("- ") || last.hasPrefix("  ") {
-        lines.append(text)
-        return
-      }
+      func structural(_ s: String) -> Bool { s.hasPrefix("#") || s.hasPrefix("- ") || s.hasPrefix("  - ") }
       while lines.count + 1 < line { lines.append("") }
-      if let last = lines.last, !last.isEmpty { lines.append("") }
+      if let last = lines.last, !last.isEmpty {
+        let fence = text.hasPrefix("```") || last.hasPrefix("```")
+        if fence || (!structural(text) && !last.hasPrefix("#")) { lines.append("") }
+      }
       lines.append(text)
     }
 
@@ -268,7 +267,7 @@ public enum HTMLPage {
         flush()
       case "a", "strong", "b", "em", "i", "span", "code", "small", "sup", "sub", "mark", "abbr", "cite", "q", "time", "u", "s", "del", "ins", "kbd", "label", "font":
         if inline.isEmpty { inlineLine = e.line }
-        inline += inlineText(e)
+        inline += self.inline(e)
       default:
         if HTMLNode.blockNames.contains(e.name) {
           flush()
@@ -280,36 +279,36 @@ public enum HTMLPage {
       }
     }
 
-    /// Inline markup as markdown: links keep their URL, bold stays bold; a link to a place on
+    /// An inline element as markdown: links keep their URL, bold stays bold; a link to a place on
     /// the same page that shows only a symbol (a heading's "#" or "¶") is dropped.
+    func inline(_ c: HTMLNode) -> String {
+      if HTMLPage.skipped.contains(c.name) { return "" }
+      if c.name == "br" { return " " }
+      let inner = inlineText(c)
+      switch c.name {
+      case "a":
+        let text = HTMLNode.collapse(inner)
+        let href = c.attributes["href"] ?? ""
+        if href.hasPrefix("#") && !text.contains(where: { $0.isLetter || $0.isNumber }) { return "" }
+        if (href.hasPrefix("http://") || href.hasPrefix("https://")) && !text.isEmpty && !text.contains("](") {
+          return "[\(text.replacingOccurrences(of: "]", with: ")"))](\(href.replacingOccurrences(of: ")", with: "%29").replacingOccurrences(of: " ", with: "%20")))"
+        }
+        return inner
+      case "strong", "b":
+        let text = HTMLNode.collapse(inner)
+        return text.isEmpty || text.contains("**") ? inner : " **\(text)** "
+      default:
+        return HTMLNode.blockNames.contains(c.name) ? " " + inner + " " : inner
+      }
+    }
+
+    /// The children of an element as inline markdown.
     func inlineText(_ e: HTMLNode) -> String {
       var s = ""
       for child in e.children {
         switch child {
         case .text(let t, _): s += t
-        case .element(let c):
-          if HTMLPage.skipped.contains(c.name) { continue }
-          if c.name == "br" {
-            s += " "
-            continue
-          }
-          let inner = inlineText(c)
-          switch c.name {
-          case "a":
-            let text = HTMLNode.collapse(inner)
-            let href = c.attributes["href"] ?? ""
-            if href.hasPrefix("#") && !text.contains(where: { $0.isLetter || $0.isNumber }) { continue }
-            if (href.hasPrefix("http://") || href.hasPrefix("https://")) && !text.isEmpty && !text.contains("](") {
-              s += "[\(text.replacingOccurrences(of: "]", with: ")"))](\(href.replacingOccurrences(of: ")", with: "%29").replacingOccurrences(of: " ", with: "%20")))"
-            } else {
-              s += inner
-            }
-          case "strong", "b":
-            let text = HTMLNode.collapse(inner)
-            s += text.isEmpty ? inner : " **\(text)** "
-          default:
-            s += HTMLNode.blockNames.contains(c.name) ? " " + inner + " " : inner
-          }
+        case .element(let c): s += inline(c)
         }
       }
       return s

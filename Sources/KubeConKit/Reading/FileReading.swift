@@ -1,0 +1,49 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#else
+import Darwin
+private let systemRead = Darwin.read
+#endif
+
+/// Reads a whole regular file with the system's own words for what went wrong.
+public enum FileReading {
+  /// - Parameters:
+  ///   - shown: how errors name the file.
+  ///   - limit: larger files are refused before they are read.
+  /// - Throws: ``KubeConError`` (missing, a directory, not a regular file, unreadable, too large).
+  public static func read(_ path: String, shown: String? = nil, limit: Int? = nil) throws -> Data {
+    let shown = shown ?? path
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard fd >= 0 else {
+      if errno == ENOENT {
+        var link = stat()
+        if lstat(path, &link) == 0 { throw KubeConError.unreadable(shown, reason: "the symbolic link points to nothing") }
+        throw KubeConError.fileNotFound(shown)
+      }
+      throw KubeConError.unreadable(shown, reason: String(cString: strerror(errno)))
+    }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw KubeConError.unreadable(shown, reason: String(cString: strerror(errno))) }
+    if info.st_mode & S_IFMT == S_IFDIR { throw KubeConError.unreadable(shown, reason: "is a directory") }
+    if info.st_mode & S_IFMT != S_IFREG { throw KubeConError.unreadable(shown, reason: "not a regular file") }
+    let size = Int(info.st_size)
+    if let limit, size > limit { throw KubeConError.tooLarge(shown, size: size, limit: limit) }
+    var bytes = [UInt8](repeating: 0, count: max(size, 0))
+    var count = 0
+    while true {
+      if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(4096, bytes.count / 2)) }
+      let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + count, $0.count - count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw KubeConError.unreadable(shown, reason: String(cString: strerror(errno)))
+      }
+      if n == 0 { break }
+      count += n
+      if let limit, count > limit { throw KubeConError.tooLarge(shown, size: count, limit: limit) }
+    }
+    return Data(bytes[0..<count])
+  }
+}
