@@ -98,12 +98,24 @@ enum AddCommand: Command {
         ctx.print("\(shown): already in the corpus as \(Terminal.sanitize(r.id)); nothing to do")
       default:
         ctx.print("\(r.status) \(Terminal.sanitize(r.id)) from \(shown)")
-        ctx.print("  \(Terminal.sanitize(r.title)) · \(editionName(after.reports.first { $0.id == r.id }?.edition))")
-        ctx.print("  \(r.talks) talks, \(r.speakers) speakers, \(r.projects) projects, \(r.warnings.count) warnings")
+        let report = after.reports.first { $0.id == r.id }
+        ctx.print("  \(Terminal.sanitize(r.title)) · \(editionName(report?.edition))")
+        let talks = after.talks.filter { $0.reports.contains(r.id) }
+        ctx.print("  \(count(talks.count, "talk")), \(count(r.speakers, "speaker")), \(count(r.projects, "project")), \(count(r.warnings.count, "warning"))")
+        for talk in talks.prefix(12) {
+          let speakers = talk.speakers.map { s in s.organization.map { "\(s.name) (\($0))" } ?? s.name }.joined(separator: ", ")
+          ctx.print("    - " + Terminal.sanitize(talk.title) + (speakers.isEmpty ? "" : " — " + Terminal.sanitize(speakers)))
+        }
+        if talks.count > 12 { ctx.print("    … and \(talks.count - 12) more (kubecon talks --report \(Terminal.sanitize(r.id)))") }
+        if let projects = report?.projects, !projects.isEmpty {
+          ctx.print("  projects: " + Terminal.sanitize(projects.joined(separator: ", ")))
+        }
       }
     }
     ctx.print(changed ? "Wrote \(Terminal.sanitize(target.path)) (\(after.reports.count) reports)." : "The corpus is unchanged.")
   }
+
+  static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
   static func editionName(_ e: EditionRef?) -> String {
     guard let e else { return "no edition recognized" }
