@@ -40,9 +40,9 @@ enum SearchCommand: Command {
     let theme = try ctx.args.value("--theme").map { try Resolve.theme($0, in: corpus).id }
     let limit = try ctx.args.integer("--limit") ?? 10
     let index = SearchIndex(corpus: corpus, synonyms: synonyms(ctx))
-    let hits = index.search(query) { d in
+    let hits = index.search(query, limit: limit) { d in
       (year == nil || d.year == year) && (lang.map { d.languages.contains($0) } ?? true) && (theme.map { d.themes.contains($0) } ?? true)
-    }.prefix(limit)
+    }
     if ctx.json {
       try ctx.printJSON(hits.map { h in
         Out(type: h.document.kind.rawValue, id: h.document.id, report: h.document.report, year: h.document.year,

@@ -150,7 +150,8 @@ public struct SearchIndex: Sendable {
   }
 
   /// Ranked hits, best first. Every clause must match (AND), through any of its alternatives.
-  public func search(_ query: String, filter: (SearchDocument) -> Bool = { _ in true }) -> [SearchHit] {
+  /// Snippets are made for the first `limit` hits only.
+  public func search(_ query: String, limit: Int = .max, filter: (SearchDocument) -> Bool = { _ in true }) -> [SearchHit] {
     let clauses = self.clauses(query)
     guard !clauses.isEmpty else { return [] }
     let n = Double(documents.count)
@@ -182,9 +183,12 @@ public struct SearchIndex: Sendable {
         score += idf * tf * (SearchIndex.k1 + 1) / (tf + SearchIndex.k1)
       }
       score *= d.prior
-      hits.append(SearchHit(document: d, score: score, snippet: snippet(d.text, clauses: clauses)))
+      hits.append(SearchHit(document: d, score: score, snippet: []))
     }
-    return hits.sorted { ($0.score, $1.document.id) > ($1.score, $0.document.id) }
+    hits.sort { ($0.score, $1.document.id) > ($1.score, $0.document.id) }
+    hits = Array(hits.prefix(limit))
+    for i in hits.indices { hits[i].snippet = snippet(hits[i].document.text, clauses: clauses) }
+    return hits
   }
 
   /// The window of about 140 characters that covers the most distinct query clauses.
@@ -202,13 +206,25 @@ public struct SearchIndex: Sendable {
         }
       }
     }
+    // Character offsets of each token's start and end, counted once (String.distance is linear).
+    var starts = [Int](repeating: 0, count: tokens.count)
+    var ends = [Int](repeating: 0, count: tokens.count)
+    var offset = 0
+    var previous = flat.startIndex
+    for (i, t) in tokens.enumerated() {
+      offset += flat[previous..<t.text.startIndex].count
+      starts[i] = offset
+      offset += t.text.count
+      ends[i] = offset
+      previous = t.text.endIndex
+    }
     var bestStart = 0
     var bestScore = -1
     for start in tokens.indices {
       var seen = Set<Int>()
       var repeats = 0
       var j = start
-      while j < tokens.count, flat.distance(from: tokens[start].text.startIndex, to: tokens[j].text.endIndex) <= 140 {
+      while j < tokens.count, ends[j] - starts[start] <= 140 {
         if let c = marks[j] { if !seen.insert(c).inserted { repeats += 1 } }
         j += 1
       }
@@ -230,7 +246,7 @@ public struct SearchIndex: Sendable {
     let begin = tokens[start].text.startIndex
     var cursor = begin
     var j = start
-    while j < tokens.count, flat.distance(from: begin, to: tokens[j].text.endIndex) <= 150 {
+    while j < tokens.count, ends[j] - starts[start] <= 150 {
       let t = tokens[j].text
       if cursor < t.startIndex { pieces.append((String(flat[cursor..<t.startIndex]), false)) }
       pieces.append((String(t), marks[j] != nil))
