@@ -102,19 +102,7 @@ import Testing
 /// Mutated reports (cut, duplicated, shuffled lines, random bytes) give a report or a typed error,
 /// never a crash, and the same input always gives the same result.
 @Suite struct MutationTests {
-  struct Rng {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-  }
-
-  static func mutate(_ data: Data, _ rng: inout Rng) -> Data {
+  static func mutate(_ data: Data, _ rng: inout SeededGenerator) -> Data {
     var bytes = [UInt8](data)
     var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false).map { Array($0) }
     switch rng.below(7) {
@@ -148,7 +136,7 @@ import Testing
   @Test(arguments: ["fr-ippon-kubecon-eu-2025-london.txt", "en-sokube-kubecon-eu-2025-london.txt", "fr-sokube-kubecon-eu-2024-paris.txt", "fr-arte-kubecon-eu-2024-paris.md"])
   func mutatedReportsParseOrFailWithATypedError(_ name: String) throws {
     let original = try Data(contentsOf: Fixtures.reports.appendingPathComponent(name))
-    var rng = Rng(state: UInt64(name.utf8.count) &* 7919)
+    var rng = SeededGenerator(seed: UInt64(name.utf8.count) &* 7919)
     for round in 0..<8 {
       var data = original
       for _ in 0...rng.below(3) { data = MutationTests.mutate(data, &rng) }
@@ -171,7 +159,7 @@ import Testing
   }
 
   @Test func randomBytesAreRefusedOrRead() {
-    var rng = Rng(state: 42)
+    var rng = SeededGenerator(seed: 42)
     for _ in 0..<200 {
       let data = Data((0..<rng.below(600)).map { _ in UInt8(truncatingIfNeeded: rng.next()) })
       do {

@@ -1,4 +1,5 @@
 import Foundation
+import KubeConKit
 import Testing
 
 /// A folder with a copy of the bundled corpus, for commands that write.
@@ -205,7 +206,7 @@ struct Workspace {
   }
 
   @Test func invalidUTF8Garbage() throws {
-    var rng = SplitMix(seed: 7)
+    var rng = SeededGenerator(seed: 7)
     let garbage = Data((0..<4000).map { _ in UInt8(truncatingIfNeeded: rng.next() % 255 + 1) })
     try refused({ [try $0.write("garbage.txt", garbage)] }, says: "garbage.txt: not a text report: invalid UTF-8 at byte offset")
   }
@@ -352,18 +353,5 @@ struct Workspace {
       #expect(run.err.contains("\(target): cannot"), "\(run.err)")
       #expect((try? Data(contentsOf: URL(fileURLWithPath: target))) == before)
     }
-  }
-}
-
-/// A small deterministic random generator for test data.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
