@@ -30,6 +30,9 @@ public struct EditionResolver: Sendable {
     "ago", "il y a", "since", "depuis", "un an apres", "year after", "back in",
   ].map { Folding.fold($0) }
 
+  /// Each cue as " cue " and " cue,", in bytes.
+  static let otherTimeCueBytes: [([UInt8], [UInt8])] = otherTimeCues.map { (Array(" \($0) ".utf8), Array(" \($0),".utf8)) }
+
   struct Evidence {
     var year: Int?
     var region: String?
@@ -82,8 +85,8 @@ public struct EditionResolver: Sendable {
 
   func evidence(in text: String, skipOtherTimes: Bool) -> [Evidence] {
     if skipOtherTimes {
-      let folded = " " + Folding.fold(text) + " "
-      for cue in EditionResolver.otherTimeCues where folded.contains(" " + cue + " ") || folded.contains(" " + cue + ",") {
+      let folded = Array((" " + Folding.fold(text) + " ").utf8)
+      for cue in EditionResolver.otherTimeCueBytes where Folding.occurs(cue.0, in: folded) || Folding.occurs(cue.1, in: folded) {
         return []
       }
     }

@@ -11,7 +11,10 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   }
 
   private var byFirstWord: [String: [Pattern]] = [:]
-  private var prefixPatterns: [Pattern] = []
+  /// One-word prefix patterns by their first three characters (shorter ones under the whole
+  /// word), with the order they were added in.
+  private var prefixPatterns: [String: [(order: Int, pattern: Pattern)]] = [:]
+  private var prefixCount = 0
 
   public init() {}
 
@@ -27,7 +30,8 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     let exact = (caseSensitive || allCaps) ? tokens.map { String($0.text) } : nil
     let pattern = Pattern(words: tokens.map(\.folded), exact: exact, prefixLast: prefix, value: value)
     if prefix && tokens.count == 1 {
-      prefixPatterns.append(pattern)
+      prefixPatterns[String(pattern.words[0].prefix(3)), default: []].append((prefixCount, pattern))
+      prefixCount += 1
     } else {
       byFirstWord[pattern.words[0], default: []].append(pattern)
     }
@@ -54,7 +58,11 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
         }
       }
       if best == nil {
-        for p in prefixPatterns where matches(p, tokens, at: i) {
+        let folded = tokens[i].folded
+        var keys = Set<Substring>()
+        for n in 1...3 where folded.count >= n { keys.insert(folded.prefix(n)) }
+        let candidates = keys.flatMap { prefixPatterns[String($0)] ?? [] }.sorted { $0.order < $1.order }.map(\.pattern)
+        for p in candidates where matches(p, tokens, at: i) {
           best = Match(value: p.value, token: i, length: 1, sentenceInitial: tokens[i].startsSentence)
           break
         }

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Whole-process timings of kubecon on generated corpora, side by side with ripgrep over the raw
+# report files and the sqlite3 shell over an FTS5 table of the same files. Writes BENCHMARKS.md
+# (the tables) and .build/bench/results.tsv (every median).
+#
+#   Scripts/bench.sh                          # sizes 100 1000 10000, 5 runs per measure
+#   SIZES="100 1000" RUNS=3 Scripts/bench.sh  # smaller, quicker
+#
+# Medians of RUNS runs (BUILD_RUNS for build and add, default 3), from process start to the last
+# byte of output (written to /dev/null). Peak memory is GNU time's maximum resident set size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"100 1000 10000"}
+RUNS=${RUNS:-5}
+BUILD_RUNS=${BUILD_RUNS:-3}
+work=.build/bench
+mkdir -p "$work"
+
+# Tools for the comparison, installed when missing (never dependencies of kubecon).
+missing=()
+command -v rg >/dev/null || missing+=(ripgrep)
+command -v sqlite3 >/dev/null || missing+=(sqlite3)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} ..."
+  (apt-get install -y "${missing[@]}" || (apt-get update && apt-get install -y "${missing[@]}")) >/dev/null
+fi
+
+echo "building release binaries ..."
+swift build -c release --product kubecon 2>&1 | tail -1
+bin=$PWD/.build/release/kubecon
+swiftc -O Benchmarks/GenerateReports/main.swift Sources/KubeConKit/Text/SeededGenerator.swift -o "$work/generate-reports"
+printf 'import Foundation\nprint(ProcessInfo.processInfo.processName)\n' > "$work/hello.swift"
+swiftc -O "$work/hello.swift" -o "$work/hello"
+
+# median_ms CMD...: runs CMD $RUNS times, prints the median wall time in ms.
+median_ms() {
+  local runs=$1; shift
+  for _ in $(seq "$runs"); do
+    local s e
+    s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
+    echo $(( (e - s) / 1000 ))
+  done | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f\n", m / 1000}'
+}
+peak_mb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f\n", $1 / 1024}'; }
+results=$work/results.tsv
+echo -e "size\tmeasure\tvalue" > "$results"
+record() { echo -e "$1\t$2\t$3" >> "$results"; printf '  %-28s %s\n' "$2" "$3"; }
+
+echo "start-up"
+record 0 "start swift hello (ms)" "$(median_ms 21 "$work/hello")"
+record 0 "start sqlite3 select 1 (ms)" "$(median_ms 21 sqlite3 :memory: 'select 1')"
+
+rare=zq1            # one report has it (the generator writes "zq" + its number in base 36)
+common=kubernetes   # nearly every report has it
+french="sécurité plateforme"
+
+for n in $SIZES; do
+  echo "size $n"
+  reports=$work/reports-$n
+  if [ "$(ls "$reports" 2>/dev/null | wc -l)" != "$n" ]; then
+    rm -rf "$reports"
+    "$work/generate-reports" Data/reports "$reports" "$n"
+  fi
+  corpus=$work/corpus-$n.json
+  bytes=$(cat "$reports"/* | wc -c)
+  record "$n" "report text (MB)" "$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1048576}')"
+  build_ms=$(median_ms "$BUILD_RUNS" "$bin" build --reports "$reports" --out "$corpus")
+  record "$n" "build (ms)" "$build_ms"
+  record "$n" "build (MB/s)" "$(awk -v b="$bytes" -v ms="$build_ms" 'BEGIN {printf "%.2f", b / 1048576 / (ms / 1000)}')"
+  record "$n" "corpus file (MB)" "$(awk -v b="$(wc -c < "$corpus")" 'BEGIN {printf "%.1f", b / 1048576}')"
+
+  # add: one new report into a fresh copy of the corpus each run.
+  extra=$work/extra-$n
+  rm -rf "$extra" && "$work/generate-reports" Data/reports "$extra.all" $((n + 1)) >/dev/null
+  mkdir -p "$extra" && mv "$extra.all/$(ls "$extra.all" | tail -1)" "$extra/" && rm -rf "$extra.all"
+  add_once() { cp "$corpus" "$work/add.json"; rm -f "$work/add.json.idx"; s=$(date +%s%N); "$bin" add --corpus "$work/add.json" "$extra"/* >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000 )); }
+  record "$n" "add one report (ms)" "$(for _ in $(seq "$BUILD_RUNS"); do add_once; done | sort -n | awk '{a[NR]=$1} END {printf "%.1f\n", a[int((NR+1)/2)] / 1000}')"
+
+  "$bin" search --corpus "$corpus" warmup >/dev/null 2>&1 || true  # lets a persisted index be built
+  record "$n" "kubecon search rare (ms)" "$(median_ms "$RUNS" "$bin" search --corpus "$corpus" $rare)"
+  record "$n" "kubecon search common (ms)" "$(median_ms "$RUNS" "$bin" search --corpus "$corpus" $common)"
+  record "$n" "kubecon search french (ms)" "$(median_ms "$RUNS" "$bin" search --corpus "$corpus" $french)"
+  record "$n" "kubecon talks --theme (ms)" "$(median_ms "$RUNS" "$bin" talks --corpus "$corpus" --theme observability)"
+  record "$n" "kubecon show (ms)" "$(median_ms "$RUNS" "$bin" show --corpus "$corpus" OpenTelemetry)"
+  record "$n" "kubecon diff (ms)" "$(median_ms "$RUNS" "$bin" diff --corpus "$corpus" 2024 2025)"
+  record "$n" "kubecon search peak (MB)" "$(peak_mb "$bin" search --corpus "$corpus" $common)"
+
+  record "$n" "rg rare (ms)" "$(median_ms "$RUNS" rg -i $rare "$reports")"
+  record "$n" "rg common (ms)" "$(median_ms "$RUNS" rg -i $common "$reports")"
+  record "$n" "rg french (ms)" "$(median_ms "$RUNS" rg -i "sécurité.*plateforme|plateforme.*sécurité" "$reports")"
+
+  db=$work/fts-$n.db
+  rm -f "$db"
+  s=$(date +%s%N)
+  sqlite3 "$db" "CREATE VIRTUAL TABLE docs USING fts5(name, body, tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO docs SELECT name, CAST(data AS TEXT) FROM fsdir('$reports') WHERE name GLOB '*.*';"
+  e=$(date +%s%N)
+  record "$n" "fts5 index build (ms)" "$(( (e - s) / 1000000 ))"
+  fts() { sqlite3 "$db" "SELECT name, snippet(docs, 1, '[', ']', '…', 16) FROM docs WHERE docs MATCH '$1' ORDER BY bm25(docs) LIMIT 10;"; }
+  record "$n" "fts5 rare (ms)" "$(median_ms "$RUNS" fts $rare)"
+  record "$n" "fts5 common (ms)" "$(median_ms "$RUNS" fts $common)"
+  record "$n" "fts5 french (ms)" "$(median_ms "$RUNS" fts "$french")"
+done
+
+# BENCHMARKS.md from the results.
+value() { awk -F'\t' -v s="$1" -v m="$2" '$1 == s && $2 == m {print $3}' "$results"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "-"}'; }
+{
+  echo "# Benchmarks"
+  echo
+  echo "Generated by \`Scripts/bench.sh\` (SIZES=\"$SIZES\" RUNS=$RUNS BUILD_RUNS=$BUILD_RUNS) on $(date -u +%Y-%m-%d)."
+  echo
+  echo "- Machine: $(nproc) cores, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | xargs), $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
+  echo "- Tools: $(swift --version 2>&1 | head -1); $(rg --version | head -1); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+  echo "- Corpora: \`Benchmarks/GenerateReports\` makes N reports from the five bundled ones (other editions, added"
+  echo "  talks with generated titles, speakers and companies, a rare word per report)."
+  echo "- Every figure is the median of whole-process runs in milliseconds unless stated; queries: rare \`$rare\`,"
+  echo "  common \`$common\`, French two words \`$french\` (ripgrep: both words on one line, as a regex)."
+  echo
+  echo "Start-up: a Swift Foundation hello-world $(value 0 "start swift hello (ms)") ms, \`sqlite3 :memory: 'select 1'\` $(value 0 "start sqlite3 select 1 (ms)") ms."
+  echo
+  printf "| measure |"; for n in $SIZES; do printf " %s reports |" "$n"; done; echo
+  printf "|---|"; for n in $SIZES; do printf "%s" "---|"; done; echo
+  for m in "report text (MB)" "build (ms)" "build (MB/s)" "corpus file (MB)" "add one report (ms)" \
+    "kubecon search rare (ms)" "kubecon search common (ms)" "kubecon search french (ms)" "kubecon talks --theme (ms)" \
+    "kubecon show (ms)" "kubecon diff (ms)" "kubecon search peak (MB)" "rg rare (ms)" "rg common (ms)" "rg french (ms)" \
+    "fts5 index build (ms)" "fts5 rare (ms)" "fts5 common (ms)" "fts5 french (ms)"; do
+    printf "| %s |" "$m"; for n in $SIZES; do printf " %s |" "$(value "$n" "$m")"; done; echo
+  done
+  echo
+  echo "Ratios (below 1: kubecon is faster):"
+  echo
+  printf "| ratio |"; for n in $SIZES; do printf " %s |" "$n"; done; echo
+  printf "|---|"; for n in $SIZES; do printf "%s" "---|"; done; echo
+  for q in rare common french; do
+    printf "| kubecon/ripgrep %s |" "$q"; for n in $SIZES; do printf " %s |" "$(ratio "$(value "$n" "kubecon search $q (ms)")" "$(value "$n" "rg $q (ms)")")"; done; echo
+    printf "| kubecon/FTS5 %s |" "$q"; for n in $SIZES; do printf " %s |" "$(ratio "$(value "$n" "kubecon search $q (ms)")" "$(value "$n" "fts5 $q (ms)")")"; done; echo
+  done
+} > "$work/tables.md"
+# The tables replace what sits between the markers of BENCHMARKS.md; the notes around them stay.
+if grep -q '<!-- bench:start -->' BENCHMARKS.md 2>/dev/null; then
+  awk -v tables="$work/tables.md" '
+    /<!-- bench:start -->/ {print; while ((getline line < tables) > 0) print line; skip = 1; next}
+    /<!-- bench:end -->/ {skip = 0}
+    !skip {print}' BENCHMARKS.md > "$work/BENCHMARKS.md.new"
+  mv "$work/BENCHMARKS.md.new" BENCHMARKS.md
+else
+  { echo '<!-- bench:start -->'; cat "$work/tables.md"; echo '<!-- bench:end -->'; } > BENCHMARKS.md
+fi
+echo "wrote BENCHMARKS.md"
