@@ -220,4 +220,17 @@ import Testing
     #expect(!run.out.contains("\u{1B}"))
     #expect(run.out.contains("\\x1b[31m"))
   }
+
+  @Test func jsonEscapesEveryControlCharacter() throws {
+    let dir = try TempDir.make()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let report = dir.appendingPathComponent("evil.md")
+    // ESC, a one-byte CSI (U+009B), DEL and a right-to-left override in the title.
+    try Data("---\ntitle: \"A \u{1B}[2J \u{9B}31m \u{7F} \u{202E}txt\"\n---\nKubeCon Paris 2024, a report with enough words.\n".utf8).write(to: report)
+    let run = Run.kubecon(["parse", "--json", report.path])
+    for raw in ["\u{1B}", "\u{9B}", "\u{7F}", "\u{202E}"] { #expect(!run.out.contains(raw)) }
+    #expect(run.out.contains(#"A \u001b[2J \u009b31m \u007f \u202etxt"#))
+    let parsed = try #require(try run.json() as? [[String: Any]])
+    #expect(parsed.first?["title"] as? String == "A \u{1B}[2J \u{9B}31m \u{7F} \u{202E}txt")
+  }
 }
