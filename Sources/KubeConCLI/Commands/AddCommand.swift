@@ -72,6 +72,7 @@ enum AddCommand: Command {
     if changed { try CorpusStore.save(after, to: target.path) }
 
     var results: [FileOutcome] = []
+    var found: [(report: Report, talks: [Talk])] = []
     for ((p, shown), outcome) in zip(zip(parsed, shownNames), outcomes) {
       let (id, status): (String, String)
       switch outcome {
@@ -81,6 +82,7 @@ enum AddCommand: Command {
       }
       let report = after.reports.first { $0.id == id } ?? p.report
       let talks = after.talks.filter { $0.reports.contains(id) }
+      found.append((report, talks))
       results.append(FileOutcome(
         file: shown, id: id, status: status, title: report.title,
         talks: talks.count, speakers: Set(talks.flatMap { $0.speakers.map { CorpusBuilder.speakerKey($0.name) } }).count,
@@ -91,24 +93,22 @@ enum AddCommand: Command {
       try ctx.printJSON(results)
       return
     }
-    for r in results {
+    for (r, (report, talks)) in zip(results, found) {
       let shown = Terminal.sanitize(r.file)
       switch r.status {
       case "unchanged":
         ctx.print("\(shown): already in the corpus as \(Terminal.sanitize(r.id)); nothing to do")
       default:
         ctx.print("\(r.status) \(Terminal.sanitize(r.id)) from \(shown)")
-        let report = after.reports.first { $0.id == r.id }
-        ctx.print("  \(Terminal.sanitize(r.title)) · \(editionName(report?.edition))")
-        let talks = after.talks.filter { $0.reports.contains(r.id) }
+        ctx.print("  \(Terminal.sanitize(r.title)) · \(editionName(report.edition))")
         ctx.print("  \(count(talks.count, "talk")), \(count(r.speakers, "speaker")), \(count(r.projects, "project")), \(count(r.warnings.count, "warning"))")
         for talk in talks.prefix(12) {
           let speakers = talk.speakers.map { s in s.organization.map { "\(s.name) (\($0))" } ?? s.name }.joined(separator: ", ")
           ctx.print("    - " + Terminal.sanitize(talk.title) + (speakers.isEmpty ? "" : " — " + Terminal.sanitize(speakers)))
         }
         if talks.count > 12 { ctx.print("    … and \(talks.count - 12) more (kubecon talks --report \(Terminal.sanitize(r.id)))") }
-        if let projects = report?.projects, !projects.isEmpty {
-          ctx.print("  projects: " + Terminal.sanitize(projects.joined(separator: ", ")))
+        if !report.projects.isEmpty {
+          ctx.print("  projects: " + Terminal.sanitize(report.projects.joined(separator: ", ")))
         }
       }
     }
