@@ -96,16 +96,16 @@ final class Context {
 
   /// The corpus at a writable target: the file when it exists, else a copy of the bundled corpus
   /// for the user's corpus, else an empty corpus.
-  func loadForWriting(_ target: (path: String, isUserCorpus: Bool)) throws -> (corpus: Corpus, existed: Bool) {
-    if FileManager.default.fileExists(atPath: target.path) { return (try CorpusStore.load(target.path), true) }
+  func loadForWriting(_ target: (path: String, isUserCorpus: Bool)) throws -> Corpus {
+    if FileManager.default.fileExists(atPath: target.path) { return try CorpusStore.load(target.path) }
     if target.isUserCorpus {
       let bundled = locator.candidates.map { $0 + "/corpus.json" }
       guard let path = bundled.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
         throw KubeConError.corpusMissing(tried: bundled)
       }
-      return (try CorpusStore.load(path), false)
+      return try CorpusStore.load(path)
     }
-    return (CorpusBuilder.build([], catalog: try catalog()), false)
+    return CorpusBuilder.build([], catalog: try catalog())
   }
 
   func catalog() throws -> Catalog {

@@ -67,8 +67,8 @@ enum AddCommand: Command {
     let lock = try CorpusLock(for: target.path)
     defer { lock.unlock() }
     let before = try ctx.loadForWriting(target)
-    let (after, outcomes) = CorpusEditor.add(parsed, to: before.corpus, catalog: catalog)
-    let changed = after != before.corpus
+    let (after, outcomes) = CorpusEditor.add(parsed, to: before, catalog: catalog)
+    let changed = after != before
     if changed { try CorpusStore.save(after, to: target.path) }
 
     var results: [FileOutcome] = []
@@ -142,14 +142,14 @@ enum RemoveCommand: Command {
     let lock = try CorpusLock(for: target.path)
     defer { lock.unlock() }
     let before = try ctx.loadForWriting(target)
-    let after = try CorpusEditor.remove(ctx.args.positionals, from: before.corpus, catalog: catalog)
+    let after = try CorpusEditor.remove(ctx.args.positionals, from: before, catalog: catalog)
     try CorpusStore.save(after, to: target.path)
     let removed = Array(Set(ctx.args.positionals)).sorted()
     if ctx.json {
       try ctx.printJSON(Output(removed: removed, reports: after.reports.count, talks: after.talks.count))
       return
     }
-    let talks = before.corpus.talks.count - after.talks.count
+    let talks = before.talks.count - after.talks.count
     ctx.print("removed \(removed.map(Terminal.sanitize).joined(separator: ", ")) (\(talks) talks went with \(removed.count == 1 ? "it" : "them"))")
     ctx.print("Wrote \(Terminal.sanitize(target.path)) (\(after.reports.count) reports).")
   }

@@ -6,7 +6,6 @@ public enum KubeConError: Error, Equatable, CustomStringConvertible {
   case emptyReport(String)
   case tooLarge(String, size: Int, limit: Int)
   case lineTooLong(String, line: Int, limit: Int)
-  case invalidReport([Diagnostic])
   case unknownReport(String, suggestion: String?)
   case locked(String, reason: String)
   case noReports(String)
@@ -27,7 +26,6 @@ public enum KubeConError: Error, Equatable, CustomStringConvertible {
       return "\(path): too large for a report (\(KubeConError.megabytes(size)); the limit is \(KubeConError.megabytes(limit)))"
     case .lineTooLong(let path, let line, let limit):
       return "\(path):\(line): a line longer than \(limit / 1024) KB is not a report's text"
-    case .invalidReport(let problems): return problems.map { "\($0.file):\($0.line): \($0.message)" }.joined(separator: "\n")
     case .unknownReport(let id, let suggestion):
       return "no report '\(id)' in the corpus" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + " (see 'kubecon reports')"
     case .locked(let path, let reason): return "\(path): cannot lock the corpus: \(reason)"
