@@ -19,6 +19,7 @@ struct CommandSpec: Sendable {
   var options: [OptionSpec] = []
 
   static let corpusOption = OptionSpec(name: "--corpus", valueName: "file", help: "The corpus to read (default: $KUBECON_CORPUS, the user's corpus, else the bundled one).")
+  static let writableCorpusOption = OptionSpec(name: "--corpus", valueName: "file", help: "The corpus to change (default: $KUBECON_CORPUS, else your corpus).")
   static let jsonOption = OptionSpec(name: "--json", help: "Print JSON for scripts instead of a table.")
   static let colorOption = OptionSpec(name: "--no-color", help: "Never use colour (also when NO_COLOR is set).")
   static let helpOption = OptionSpec(name: "--help", short: "-h", help: "Show help information.")

@@ -46,6 +46,7 @@ enum Help {
 
       """
     s += row("--corpus <file>", "The corpus to read (also KUBECON_CORPUS).")
+    s += row("--no-color", "Never use colour (also when NO_COLOR is set).")
     s += row("--version", "Show the version.")
     s += row("-h, --help", "Show help information.")
     s += "\nSUBCOMMANDS:\n"

@@ -13,7 +13,7 @@ enum AddCommand: Command {
       """,
     arguments: [("path", "Report files, or folders to search for .md, .markdown, .txt, .html files.")],
     minArguments: 1, maxArguments: nil,
-    options: [CommandSpec.corpusOption, CommandSpec.jsonOption])
+    options: [CommandSpec.writableCorpusOption, CommandSpec.jsonOption])
 
   struct FileOutcome: Encodable {
     var file: String
@@ -129,7 +129,7 @@ enum RemoveCommand: Command {
     name: "remove", abstract: "Remove reports from your corpus, with what only they mentioned.",
     discussion: "Talks, speakers and projects that no other report mentions go with them. Without --corpus, works\non your corpus (a copy of the bundled one is made first).",
     arguments: [("report-id", "Report ids, as 'kubecon reports' lists them.")], minArguments: 1, maxArguments: nil,
-    options: [CommandSpec.corpusOption, CommandSpec.jsonOption])
+    options: [CommandSpec.writableCorpusOption, CommandSpec.jsonOption])
 
   struct Output: Encodable {
     var removed: [String]
