@@ -45,9 +45,14 @@ final class Context {
     return nil
   }
 
+  /// The corpus named by `--corpus` or `KUBECON_CORPUS`, as given.
+  var explicitCorpus: String? {
+    args.value("--corpus") ?? io.environment["KUBECON_CORPUS"].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
   /// The corpus to read: `--corpus`, `KUBECON_CORPUS`, the user's corpus, the bundled one.
   func corpusPath() throws -> String {
-    if let explicit = args.value("--corpus") ?? io.environment["KUBECON_CORPUS"].flatMap({ $0.isEmpty ? nil : $0 }) {
+    if let explicit = explicitCorpus {
       let path = absolute(explicit)
       guard FileManager.default.fileExists(atPath: path) else { throw KubeConError.fileNotFound(explicit) }
       return path
@@ -78,7 +83,7 @@ final class Context {
   /// folder is created.
   func writableCorpus() throws -> (path: String, isUserCorpus: Bool) {
     let target: (path: String, isUserCorpus: Bool)
-    if let explicit = args.value("--corpus") ?? io.environment["KUBECON_CORPUS"].flatMap({ $0.isEmpty ? nil : $0 }) {
+    if let explicit = explicitCorpus {
       target = (absolute(explicit), false)
     } else if let user = userCorpusPath {
       target = (user, true)

@@ -48,7 +48,7 @@ enum AddCommand: Command {
           var p = try parser.parse(fileAt: full, displayPath: shown)
           let invalid = p.diagnostics.filter(\.invalid)
           if !invalid.isEmpty {
-            problems += invalid.map { "\($0.file):\($0.line): \($0.message.replacingOccurrences(of: "; ignored", with: ""))" }
+            problems += invalid.map { "\($0.file):\($0.line): \($0.message)" }
             continue
           }
           p.report.file = URL(fileURLWithPath: full).standardized.path
@@ -142,6 +142,10 @@ enum RemoveCommand: Command {
     let lock = try CorpusLock(for: target.path)
     defer { lock.unlock() }
     let before = try ctx.loadForWriting(target)
+    let known = before.reports.map(\.id)
+    for id in ctx.args.positionals where !known.contains(id) {
+      throw KubeConError.unknownReport(id, suggestion: Suggest.closest(to: id, in: known))
+    }
     let after = try CorpusEditor.remove(ctx.args.positionals, from: before, catalog: catalog)
     try CorpusStore.save(after, to: target.path)
     let removed = Array(Set(ctx.args.positionals)).sorted()

@@ -41,24 +41,14 @@ public enum CorpusEditor {
 
   /// The corpus without these reports; talks, speakers and projects no other report mentions go
   /// with them.
-  /// - Throws: ``KubeConError/unknownReport(_:suggestion:)`` for an id not in the corpus.
+  /// - Throws: ``KubeConError/unknownReport(_:suggestion:)`` for an id not in the corpus (the CLI
+  ///   checks ids first, with a suggestion).
   public static func remove(_ ids: [String], from corpus: Corpus, catalog: Catalog) throws -> Corpus {
-    let known = corpus.reports.map(\.id)
-    for id in ids where !known.contains(id) {
-      throw KubeConError.unknownReport(id, suggestion: closest(id, in: known))
-    }
+    let known = Set(corpus.reports.map(\.id))
+    for id in ids where !known.contains(id) { throw KubeConError.unknownReport(id, suggestion: nil) }
     let gone = Set(ids)
     let kept = corpus.reports.filter { !gone.contains($0.id) }.map(ParsedReport.init(unlinking:))
     return CorpusBuilder.build(kept, catalog: catalog)
-  }
-
-  /// The known id that shares the longest prefix with `id`, or contains it.
-  static func closest(_ id: String, in known: [String]) -> String? {
-    let folded = Folding.fold(id)
-    if let part = known.first(where: { $0.contains(folded) || folded.contains($0) }) { return part }
-    func common(_ a: String) -> Int { zip(a, folded).prefix { $0 == $1 }.count }
-    guard let best = known.max(by: { common($0) < common($1) }), common(best) >= 4 else { return nil }
-    return best
   }
 }
 

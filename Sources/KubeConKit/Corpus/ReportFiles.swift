@@ -19,14 +19,7 @@ public enum ReportFiles {
   public static func find(_ path: String, shown: String? = nil) throws -> Found {
     let shown = shown ?? path
     var info = stat()
-    guard stat(path, &info) == 0 else {
-      if errno == ENOENT {
-        var link = stat()
-        if lstat(path, &link) == 0 { throw KubeConError.unreadable(shown, reason: "the symbolic link points to nothing") }
-        throw KubeConError.fileNotFound(shown)
-      }
-      throw KubeConError.unreadable(shown, reason: String(cString: strerror(errno)))
-    }
+    guard stat(path, &info) == 0 else { throw FileReading.failure(path, shown: shown, errno: errno) }
     guard info.st_mode & S_IFMT == S_IFDIR else { return Found(files: [path], warnings: []) }
     var found = Found(files: [], warnings: [])
     var visited: Set<[UInt64]> = [[UInt64(info.st_dev), UInt64(info.st_ino)]]

@@ -58,11 +58,13 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
         }
       }
       if best == nil {
+        // A pattern of n < 3 letters sits under its whole word, a longer one under its first 3:
+        // each key length holds its own patterns, so the lookups never overlap.
         let folded = tokens[i].folded
-        var keys = Set<Substring>()
-        for n in 1...3 where folded.count >= n { keys.insert(folded.prefix(n)) }
-        let candidates = keys.flatMap { prefixPatterns[String($0)] ?? [] }.sorted { $0.order < $1.order }.map(\.pattern)
-        for p in candidates where matches(p, tokens, at: i) {
+        var candidates: [(order: Int, pattern: Pattern)] = []
+        for n in stride(from: 1, through: min(3, folded.count), by: 1) { candidates += prefixPatterns[String(folded.prefix(n))] ?? [] }
+        if candidates.count > 1 { candidates.sort { $0.order < $1.order } }
+        for (_, p) in candidates where matches(p, tokens, at: i) {
           best = Match(value: p.value, token: i, length: 1, sentenceInitial: tokens[i].startsSentence)
           break
         }

@@ -162,7 +162,7 @@ public struct ReportParser: Sendable {
   static func frontMatterTypes(_ fm: FrontMatter, file: String) -> [Diagnostic] {
     var found: [Diagnostic] = []
     func flag(_ key: String, _ message: String) {
-      found.append(Diagnostic(file: file, line: fm.lines[key] ?? 1, message: "front matter '\(key)' \(message); ignored", invalid: true))
+      found.append(Diagnostic(file: file, line: fm.lines[key] ?? 1, message: "front matter '\(key)' \(message)", invalid: true, fallback: "ignored"))
     }
     for key in ["title", "date", "pubdate", "published", "lang", "language"] {
       if case .list(let items)? = fm.fields[key] { flag(key, items.isEmpty ? "is empty or a nested map, not text" : "should be text, not a list") }

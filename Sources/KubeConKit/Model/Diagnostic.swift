@@ -6,13 +6,16 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   /// The report's declared structure is broken (front matter never closed, a field of the wrong
   /// type): `parse` and `build` read around it, `add` refuses the report.
   public var invalid: Bool
+  /// What `parse` and `build` do instead ("ignored", "read as text"), shown after the message.
+  public var fallback: String?
 
-  public init(file: String, line: Int, message: String, invalid: Bool = false) {
+  public init(file: String, line: Int, message: String, invalid: Bool = false, fallback: String? = nil) {
     self.file = file
     self.line = line
     self.message = message
     self.invalid = invalid
+    self.fallback = fallback
   }
 
-  public var description: String { "\(file):\(line): warning: \(message)" }
+  public var description: String { "\(file):\(line): warning: \(message)" + (fallback.map { "; " + $0 } ?? "") }
 }

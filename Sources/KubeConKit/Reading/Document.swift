@@ -17,7 +17,7 @@ public struct Document: Sendable {
     var warnings: [Diagnostic] = []
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     let fm = FrontMatter.parse(lines)
-    warnings += fm.warnings.map { Diagnostic(file: file, line: $0.line, message: $0.message, invalid: $0.invalid) }
+    warnings += fm.warnings.map { var d = $0; d.file = file; return d }
     self.frontMatter = fm
     let body = Array(lines[fm.lineCount...])
     let cleaned = Document.stripNonContent(body.map(String.init))

@@ -9,6 +9,14 @@ private let systemRead = Darwin.read
 
 /// Reads a whole regular file with the system's own words for what went wrong.
 public enum FileReading {
+  /// The error for a path that `open` or `stat` refused with `code`: missing, a dangling link, or
+  /// the system's words (a link loop, no permission).
+  public static func failure(_ path: String, shown: String, errno code: Int32) -> KubeConError {
+    guard code == ENOENT else { return .unreadable(shown, reason: String(cString: strerror(code))) }
+    var link = stat()
+    return lstat(path, &link) == 0 ? .unreadable(shown, reason: "the symbolic link points to nothing") : .fileNotFound(shown)
+  }
+
   /// - Parameters:
   ///   - shown: how errors name the file.
   ///   - limit: larger files are refused before they are read.
@@ -16,14 +24,7 @@ public enum FileReading {
   public static func read(_ path: String, shown: String? = nil, limit: Int? = nil) throws -> Data {
     let shown = shown ?? path
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard fd >= 0 else {
-      if errno == ENOENT {
-        var link = stat()
-        if lstat(path, &link) == 0 { throw KubeConError.unreadable(shown, reason: "the symbolic link points to nothing") }
-        throw KubeConError.fileNotFound(shown)
-      }
-      throw KubeConError.unreadable(shown, reason: String(cString: strerror(errno)))
-    }
+    guard fd >= 0 else { throw failure(path, shown: shown, errno: errno) }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw KubeConError.unreadable(shown, reason: String(cString: strerror(errno))) }

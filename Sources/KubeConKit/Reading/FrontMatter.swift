@@ -19,7 +19,7 @@ public struct FrontMatter: Sendable, Equatable {
   public var fields: [String: Value] = [:]
   /// Number of lines the front matter takes, delimiters included.
   public var lineCount = 0
-  public var warnings: [(line: Int, message: String, invalid: Bool)] = []
+  public var warnings: [Diagnostic] = []
   /// The line of each field.
   public var lines: [String: Int] = [:]
 
@@ -39,7 +39,7 @@ public struct FrontMatter: Sendable, Equatable {
     let toml = first == "+++"
     guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == first })
     else {
-      fm.warnings.append((1, "front matter opened with '\(first)' is never closed; read as text", true))
+      fm.warnings.append(Diagnostic(file: "", line: 1, message: "front matter opened with '\(first)' is never closed", invalid: true, fallback: "read as text"))
       return fm
     }
     fm.lineCount = close + 1
@@ -60,7 +60,7 @@ public struct FrontMatter: Sendable, Equatable {
       if indented { continue }  // nested map: not needed
       let separator: Character = toml ? "=" : ":"
       guard let sep = trimmed.firstIndex(of: separator) else {
-        fm.warnings.append((lineNumber, "front matter line is not 'key\(separator) value'; ignored", false))
+        fm.warnings.append(Diagnostic(file: "", line: lineNumber, message: "front matter line is not 'key\(separator) value'", fallback: "ignored"))
         continue
       }
       let key = trimmed[..<sep].trimmingCharacters(in: .whitespaces).lowercased()
