@@ -73,25 +73,36 @@ public enum CLI {
       io.out(Help.text(spec))
       return 0
     }
-    let ctx = Context(io: io, args: parsed)
-    do {
-      try command.run(ctx)
-      io.out(ctx.output)
-      return 0
-    } catch let e as UsageError {
-      io.out(ctx.output)
+    // A damaged index is reported, removed and rebuilt from the corpus, then the command runs again.
+    for attempt in 1...2 {
+      let ctx = Context(io: io, args: parsed)
+      do {
+        try command.run(ctx)
+        io.out(ctx.output)
+        return 0
+      } catch KubeConError.damagedIndex(let path, let reason) where attempt == 1 {
+        io.err("warning: " + Terminal.sanitize(KubeConError.damagedIndex(path, reason: reason).description) + "\n")
+        if path.hasSuffix(".idx") { unlink(path) }
+      } catch {
+        return fail(error, ctx: ctx, spec: spec, io: io)
+      }
+    }
+    return 1
+  }
+
+  private static func fail(_ error: Error, ctx: Context, spec: CommandSpec, io: IO) -> Int32 {
+    io.out(ctx.output)
+    switch error {
+    case let e as UsageError:
       io.err("Error: \(Terminal.sanitize(e.message))\nUsage: \(Help.usageLine(spec))\n  See 'kubecon \(spec.name) --help'.\n")
       return 64
-    } catch let e as Failure {
-      io.out(ctx.output)
+    case let e as Failure:
       io.err("Error: \(Terminal.sanitizeLines(e.message))\n")
       return 1
-    } catch let e as KubeConError {
-      io.out(ctx.output)
+    case let e as KubeConError:
       io.err("Error: \(Terminal.sanitizeLines(e.description))\n")
       return 1
-    } catch {
-      io.out(ctx.output)
+    default:
       io.err("Error: \(Terminal.sanitize(String(describing: error)))\n")
       return 1
     }

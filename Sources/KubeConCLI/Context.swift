@@ -70,11 +70,29 @@ final class Context {
     throw KubeConError.corpusMissing(tried: tried)
   }
 
+  /// Where an index goes when the corpus folder is not writable: `$XDG_CACHE_HOME/kubecon`, else
+  /// `~/.cache/kubecon`.
+  var cacheFolder: String? {
+    if let xdg = io.environment["XDG_CACHE_HOME"], !xdg.isEmpty { return xdg + "/kubecon" }
+    if let home = io.environment["HOME"], !home.isEmpty { return home + "/.cache/kubecon" }
+    return nil
+  }
+
+  private var cachedIndex: CorpusIndex? = nil
   private var cachedCorpus: Corpus? = nil
 
+  /// The index of the corpus to read, rebuilt first when it is stale.
+  func index() throws -> CorpusIndex {
+    if let i = cachedIndex { return i }
+    let i = try CorpusIndex.open(corpusAt: try corpusPath(), cacheFolder: cacheFolder) { warn("warning: " + $0) }
+    cachedIndex = i
+    return i
+  }
+
+  /// The corpus to read, from its index: everything but the long texts (see `CorpusIndex.details`).
   func corpus() throws -> Corpus {
     if let c = cachedCorpus { return c }
-    let c = try CorpusStore.load(try corpusPath())
+    let c = try index().corpus()
     cachedCorpus = c
     return c
   }

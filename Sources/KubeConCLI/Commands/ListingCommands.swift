@@ -12,7 +12,7 @@ enum SpeakersCommand: Command {
 
   static func run(_ ctx: Context) throws {
     let corpus = try ctx.corpus()
-    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus) }
+    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus.reports) }
     var speakers = corpus.speakers.filter { year == nil || $0.years.contains(year ?? 0) }
     if let org = ctx.args.value("--org") {
       let f = Folding.fold(org)
@@ -47,7 +47,7 @@ enum ProjectsCommand: Command {
 
   static func run(_ ctx: Context) throws {
     let corpus = try ctx.corpus()
-    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus) }
+    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus.reports) }
     var projects = corpus.projects.filter { year == nil || $0.mentions[String(year ?? 0)] != nil }
     if let m = ctx.args.value("--maturity") {
       let levels = ["graduated", "incubating", "sandbox", "none"]
@@ -87,7 +87,7 @@ enum ThemesCommand: Command {
 
   static func run(_ ctx: Context) throws {
     let corpus = try ctx.corpus()
-    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus) }
+    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus.reports) }
     let themes = corpus.themes.map { t -> Out in
       let talks = year.map { y in t.talks.filter { $0.key == String(y) } } ?? t.talks
       return Out(id: t.id, labels: t.labels, talks: talks)

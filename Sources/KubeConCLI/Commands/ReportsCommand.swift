@@ -37,7 +37,7 @@ enum ReportsCommand: Command {
 
   static func run(_ ctx: Context) throws {
     let corpus = try ctx.corpus()
-    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus) }
+    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus.reports) }
     let lang = try ctx.args.value("--lang").map(Resolve.language)
     let reports = corpus.reports.filter { r in (year == nil || r.edition?.year == year) && (lang == nil || r.language == lang) }
     if ctx.json {

@@ -3,13 +3,13 @@ import KubeConKit
 /// Turns user-typed values (theme labels, project aliases, speaker names, years) into corpus
 /// entries, with "did you mean" errors listing the valid values.
 enum Resolve {
-  static func theme(_ value: String, in corpus: Corpus) throws -> ThemeEntry {
+  static func theme(_ value: String, in themes: [ThemeEntry]) throws -> ThemeEntry {
     let f = Folding.fold(value)
-    if let t = corpus.themes.first(where: { Folding.fold($0.id) == f || Folding.fold($0.labels.en) == f || Folding.fold($0.labels.fr) == f }) {
+    if let t = themes.first(where: { Folding.fold($0.id) == f || Folding.fold($0.labels.en) == f || Folding.fold($0.labels.fr) == f }) {
       return t
     }
-    let names = corpus.themes.map(\.id)
-    throw UsageError(unknown("theme", value, names, candidates: corpus.themes.flatMap { [$0.id, $0.labels.en, $0.labels.fr] }))
+    let names = themes.map(\.id)
+    throw UsageError(unknown("theme", value, names, candidates: themes.flatMap { [$0.id, $0.labels.en, $0.labels.fr] }))
   }
 
   static func project(_ value: String, in corpus: Corpus) throws -> ProjectEntry {
@@ -29,8 +29,8 @@ enum Resolve {
     throw UsageError(unknown("speaker", value, corpus.speakers.map(\.name), candidates: corpus.speakers.map(\.name)))
   }
 
-  static func year(_ value: String, in corpus: Corpus) throws -> Int {
-    let years = Set(corpus.reports.compactMap { $0.edition?.year })
+  static func year(_ value: String, in reports: [Report]) throws -> Int {
+    let years = Set(reports.compactMap { $0.edition?.year })
     guard let y = Int(value), years.contains(y) else {
       throw UsageError("no report about \(value); years present: \(years.sorted().map(String.init).joined(separator: ", "))")
     }

@@ -33,16 +33,15 @@ enum SearchCommand: Command {
   }
 
   static func run(_ ctx: Context) throws {
-    let corpus = try ctx.corpus()
+    let corpusIndex = try ctx.index()
+    let reportList = try corpusIndex.reports()
     let query = ctx.args.positionals.joined(separator: " ")
-    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus) }
+    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: reportList) }
     let lang = try ctx.args.value("--lang").map(Resolve.language)
-    let theme = try ctx.args.value("--theme").map { try Resolve.theme($0, in: corpus).id }
+    let theme = try ctx.args.value("--theme").map { try Resolve.theme($0, in: try corpusIndex.themes()).id }
     let limit = try ctx.args.integer("--limit") ?? 10
-    let index = SearchIndex(corpus: corpus, synonyms: synonyms(ctx))
-    let hits = index.search(query, limit: limit) { d in
-      (year == nil || d.year == year) && (lang.map { d.languages.contains($0) } ?? true) && (theme.map { d.themes.contains($0) } ?? true)
-    }
+    let index = try corpusIndex.searchIndex(synonyms: synonyms(ctx))
+    let hits = try index.search(query, limit: limit, filter: SearchFilter(year: year, language: lang, theme: theme))
     if ctx.json {
       try ctx.printJSON(hits.map { h in
         Out(type: h.document.kind.rawValue, id: h.document.id, report: h.document.report, year: h.document.year,
@@ -53,13 +52,13 @@ enum SearchCommand: Command {
     }
     guard !hits.isEmpty else {
       ctx.print("No results for '\(Terminal.sanitize(query))'.")
-      let vocabulary = Array(index.vocabulary()).sorted()
+      let vocabulary = try index.vocabulary()
       let close = Tokenizer.tokens(query).compactMap { Suggest.closest(to: $0.folded, in: vocabulary, maxDistance: 2) }
       if !close.isEmpty { ctx.print("Did you mean: \(close.joined(separator: ", "))?") }
       return
     }
     let s = ctx.style
-    let reports = Dictionary(corpus.reports.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let reports = Dictionary(reportList.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for (n, h) in hits.enumerated() {
       let d = h.document
       let edition = reports[d.report]?.edition?.label ?? "—"

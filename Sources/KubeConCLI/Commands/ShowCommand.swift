@@ -52,11 +52,11 @@ enum ShowCommand: Command {
       throw Failure("ambiguous name '\(query)': \(found.count) candidates; give an id")
     }
     switch entity {
-    case .talk(let t): try showTalk(t, corpus, ctx)
+    case .talk(let t): try showTalk(try ctx.index().details(of: t), corpus, ctx)
     case .speaker(let s): try showSpeaker(s, corpus, ctx)
     case .project(let p): try showProject(p, corpus, ctx)
     case .theme(let t): try showTheme(t, corpus, ctx)
-    case .report(let r): try showReport(r, corpus, ctx)
+    case .report(let r): try showReport(try ctx.index().details(of: r), corpus, ctx)
     }
   }
 

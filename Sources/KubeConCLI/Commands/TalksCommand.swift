@@ -54,8 +54,8 @@ enum TalksCommand: Command {
   static func run(_ ctx: Context) throws {
     let corpus = try ctx.corpus()
     let a = ctx.args
-    let theme = try a.value("--theme").map { try Resolve.theme($0, in: corpus).id }
-    let year = try a.value("--year").map { try Resolve.year($0, in: corpus) }
+    let theme = try a.value("--theme").map { try Resolve.theme($0, in: corpus.themes).id }
+    let year = try a.value("--year").map { try Resolve.year($0, in: corpus.reports) }
     let project = try a.value("--project").map { try Resolve.project($0, in: corpus).name }
     let speakers = try a.value("--speaker").map { Set(try Resolve.speakers($0, in: corpus).flatMap(\.talks)) }
     if let r = a.value("--report"), !corpus.reports.contains(where: { $0.id == r }) {

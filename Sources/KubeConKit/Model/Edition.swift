@@ -17,6 +17,20 @@ public struct Edition: Codable, Hashable, Sendable {
 
   enum CodingKeys: String, CodingKey { case id, year, region, city, cityAliases, start, end, virtual }
 
+  public init(
+    id: String, year: Int, region: String, city: String, cityAliases: [String] = [], start: String? = nil,
+    end: String? = nil, virtual: Bool = false
+  ) {
+    self.id = id
+    self.year = year
+    self.region = region
+    self.city = city
+    self.cityAliases = cityAliases
+    self.start = start
+    self.end = end
+    self.virtual = virtual
+  }
+
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     id = try c.decode(String.self, forKey: .id)

@@ -15,6 +15,7 @@ public enum KubeConError: Error, Equatable, CustomStringConvertible {
   case catalogMissing(tried: [String])
   case corpusMissing(tried: [String])
   case badCatalog(String, reason: String)
+  case damagedIndex(String, reason: String)
 
   public var description: String {
     switch self {
@@ -39,6 +40,7 @@ public enum KubeConError: Error, Equatable, CustomStringConvertible {
     case .corpusMissing(let tried):
       return "cannot find a corpus; tried: \(tried.joined(separator: ", ")) (use --corpus FILE or KUBECON_CORPUS)"
     case .badCatalog(let path, let reason): return "\(path): invalid catalog: \(reason)"
+    case .damagedIndex(let path, let reason): return "\(path): damaged index (\(reason)); it is rebuilt from the corpus"
     }
   }
 

@@ -1,29 +1,5 @@
 import Foundation
 
-/// One searchable unit: a talk, or a report section that presents no talk.
-public struct SearchDocument: Sendable {
-  public enum Kind: String, Sendable, Codable { case talk, section }
-  public var kind: Kind
-  public var id: String
-  public var report: String
-  public var year: Int?
-  /// Languages of the reports presenting it.
-  public var languages: [String]
-  public var title: String
-  public var text: String
-  public var themes: [String]
-  /// Other reports presenting the same talk or the same section (translations).
-  public var alsoIn: [String]
-  /// Stated titles weigh 3 against body text; a title derived from a report's section 1.5.
-  var titleWeight: Double
-  /// How sure we are that this is a talk someone gave, whatever the query: a stated title and
-  /// named speakers each add 10%, so a named talk about a subject ranks above an author's summary
-  /// of a keynote segment that is just as dense in the query's words.
-  var prior: Double
-  var titleTerms: [String]
-  var bodyTerms: [String]
-}
-
 /// A ranked hit.
 public struct SearchHit: Sendable {
   public var document: SearchDocument
@@ -32,71 +8,198 @@ public struct SearchHit: Sendable {
   public var snippet: [(String, Bool)]
 }
 
+/// What a search keeps: documents of one year, language or theme.
+public struct SearchFilter: Sendable {
+  public var year: Int?
+  public var language: String?
+  public var theme: String?
+
+  public init(year: Int? = nil, language: String? = nil, theme: String? = nil) {
+    self.year = year
+    self.language = language
+    self.theme = theme
+  }
+
+  var isEmpty: Bool { year == nil && language == nil && theme == nil }
+
+  func keeps(_ d: SearchDocument) -> Bool {
+    (year == nil || d.year == year) && (language.map { d.languages.contains($0) } ?? true)
+      && (theme.map { d.themes.contains($0) } ?? true)
+  }
+}
+
 /// Full-text search over talks and sections: BM25F (title weight 3, k1 1.2, b 0.75) times a
 /// document prior, French and English analysis, quoted phrases, and bilingual synonyms applied at
 /// query time.
-public struct SearchIndex: Sendable {
-  public let documents: [SearchDocument]
+///
+/// It reads the search sections of an index (``IndexFile``) in place: a query looks up its terms
+/// in the sorted dictionary and walks their postings; only the hits shown are decoded.
+public final class SearchIndex {
+  let file: IndexFile
   let analyzer: Analyzer
   let synonyms: Synonyms
-  let averageTitleLength: Double
-  let averageBodyLength: Double
-  public static let titleWeight = 3.0
+  /// Number of documents.
+  public let count: Int
+  private let stats: UnsafeRawBufferPointer
+  private let records: UnsafeRawBufferPointer
+  private let dictionary: UnsafeRawBufferPointer
+  private let termCount: Int
   static let k1 = 1.2
-  static let b = 0.75
-  static let titleB = 0.3
 
-  public init(corpus: Corpus, synonyms: Synonyms) {
-    var protected = Set<String>()
-    for p in corpus.projects { for n in [p.name] + p.aliases { protected.formUnion(Tokenizer.tokens(n).map(\.folded)) } }
-    let analyzer = Analyzer(protectedWords: protected)
-    self.analyzer = analyzer
+  init(file: IndexFile, synonyms: Synonyms) throws {
+    self.file = file
     self.synonyms = synonyms
-    var docs: [SearchDocument] = []
-    let reports = Dictionary(corpus.reports.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    // A talk's text is every section presenting it, in every report (a translation's too).
-    var talkTexts: [String: [String]] = [:]
-    for report in corpus.reports {
-      for section in report.sections {
-        if let t = section.talk { talkTexts[t, default: []].append([section.heading ?? "", section.text].joined(separator: "\n")) }
-      }
-    }
-    for talk in corpus.talks {
-      let primary = talk.reports.first ?? ""
-      let texts = talkTexts[talk.id] ?? []
-      let text = texts.contains(talk.text) ? texts.joined(separator: "\n") : ([talk.text] + texts).joined(separator: "\n")
-      docs.append(SearchDocument(
-        kind: .talk, id: talk.id, report: primary, year: talk.edition?.year,
-        languages: Array(Set(talk.reports.compactMap { reports[$0]?.language })).sorted(),
-        title: talk.title, text: text, themes: talk.themes, alsoIn: Array(talk.reports.dropFirst()),
-        titleWeight: talk.titleSource == .stated ? SearchIndex.titleWeight : SearchIndex.titleWeight / 2,
-        prior: 1 + (talk.titleSource == .stated ? 0.1 : 0) + (talk.speakers.isEmpty ? 0 : 0.1), titleTerms: analyzer.terms(talk.title, keepStopWords: true), bodyTerms: analyzer.terms(text, keepStopWords: true)))
-    }
-    // Sections without a talk; a section and its translation (same place in a translated report) are one.
-    var seenTranslated = Set<String>()
-    for report in corpus.reports {
-      for (index, section) in report.sections.enumerated() where section.talk == nil && !section.text.isEmpty {
-        var alsoIn: [String] = []
-        for t in report.translations {
-          guard let other = reports[t], other.sections.count == report.sections.count else { continue }
-          let key = [report.id, t].sorted().joined(separator: "|") + "#\(index)"
-          if seenTranslated.contains(key) { alsoIn = ["skip"]; break }
-          seenTranslated.insert(key)
-          alsoIn.append(t)
-        }
-        if alsoIn == ["skip"] { continue }
-        let title = section.heading ?? report.title
-        docs.append(SearchDocument(
-          kind: .section, id: report.id + "#" + section.id, report: report.id, year: report.edition?.year,
-          languages: Array(Set([report.language] + alsoIn.compactMap { reports[$0]?.language })).sorted(), title: title, text: section.text, themes: report.themes, alsoIn: alsoIn,
-          titleWeight: section.heading == nil ? SearchIndex.titleWeight / 2 : SearchIndex.titleWeight, prior: 1, titleTerms: analyzer.terms(title, keepStopWords: true), bodyTerms: analyzer.terms(section.text, keepStopWords: true)))
-      }
-    }
-    documents = docs
-    let count = Double(max(docs.count, 1))
-    averageTitleLength = max(1, docs.reduce(0.0) { $0 + Double($1.titleTerms.count) } / count)
-    averageBodyLength = max(1, docs.reduce(0.0) { $0 + Double($1.bodyTerms.count) } / count)
+    var info = ByteReader(try file.section(.searchInfo))
+    var protected = Set<String>()
+    for _ in 0..<(try info.count()) { protected.insert(try info.string()) }
+    analyzer = Analyzer(protectedWords: protected)
+    records = try file.section(.documents)
+    var r = ByteReader(records)
+    count = Int(try r.u32())
+    stats = try file.section(.documentStats)
+    guard stats.count == count * 40 else { throw IndexFile.Problem.damaged("document stats") }
+    dictionary = try file.section(.terms)
+    var d = ByteReader(dictionary)
+    termCount = Int(try d.u32())
+    guard dictionary.count >= 4 + termCount * 32 else { throw IndexFile.Problem.damaged("terms") }
   }
+
+  /// An index of a corpus built in memory (for a corpus that is not a file, and for tests).
+  public convenience init(corpus: Corpus, synonyms: Synonyms) throws {
+    let key = IndexFile.Key(size: 0, seconds: 0, nanoseconds: 0, inode: 0)
+    try self.init(file: IndexFile(bytes: CorpusIndex.build(corpus, key: key), expecting: key), synonyms: synonyms)
+  }
+
+  // MARK: Documents
+
+  private func field(_ doc: Int, _ field: Int) -> Double {
+    Double(bitPattern: stats.loadUnaligned(fromByteOffset: doc * 40 + field * 8, as: UInt64.self).littleEndian)
+  }
+  private func rank(_ doc: Int) -> Int {
+    Int(stats.loadUnaligned(fromByteOffset: doc * 40 + 32, as: UInt32.self).littleEndian)
+  }
+
+  /// The document numbered `doc`; its title and text only when `withText`.
+  func document(_ doc: Int, withText: Bool) throws -> SearchDocument {
+    let offset = Int(stats.loadUnaligned(fromByteOffset: doc * 40 + 36, as: UInt32.self).littleEndian)
+    var r = ByteReader(records, at: offset)
+    let kind: SearchDocument.Kind = try r.u8() == 0 ? .talk : .section
+    let id = try r.string()
+    let report = try r.string()
+    let year = try r.optional()
+    var lists: [[String]] = []
+    for _ in 0..<3 {
+      var list: [String] = []
+      for _ in 0..<(try r.count()) { list.append(try r.string()) }
+      lists.append(list)
+    }
+    var title = ""
+    var text = ""
+    if withText {
+      let ref = try RecordRef.read(&r)
+      var t = ByteReader(try file.record(.texts, offset: ref.offset, length: ref.length, checksum: ref.checksum))
+      title = try t.string()
+      text = try t.string()
+    }
+    return SearchDocument(
+      kind: kind, id: id, report: report, year: year, languages: lists[0], title: title, text: text, themes: lists[1],
+      alsoIn: lists[2])
+  }
+
+  // MARK: Terms and postings
+
+  /// One document's counts of a term, and where its positions are.
+  struct Posting {
+    var doc: Int
+    var title: Int
+    var body: Int
+    var positions: Range<Int>
+  }
+
+  /// The postings of a term (empty for a term no document has).
+  func postings(_ term: String) throws -> (postings: [Posting], bytes: UnsafeRawBufferPointer) {
+    let key = Array(term.utf8)
+    let termsStart = 4 + termCount * 32
+    var low = 0
+    var high = termCount
+    while low < high {
+      let mid = (low + high) / 2
+      var e = ByteReader(dictionary, at: 4 + mid * 32)
+      let offset = Int(try e.u32())
+      let length = Int(try e.u32())
+      guard termsStart + offset + length <= dictionary.count else { throw IndexFile.Problem.damaged("terms") }
+      let bytes = UnsafeRawBufferPointer(rebasing: dictionary[(termsStart + offset)..<(termsStart + offset + length)])
+      if bytes.elementsEqual(key) {
+        let start = Int(truncatingIfNeeded: try e.u64())
+        let size = Int(try e.u32())
+        let docs = Int(try e.u32())
+        let checksum = try e.u64()
+        let data = try file.record(.postings, offset: start, length: size, checksum: checksum)
+        var r = ByteReader(data)
+        var out: [Posting] = []
+        out.reserveCapacity(docs)
+        var doc = 0
+        for _ in 0..<docs {
+          doc += try r.varint()
+          guard doc >= 0, doc < count else { throw IndexFile.Problem.damaged("postings") }
+          let title = try r.count()
+          let body = try r.count()
+          let skip = try r.count()
+          out.append(Posting(doc: doc, title: title, body: body, positions: r.offset..<(r.offset + skip)))
+          _ = try r.bytes(skip)
+        }
+        return (out, data)
+      }
+      if bytes.lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
+    }
+    return ([], UnsafeRawBufferPointer(start: nil, count: 0))
+  }
+
+  /// A posting's title and body positions.
+  static func positions(_ p: Posting, in bytes: UnsafeRawBufferPointer) throws -> (title: [Int], body: [Int]) {
+    var r = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[p.positions]))
+    func read(_ n: Int) throws -> [Int] {
+      var out: [Int] = []
+      var at = 0
+      for _ in 0..<n {
+        at += try r.varint()
+        out.append(at)
+      }
+      return out
+    }
+    return (try read(p.title), try read(p.body))
+  }
+
+  /// Per document, the title and body counts of a term sequence (a phrase when longer than one).
+  func occurrences(_ phrase: [String]) throws -> [Int: (title: Int, body: Int)] {
+    guard let first = phrase.first else { return [:] }
+    let lists = try phrase.map { try postings($0) }
+    var out: [Int: (title: Int, body: Int)] = [:]
+    if phrase.count == 1 {
+      for p in lists[0].postings { out[p.doc] = (p.title, p.body) }
+      return out
+    }
+    _ = first
+    // Documents having every word, then the places where the words follow each other.
+    var byDoc: [[Int: Posting]] = lists.dropFirst().map { list in Dictionary(uniqueKeysWithValues: list.postings.map { ($0.doc, $0) }) }
+    byDoc.insert([:], at: 0)
+    for p in lists[0].postings {
+      guard (1..<phrase.count).allSatisfy({ byDoc[$0][p.doc] != nil }) else { continue }
+      let firstPlaces = try SearchIndex.positions(p, in: lists[0].bytes)
+      var title = Set(firstPlaces.title)
+      var body = Set(firstPlaces.body)
+      for k in 1..<phrase.count {
+        guard let q = byDoc[k][p.doc] else { break }
+        let places = try SearchIndex.positions(q, in: lists[k].bytes)
+        title = title.intersection(places.title.map { $0 - k })
+        body = body.intersection(places.body.map { $0 - k })
+      }
+      if !title.isEmpty || !body.isEmpty { out[p.doc] = (title.count, body.count) }
+    }
+    return out
+  }
+
+  // MARK: Queries
 
   /// A query term: alternatives (each a sequence of terms, a phrase when longer than one).
   struct Clause {
@@ -139,56 +242,53 @@ public struct SearchIndex: Sendable {
     return clauses
   }
 
-  /// Occurrences of a term sequence in terms.
-  static func count(_ phrase: [String], in terms: [String]) -> Int {
-    guard let first = phrase.first, terms.count >= phrase.count else { return 0 }
-    var n = 0
-    for i in 0...(terms.count - phrase.count) where terms[i] == first {
-      if phrase.count == 1 || Array(terms[i..<(i + phrase.count)]) == phrase { n += 1 }
-    }
-    return n
-  }
-
   /// Ranked hits, best first. Every clause must match (AND), through any of its alternatives.
   /// Snippets are made for the first `limit` hits only.
-  public func search(_ query: String, limit: Int = .max, filter: (SearchDocument) -> Bool = { _ in true }) -> [SearchHit] {
+  ///
+  /// A clause's frequency in a document is BM25F's: each field's count normalized by that field's
+  /// length, weighted, summed over the alternatives, then saturated once (Lucene's
+  /// CombinedFieldQuery); the score sums the clauses' and multiplies by the document's prior.
+  /// - Throws: ``KubeConError/damagedIndex(_:reason:)``.
+  public func search(_ query: String, limit: Int = .max, filter: SearchFilter = SearchFilter()) throws -> [SearchHit] {
+    try file.reading { try ranked(query, limit: limit, filter: filter) }
+  }
+
+  private func ranked(_ query: String, limit: Int, filter: SearchFilter) throws -> [SearchHit] {
     let clauses = self.clauses(query)
     guard !clauses.isEmpty else { return [] }
-    let n = Double(documents.count)
-    // BM25F: each field's frequency is normalized by that field's length, weighted, summed, then
-    // saturated once (Lucene's CombinedFieldQuery).
-    let b = SearchIndex.b
-    // Titles are short: a long, descriptive talk title is barely penalized (b 0.3 for titles).
-    let bt = SearchIndex.titleB
-    let titleNorm = documents.map { 1 - bt + bt * Double($0.titleTerms.count) / averageTitleLength }
-    let bodyNorm = documents.map { 1 - b + b * Double($0.bodyTerms.count) / averageBodyLength }
-    var frequencies: [[Double]] = Array(repeating: [], count: clauses.count)
-    var docFrequency = [Double](repeating: 0, count: clauses.count)
-    for (c, clause) in clauses.enumerated() {
-      frequencies[c] = documents.enumerated().map { i, d in
-        clause.alternatives.reduce(0.0) { sum, alt in
-          sum + d.titleWeight * Double(SearchIndex.count(alt, in: d.titleTerms)) / titleNorm[i]
-            + Double(SearchIndex.count(alt, in: d.bodyTerms)) / bodyNorm[i]
+    let n = Double(count)
+    var frequencies: [[Int: Double]] = []
+    for clause in clauses {
+      var f: [Int: Double] = [:]
+      for alt in clause.alternatives {
+        for (doc, c) in try occurrences(alt) {
+          f[doc, default: 0] = f[doc, default: 0] + field(doc, 2) * Double(c.title) / field(doc, 0) + Double(c.body) / field(doc, 1)
         }
       }
-      docFrequency[c] = Double(frequencies[c].filter { $0 > 0 }.count)
+      frequencies.append(f)
     }
-    var hits: [SearchHit] = []
-    for (i, d) in documents.enumerated() where filter(d) {
-      guard clauses.indices.allSatisfy({ frequencies[$0][i] > 0 }) else { continue }
+    let idf = frequencies.map { f -> Double in
+      let df = Double(f.count)
+      return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+    let rarest = frequencies.indices.min { frequencies[$0].count < frequencies[$1].count } ?? 0
+    var scored: [(score: Double, rank: Int, doc: Int)] = []
+    for doc in frequencies[rarest].keys {
+      guard frequencies.allSatisfy({ $0[doc] != nil }) else { continue }
+      if !filter.isEmpty, !filter.keeps(try document(doc, withText: false)) { continue }
       var score = 0.0
       for c in clauses.indices {
-        let tf = frequencies[c][i]
-        let idf = log(1 + (n - docFrequency[c] + 0.5) / (docFrequency[c] + 0.5))
-        score += idf * tf * (SearchIndex.k1 + 1) / (tf + SearchIndex.k1)
+        let tf = frequencies[c][doc] ?? 0
+        score += idf[c] * tf * (SearchIndex.k1 + 1) / (tf + SearchIndex.k1)
       }
-      score *= d.prior
-      hits.append(SearchHit(document: d, score: score, snippet: []))
+      score *= field(doc, 3)
+      scored.append((score, rank(doc), doc))
     }
-    hits.sort { ($0.score, $1.document.id) > ($1.score, $0.document.id) }
-    hits = Array(hits.prefix(limit))
-    for i in hits.indices { hits[i].snippet = snippet(hits[i].document.text, clauses: clauses) }
-    return hits
+    scored.sort { ($0.score, $1.rank) > ($1.score, $0.rank) }
+    return try scored.prefix(limit).map { s in
+      let d = try document(s.doc, withText: true)
+      return SearchHit(document: d, score: s.score, snippet: snippet(d.text, clauses: clauses))
+    }
   }
 
   /// The window of about 140 characters that covers the most distinct query clauses.
@@ -259,44 +359,14 @@ public struct SearchIndex: Sendable {
   }
 
   /// Index words close to a word (for "did you mean").
-  public func vocabulary() -> Set<String> {
-    var words = Set<String>()
-    for d in documents {
-      for t in Tokenizer.tokens(d.title + " " + d.text) where t.folded.count >= 3 && !Analyzer.stopWords.contains(t.folded) {
-        words.insert(t.folded)
-      }
-    }
+  public func vocabulary() throws -> [String] {
+    try file.reading { try words() }
+  }
+
+  private func words() throws -> [String] {
+    var r = ByteReader(try file.section(.vocabulary))
+    var words: [String] = []
+    for _ in 0..<(try r.count()) { words.append(try r.string()) }
     return words
-  }
-}
-
-/// Groups of equivalent terms in both languages, from `Data/synonyms.json`.
-public struct Synonyms: Sendable {
-  let groups: [[String]]
-  let byKey: [String: Int]
-
-  public init(groups: [[String]]) {
-    self.groups = groups
-    var byKey: [String: Int] = [:]
-    for (i, g) in groups.enumerated() { for member in g { byKey[Synonyms.key(member)] = i } }
-    self.byKey = byKey
-  }
-
-  static func key(_ s: String) -> String { Tokenizer.tokens(s).map(\.folded).joined(separator: " ") }
-
-  /// The other members of the group of `phrase`, analyzed.
-  func alternatives(for phrase: String, analyzer: Analyzer) -> [[String]] {
-    guard let g = byKey[Synonyms.key(phrase)] else { return [] }
-    return groups[g].filter { Synonyms.key($0) != Synonyms.key(phrase) }.map { analyzer.terms($0, keepStopWords: true) }.filter { !$0.isEmpty }
-  }
-
-  public static func load(from dataDirectory: URL) throws -> Synonyms {
-    struct File: Decodable { var groups: [[String]] }
-    let url = dataDirectory.appendingPathComponent("synonyms.json")
-    do {
-      return Synonyms(groups: try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).groups)
-    } catch {
-      throw KubeConError.badCatalog(url.path, reason: "\(error)")
-    }
   }
 }

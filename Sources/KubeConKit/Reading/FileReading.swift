@@ -22,6 +22,11 @@ public enum FileReading {
   ///   - limit: larger files are refused before they are read.
   /// - Throws: ``KubeConError`` (missing, a directory, not a regular file, unreadable, too large).
   public static func read(_ path: String, shown: String? = nil, limit: Int? = nil) throws -> Data {
+    try readWithInfo(path, shown: shown, limit: limit).data
+  }
+
+  /// The bytes and the `fstat` of the very file they were read from.
+  static func readWithInfo(_ path: String, shown: String? = nil, limit: Int? = nil) throws -> (data: Data, info: stat) {
     let shown = shown ?? path
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { throw failure(path, shown: shown, errno: errno) }
@@ -45,6 +50,6 @@ public enum FileReading {
       count += n
       if let limit, count > limit { throw KubeConError.tooLarge(shown, size: count, limit: limit) }
     }
-    return Data(bytes[0..<count])
+    return (Data(bytes[0..<count]), info)
   }
 }

@@ -1,0 +1,162 @@
+import Foundation
+
+/// A corpus as the query commands read it: from its index (`corpus.json.idx`), a compact binary
+/// file made from the JSON corpus and kept beside it, so that a query neither decodes the JSON
+/// nor analyzes any text.
+///
+/// ```swift
+/// let index = try CorpusIndex.open(corpusAt: "Data/corpus.json")
+/// let hits = try index.searchIndex(synonyms: synonyms).search("dra", limit: 10)
+/// ```
+///
+/// The index is rebuilt from the JSON when it is missing, stale (the corpus file's size,
+/// modification time or inode changed), of another format version, or damaged (a checksum does
+/// not match); it is never a second source of truth. When the corpus folder is not writable, the
+/// index goes to the cache folder; when that fails too, it is kept in memory for this run.
+public final class CorpusIndex {
+  let file: IndexFile
+  /// Where the index was read from or written to; nil when it is held in memory only.
+  public let path: String?
+  /// What happened when opening: "rebuilt: stale", for tests and `--verbose` output.
+  public let rebuiltBecause: String?
+  private let lock = NSLock()
+  private var strings: PooledStrings?
+  private var reportTable: ([Report], [RecordRef])?
+  private var talkTable: ([Talk], [RecordRef])?
+
+  init(file: IndexFile, path: String?, rebuiltBecause: String?) {
+    self.file = file
+    self.path = path
+    self.rebuiltBecause = rebuiltBecause
+  }
+
+  /// The index file of a corpus file, beside it.
+  public static func defaultPath(forCorpus corpusPath: String) -> String { corpusPath + ".idx" }
+
+  /// The index in a cache folder, named after the corpus file's path.
+  public static func cachePath(forCorpus corpusPath: String, in folder: String) -> String {
+    folder + "/" + SHA256.hex(Data(corpusPath.utf8)).prefix(24) + ".idx"
+  }
+
+  /// The index bytes of a corpus.
+  static func build(_ corpus: Corpus, key: IndexFile.Key) -> [UInt8] {
+    var tables = CorpusTablesWriter()
+    let tableSections = tables.tables(corpus)
+    let search = SearchSectionsWriter.sections(for: corpus)
+    return IndexFile.assemble([tables.pool.encoded()] + tableSections + [tables.details.bytes] + search, key: key)
+  }
+
+  /// Opens the index of the corpus at `corpusPath`, rebuilding it first when needed.
+  /// - Parameters:
+  ///   - cacheFolder: where to put the index when the corpus folder is not writable.
+  ///   - warn: told about a damaged index before it is rebuilt.
+  /// - Throws: ``KubeConError`` when the corpus itself cannot be read.
+  public static func open(
+    corpusAt corpusPath: String, cacheFolder: String? = nil, warn: (String) -> Void = { _ in }
+  ) throws -> CorpusIndex {
+    let places = [defaultPath(forCorpus: corpusPath)] + (cacheFolder.map { [cachePath(forCorpus: corpusPath, in: $0)] } ?? [])
+    var reason = "missing"
+    if let key = IndexFile.Key.of(path: corpusPath) {
+      for place in places {
+        do {
+          return CorpusIndex(file: try IndexFile(path: place, expecting: key), path: place, rebuiltBecause: nil)
+        } catch IndexFile.Problem.stale {
+          reason = "stale"
+        } catch IndexFile.Problem.damaged(let why) {
+          warn(KubeConError.damagedIndex(place, reason: why).description)
+          reason = "damaged"
+        } catch {
+          continue
+        }
+      }
+    }
+    // Key and bytes from the same open file: a corpus replaced meanwhile only makes the index stale.
+    let (data, info) = try FileReading.readWithInfo(corpusPath)
+    let corpus = try CorpusStore.decode(data, path: corpusPath)
+    let key = IndexFile.Key(info)
+    let bytes = build(corpus, key: key)
+    for place in places {
+      let folder = (place as NSString).deletingLastPathComponent
+      if place != places[0] { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+      if (try? CorpusStore.writeAtomically(Data(bytes), to: place)) != nil {
+        return CorpusIndex(file: try IndexFile(bytes: bytes, expecting: key, name: place), path: place, rebuiltBecause: reason)
+      }
+    }
+    return CorpusIndex(file: try IndexFile(bytes: bytes, expecting: key), path: nil, rebuiltBecause: reason)
+  }
+
+  private func reading<T>(_ body: () throws -> T) throws -> T { try file.reading(body) }
+
+  private func tables() throws -> CorpusTablesReader {
+    lock.lock()
+    defer { lock.unlock() }
+    if let strings { return CorpusTablesReader(strings: strings) }
+    let made = try PooledStrings(try file.section(.strings))
+    strings = made
+    return CorpusTablesReader(strings: made)
+  }
+
+  /// The reports, without their sections and extracted talks (see ``details(of:)-(Report)``).
+  public func reports() throws -> [Report] { try reportsAndRefs().0 }
+
+  private func reportsAndRefs() throws -> ([Report], [RecordRef]) {
+    if let t = lock.withLock({ reportTable }) { return t }
+    let t = try reading { try tables().reports(try file.section(.reports)) }
+    lock.withLock { reportTable = t }
+    return t
+  }
+
+  /// The talks, without their text and excerpts (see ``details(of:)-(Talk)``).
+  public func talks() throws -> [Talk] { try talksAndRefs().0 }
+
+  private func talksAndRefs() throws -> ([Talk], [RecordRef]) {
+    if let t = lock.withLock({ talkTable }) { return t }
+    let t = try reading { try tables().talks(try file.section(.talks)) }
+    lock.withLock { talkTable = t }
+    return t
+  }
+
+  public func speakers() throws -> [Speaker] { try reading { try tables().speakers(try file.section(.speakers)) } }
+  public func projects() throws -> [ProjectEntry] { try reading { try tables().projects(try file.section(.projects)) } }
+  public func themes() throws -> [ThemeEntry] { try reading { try tables().themes(try file.section(.themes)) } }
+  public func editions() throws -> [Edition] { try reading { try tables().editions(try file.section(.editions)) } }
+
+  /// The whole corpus without the long texts: what listing, showing and comparing need.
+  public func corpus() throws -> Corpus {
+    Corpus(
+      reports: try reports(), talks: try talks(), speakers: try speakers(), projects: try projects(), themes: try themes(),
+      editions: try editions())
+  }
+
+  /// A report with its sections and extracted talks.
+  public func details(of report: Report) throws -> Report {
+    let (reports, refs) = try reportsAndRefs()
+    guard let i = reports.firstIndex(where: { $0.id == report.id }) else { return report }
+    var full = report
+    let ref = refs[i]
+    (full.sections, full.extracted) = try reading {
+      try CorpusTablesReader.reportDetails(try file.record(.details, offset: ref.offset, length: ref.length, checksum: ref.checksum))
+    }
+    return full
+  }
+
+  /// A talk with its text and its mentions' excerpts.
+  public func details(of talk: Talk) throws -> Talk {
+    let (talks, refs) = try talksAndRefs()
+    guard let i = talks.firstIndex(where: { $0.id == talk.id }) else { return talk }
+    var full = talk
+    let ref = refs[i]
+    let (text, excerpts) = try reading {
+      try CorpusTablesReader.talkDetails(
+        try file.record(.details, offset: ref.offset, length: ref.length, checksum: ref.checksum), mentions: talk.mentions.count)
+    }
+    full.text = text
+    for k in full.mentions.indices { full.mentions[k].excerpt = excerpts[k] }
+    return full
+  }
+
+  /// The search index over the same file.
+  public func searchIndex(synonyms: Synonyms) throws -> SearchIndex {
+    try reading { try SearchIndex(file: file, synonyms: synonyms) }
+  }
+}

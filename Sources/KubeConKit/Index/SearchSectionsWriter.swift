@@ -1,0 +1,139 @@
+/// Analyzes every search document once and writes the search sections of the index: documents,
+/// their ranking stats, the sorted term dictionary, postings with positions, texts, the
+/// vocabulary for "did you mean" and the analysis settings.
+///
+/// Postings of a term, in document order: `docDelta`, `titleCount`, `bodyCount`, the byte length
+/// of the positions, then the title positions and the body positions (each delta-coded). A
+/// one-word query reads the counts and skips the positions; a phrase reads them.
+struct SearchSectionsWriter {
+  /// BM25F length normalization: body b 0.75; titles are short, so a long, descriptive talk title
+  /// is barely penalized (b 0.3).
+  static let b = 0.75
+  static let titleB = 0.3
+
+  /// The sections from `.documents` to `.searchInfo`, in ``IndexFile/Section`` order.
+  static func sections(for corpus: Corpus) -> [[UInt8]] {
+    var protected = Set<String>()
+    for p in corpus.projects { for n in [p.name] + p.aliases { protected.formUnion(Tokenizer.tokens(n).map(\.folded)) } }
+    let analyzer = Analyzer(protectedWords: protected)
+    let docs = RankedDocument.all(in: corpus)
+
+    var termNumbers: [String: Int] = [:]
+    var termList: [String] = []
+    var postings: [ByteWriter] = []
+    var lastDoc: [Int] = []
+    var docCounts: [Int] = []
+    var vocabulary = Set<String>()
+    var titleLengths: [Int] = []
+    var bodyLengths: [Int] = []
+    for (d, doc) in docs.enumerated() {
+      let titleTokens = Tokenizer.tokens(doc.document.title)
+      let bodyTokens = Tokenizer.tokens(doc.document.text)
+      for t in titleTokens + bodyTokens where t.folded.count >= 3 && !Analyzer.stopWords.contains(t.folded) {
+        vocabulary.insert(t.folded)
+      }
+      // Every token is a term when stop words are kept, so a term's place is its token's.
+      var places: [String: ([Int], [Int])] = [:]
+      for (i, t) in titleTokens.enumerated() {
+        places[analyzer.term(for: t, keepStopWords: true) ?? t.folded, default: ([], [])].0.append(i)
+      }
+      for (i, t) in bodyTokens.enumerated() {
+        places[analyzer.term(for: t, keepStopWords: true) ?? t.folded, default: ([], [])].1.append(i)
+      }
+      titleLengths.append(titleTokens.count)
+      bodyLengths.append(bodyTokens.count)
+      for (term, (title, body)) in places {
+        let n: Int
+        if let known = termNumbers[term] {
+          n = known
+        } else {
+          n = termList.count
+          termNumbers[term] = n
+          termList.append(term)
+          postings.append(ByteWriter())
+          lastDoc.append(0)
+          docCounts.append(0)
+        }
+        postings[n].varint(d - lastDoc[n])
+        lastDoc[n] = d
+        docCounts[n] += 1
+        postings[n].varint(title.count)
+        postings[n].varint(body.count)
+        var positions = ByteWriter()
+        for list in [title, body] {
+          var previous = 0
+          for p in list {
+            positions.varint(p - previous)
+            previous = p
+          }
+        }
+        postings[n].varint(positions.count)
+        postings[n].append(positions.bytes)
+      }
+    }
+
+    // Lengths normalized against the averages, exactly as the ranking reads them.
+    let count = Double(max(docs.count, 1))
+    let averageTitle = max(1, titleLengths.reduce(0.0) { $0 + Double($1) } / count)
+    let averageBody = max(1, bodyLengths.reduce(0.0) { $0 + Double($1) } / count)
+    let order = docs.indices.sorted { docs[$0].document.id < docs[$1].document.id }
+    var rank = [Int](repeating: 0, count: docs.count)
+    for (r, d) in order.enumerated() { rank[d] = r }
+
+    var records = ByteWriter()
+    var texts = ByteWriter()
+    var stats = ByteWriter()
+    records.u32(UInt32(docs.count))
+    for (d, doc) in docs.enumerated() {
+      let x = doc.document
+      stats.u64((1 - titleB + titleB * Double(titleLengths[d]) / averageTitle).bitPattern)
+      stats.u64((1 - b + b * Double(bodyLengths[d]) / averageBody).bitPattern)
+      stats.u64(doc.titleWeight.bitPattern)
+      stats.u64(doc.prior.bitPattern)
+      stats.u32(UInt32(rank[d]))
+      stats.u32(UInt32(records.count))
+      records.u8(x.kind == .talk ? 0 : 1)
+      records.string(x.id)
+      records.string(x.report)
+      records.optional(x.year)
+      for list in [x.languages, x.themes, x.alsoIn] {
+        records.varint(list.count)
+        for s in list { records.string(s) }
+      }
+      var text = ByteWriter()
+      text.string(x.title)
+      text.string(x.text)
+      RecordRef.write(text.bytes, into: &texts, ref: &records)
+    }
+
+    // The dictionary: fixed-size entries sorted by the terms' UTF-8 bytes, then the terms' bytes.
+    let sortedTerms = termList.indices.map { (Array(termList[$0].utf8), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+    var dictionary = ByteWriter()
+    var termBytes = ByteWriter()
+    var postingBytes = ByteWriter()
+    dictionary.u32(UInt32(sortedTerms.count))
+    for (utf8, n) in sortedTerms {
+      dictionary.u32(UInt32(termBytes.count))
+      dictionary.u32(UInt32(utf8.count))
+      termBytes.append(utf8)
+      dictionary.u64(UInt64(postingBytes.count))
+      dictionary.u32(UInt32(postings[n].count))
+      dictionary.u32(UInt32(docCounts[n]))
+      dictionary.u64(Checksum.of(postings[n].bytes))
+      postingBytes.append(postings[n].bytes)
+    }
+    dictionary.append(termBytes.bytes)
+
+    var words = ByteWriter()
+    let sortedWords = vocabulary.sorted()
+    words.varint(sortedWords.count)
+    for w in sortedWords { words.string(w) }
+
+    var info = ByteWriter()
+    let protectedSorted = protected.sorted()
+    info.varint(protectedSorted.count)
+    for w in protectedSorted { info.string(w) }
+
+    return [records.bytes, stats.bytes, dictionary.bytes, postingBytes.bytes, texts.bytes, words.bytes, info.bytes]
+  }
+}
