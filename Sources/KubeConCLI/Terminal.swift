@@ -46,6 +46,10 @@ enum Terminal {
     var w = 0
     for s in text.unicodeScalars {
       let v = s.value
+      if v < 0x300 {  // below the combining marks: one column each
+        w += 1
+        continue
+      }
       if s.properties.generalCategory == .nonspacingMark || v == 0x200B || v == 0xFE0F { continue }
       if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
         || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)

@@ -60,9 +60,11 @@ enum DiffCommand: Command {
     }.filter { $0.from > 0 || $0.to > 0 }.sorted { (abs($0.delta), $1.id) > (abs($1.delta), $0.id) }
     var mentionsA: [String: Int] = [:]
     var mentionsB: [String: Int] = [:]
+    let idsA = Set(ra.map(\.id))
+    let idsB = Set(rb.map(\.id))
     for p in c.projects {
-      if let n = p.mentions[String(a.year)], ra.contains(where: { p.reports.contains($0.id) }) { mentionsA[p.name] = n }
-      if let n = p.mentions[String(b.year)], rb.contains(where: { p.reports.contains($0.id) }) { mentionsB[p.name] = n }
+      if let n = p.mentions[String(a.year)], p.reports.contains(where: idsA.contains) { mentionsA[p.name] = n }
+      if let n = p.mentions[String(b.year)], p.reports.contains(where: idsB.contains) { mentionsB[p.name] = n }
     }
     let pa = Set(mentionsA.keys)
     let pb = Set(mentionsB.keys)
@@ -81,7 +83,9 @@ enum DiffCommand: Command {
   }
 
   static func run(_ ctx: Context) throws {
-    let corpus = try ctx.corpus()
+    let index = try ctx.index()
+    // What a comparison reads: no speaker or edition table.
+    let corpus = Corpus(reports: try index.reports(), talks: try index.talks(), projects: try index.projects(), themes: try index.themes())
     let a = try edition(ctx.args.positionals[0], in: corpus)
     let b = try edition(ctx.args.positionals[1], in: corpus)
     let d = diff(a, b, corpus)

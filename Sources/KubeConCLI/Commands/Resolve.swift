@@ -12,21 +12,21 @@ enum Resolve {
     throw UsageError(unknown("theme", value, names, candidates: themes.flatMap { [$0.id, $0.labels.en, $0.labels.fr] }))
   }
 
-  static func project(_ value: String, in corpus: Corpus) throws -> ProjectEntry {
+  static func project(_ value: String, in projects: [ProjectEntry]) throws -> ProjectEntry {
     let f = Folding.fold(value)
-    if let p = corpus.projects.first(where: { p in p.id == f || ([p.name] + p.aliases).contains { Folding.fold($0) == f } }) {
+    if let p = projects.first(where: { p in p.id == f || ([p.name] + p.aliases).contains { Folding.fold($0) == f } }) {
       return p
     }
-    throw UsageError(unknown("project", value, corpus.projects.map(\.name), candidates: corpus.projects.flatMap { [$0.name] + $0.aliases }))
+    throw UsageError(unknown("project", value, projects.map(\.name), candidates: projects.flatMap { [$0.name] + $0.aliases }))
   }
 
-  static func speakers(_ value: String, in corpus: Corpus) throws -> [Speaker] {
+  static func speakers(_ value: String, in speakers: [Speaker]) throws -> [Speaker] {
     let f = Folding.fold(value)
-    let exact = corpus.speakers.filter { Folding.fold($0.name) == f || $0.id == f }
+    let exact = speakers.filter { Folding.fold($0.name) == f || $0.id == f }
     if !exact.isEmpty { return exact }
-    let partial = corpus.speakers.filter { Folding.fold($0.name).contains(f) }
+    let partial = speakers.filter { Folding.fold($0.name).contains(f) }
     if !partial.isEmpty { return partial }
-    throw UsageError(unknown("speaker", value, corpus.speakers.map(\.name), candidates: corpus.speakers.map(\.name)))
+    throw UsageError(unknown("speaker", value, speakers.map(\.name), candidates: speakers.map(\.name)))
   }
 
   static func year(_ value: String, in reports: [Report]) throws -> Int {

@@ -118,7 +118,8 @@ enum ShowCommand: Command {
     field(ctx, "years", s.years.map(String.init).joined(separator: ", "))
     ctx.print()
     heading(ctx, "Talks")
-    let talks = c.talks.filter { s.talks.contains($0.id) }.sorted { ($0.edition?.year ?? 0) < ($1.edition?.year ?? 0) }
+    let ids = Set(s.talks)
+    let talks = c.talks.filter { ids.contains($0.id) }.sorted { ($0.edition?.year ?? 0) < ($1.edition?.year ?? 0) }
     for t in talks { ctx.print("  \(t.edition?.label ?? "—")  " + Terminal.sanitize(t.title) + ctx.style.dim("  \(t.id)")) }
   }
 
@@ -135,7 +136,8 @@ enum ShowCommand: Command {
       for other in r.projects where other != p.name && other != "Kubernetes" { co[other, default: 0] += 1 }
     }
     let top = co.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(8).map(\.key)
-    let editions = Set(c.reports.filter { p.reports.contains($0.id) }.compactMap { $0.edition?.label }).sorted()
+    let reportIds = Set(p.reports)
+    let editions = Set(c.reports.filter { reportIds.contains($0.id) }.compactMap { $0.edition?.label }).sorted()
     if ctx.json {
       try ctx.printJSON(ProjectOut(project: p, editions: editions, coMentioned: top))
       return
@@ -149,7 +151,8 @@ enum ShowCommand: Command {
     field(ctx, "often with", top.joined(separator: ", "))
     ctx.print()
     heading(ctx, "Talks")
-    for t in c.talks where p.talks.contains(t.id) {
+    let talkIds = Set(p.talks)
+    for t in c.talks where talkIds.contains(t.id) {
       ctx.print("  \(t.edition?.label ?? "—")  " + Terminal.sanitize(t.title) + ctx.style.dim("  \(t.id)"))
     }
   }
@@ -162,7 +165,8 @@ enum ShowCommand: Command {
     heading(ctx, "\(t.labels.en) / \(t.labels.fr)")
     field(ctx, "id", t.id)
     field(ctx, "reports", t.reports.joined(separator: ", "))
-    let talks = c.talks.filter { t.talkIds.contains($0.id) }
+    let ids = Set(t.talkIds)
+    let talks = c.talks.filter { ids.contains($0.id) }
     for year in Set(talks.compactMap { $0.edition?.year }).sorted() {
       ctx.print()
       heading(ctx, "\(year)")
@@ -191,7 +195,8 @@ enum ShowCommand: Command {
     field(ctx, "themes", r.themes.joined(separator: ", "))
     ctx.print()
     heading(ctx, "Talks")
-    for t in c.talks where r.talks.contains(t.id) {
+    let ids = Set(r.talks)
+    for t in c.talks where ids.contains(t.id) {
       ctx.print("  " + t.kind.rawValue.padded(to: 9) + Terminal.sanitize(t.title) + ctx.style.dim("  \(t.id)"))
     }
   }

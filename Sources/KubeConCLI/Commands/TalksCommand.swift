@@ -52,20 +52,22 @@ enum TalksCommand: Command {
   }
 
   static func run(_ ctx: Context) throws {
-    let corpus = try ctx.corpus()
+    // Only the tables the filters need are read from the index.
+    let index = try ctx.index()
+    let reports = try index.reports()
     let a = ctx.args
-    let theme = try a.value("--theme").map { try Resolve.theme($0, in: corpus.themes).id }
-    let year = try a.value("--year").map { try Resolve.year($0, in: corpus.reports) }
-    let project = try a.value("--project").map { try Resolve.project($0, in: corpus).name }
-    let speakers = try a.value("--speaker").map { Set(try Resolve.speakers($0, in: corpus).flatMap(\.talks)) }
-    if let r = a.value("--report"), !corpus.reports.contains(where: { $0.id == r }) {
-      throw UsageError(Resolve.unknown("report", r, corpus.reports.map(\.id), candidates: corpus.reports.map(\.id)))
+    let theme = try a.value("--theme").map { try Resolve.theme($0, in: try index.themes()).id }
+    let year = try a.value("--year").map { try Resolve.year($0, in: reports) }
+    let project = try a.value("--project").map { try Resolve.project($0, in: try index.projects()).name }
+    let speakers = try a.value("--speaker").map { Set(try Resolve.speakers($0, in: try index.speakers()).flatMap(\.talks)) }
+    if let r = a.value("--report"), !reports.contains(where: { $0.id == r }) {
+      throw UsageError(Resolve.unknown("report", r, reports.map(\.id), candidates: reports.map(\.id)))
     }
     let lang = try a.value("--lang").map(Resolve.language)
     let kind = try a.value("--kind").map(Resolve.kind)
-    let languages = Dictionary(corpus.reports.map { ($0.id, $0.language) }, uniquingKeysWith: { x, _ in x })
+    let languages = Dictionary(reports.map { ($0.id, $0.language) }, uniquingKeysWith: { x, _ in x })
     let report = a.value("--report")
-    var talks = corpus.talks.filter { t in
+    var talks = try index.talks().filter { t in
       (theme.map { t.themes.contains($0) } ?? true) && (year.map { t.edition?.year == $0 } ?? true)
         && (project.map { t.projects.contains($0) } ?? true) && (speakers.map { $0.contains(t.id) } ?? true)
         && (report.map { t.reports.contains($0) } ?? true)

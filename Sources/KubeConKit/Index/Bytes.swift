@@ -114,9 +114,12 @@ struct ByteReader {
     return UnsafeRawBufferPointer(rebasing: base[offset..<(offset + n)])
   }
 
-  mutating func string() throws -> String {
-    let raw = try bytes(try count())
-    return String(decoding: raw, as: UTF8.self)
+  mutating func string() throws -> String { ByteReader.text(try bytes(try count())) }
+
+  /// UTF-8 bytes as a string (typed as `UInt8` so that the standard library validates them in
+  /// bulk instead of byte by byte).
+  static func text(_ raw: UnsafeRawBufferPointer) -> String {
+    String(decoding: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
   }
 }
 

@@ -49,7 +49,7 @@ final class PooledStrings {
     let end = Int(try r.u32())
     let textStart = 4 + (count + 1) * 4
     guard start <= end, textStart + end <= section.count else { throw ByteReader.Malformed() }
-    let s = String(decoding: UnsafeRawBufferPointer(rebasing: section[(textStart + start)..<(textStart + end)]), as: UTF8.self)
+    let s = ByteReader.text(UnsafeRawBufferPointer(rebasing: section[(textStart + start)..<(textStart + end)]))
     made[n] = s
     return s
   }

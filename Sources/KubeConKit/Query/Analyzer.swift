@@ -32,10 +32,36 @@ public struct Analyzer: Sendable {
     let folded = token.folded
     if !keepStopWords && Analyzer.stopWords.contains(folded) { return nil }
     let text = token.text
-    let hasDigit = text.contains { $0.isNumber }
-    let innerCapital = text.dropFirst().contains { $0.isUppercase }
+    var hasDigit = false
+    var innerCapital = false
+    var ascii = true
+    for (i, b) in text.utf8.enumerated() {
+      if b >= 0x80 {
+        ascii = false
+        break
+      }
+      if b >= 0x30 && b <= 0x39 { hasDigit = true }
+      if i > 0 && b >= 0x41 && b <= 0x5A { innerCapital = true }
+    }
+    if !ascii {
+      hasDigit = text.contains { $0.isNumber }
+      innerCapital = text.dropFirst().contains { $0.isUppercase }
+    }
     if hasDigit || innerCapital || protected.contains(folded) { return folded }
-    return Analyzer.stem(folded)
+    return ascii ? Analyzer.stemASCII(folded) : Analyzer.stem(folded)
+  }
+
+  /// ``stem(_:)`` on bytes, for an ASCII word (where a character is a byte).
+  static func stemASCII(_ word: String) -> String {
+    var w = Array(word.utf8)
+    guard w.count > 3 else { return word }
+    func ends(_ suffix: String) -> Bool { w.count >= suffix.utf8.count && w.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+    if ends("ies") && w.count > 4 { return String(decoding: w.dropLast(3) + [UInt8(ascii: "y")], as: UTF8.self) }
+    if ends("aux") && w.count > 4 { w = w.dropLast(3) + Array("al".utf8) }
+    if ends("s") && !ends("ss") && !ends("us") && !ends("is") { w.removeLast() }
+    if w.count >= 5 && ends("e") { w.removeLast() }
+    if w.count >= 5 && ends("e") { w.removeLast() }
+    return String(decoding: w, as: UTF8.self)
   }
 
   /// A light stemmer shared by French and English: plurals, a final `e`, `ies`.

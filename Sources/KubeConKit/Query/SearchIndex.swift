@@ -170,33 +170,71 @@ public final class SearchIndex {
     return (try read(p.title), try read(p.body))
   }
 
-  /// Per document, the title and body counts of a term sequence (a phrase when longer than one).
-  func occurrences(_ phrase: [String]) throws -> [Int: (title: Int, body: Int)] {
-    guard let first = phrase.first else { return [:] }
-    let lists = try phrase.map { try postings($0) }
-    var out: [Int: (title: Int, body: Int)] = [:]
-    if phrase.count == 1 {
-      for p in lists[0].postings { out[p.doc] = (p.title, p.body) }
+  /// The postings of the terms of one query, each read once.
+  final class QueryPostings {
+    let index: SearchIndex
+    private var lists: [String: (postings: [Posting], bytes: UnsafeRawBufferPointer)] = [:]
+
+    init(_ index: SearchIndex) { self.index = index }
+
+    func list(_ term: String) throws -> (postings: [Posting], bytes: UnsafeRawBufferPointer) {
+      if let l = lists[term] { return l }
+      let l = try index.postings(term)
+      lists[term] = l
+      return l
+    }
+
+    /// Per document, the title and body counts of a term sequence (a phrase when longer than one).
+    func occurrences(_ phrase: [String]) throws -> [Int: (title: Int, body: Int)] {
+      guard !phrase.isEmpty else { return [:] }
+      var out: [Int: (title: Int, body: Int)] = [:]
+      if phrase.count == 1 {
+        for p in try list(phrase[0]).postings { out[p.doc] = (p.title, p.body) }
+        return out
+      }
+      // Documents having every word, then the places where the words follow each other.
+      let first = try list(phrase[0])
+      let others = try phrase.dropFirst().map { try list($0) }
+      let byDoc = others.map { Dictionary(uniqueKeysWithValues: $0.postings.map { ($0.doc, $0) }) }
+      for p in first.postings where byDoc.allSatisfy({ $0[p.doc] != nil }) {
+        let places = try starts(of: phrase, firstPosting: p, first.bytes) { k in (byDoc[k - 1][p.doc], others[k - 1].bytes) }
+        if !places.title.isEmpty || !places.body.isEmpty { out[p.doc] = (places.title.count, places.body.count) }
+      }
       return out
     }
-    _ = first
-    // Documents having every word, then the places where the words follow each other.
-    var byDoc: [[Int: Posting]] = lists.dropFirst().map { list in Dictionary(uniqueKeysWithValues: list.postings.map { ($0.doc, $0) }) }
-    byDoc.insert([:], at: 0)
-    for p in lists[0].postings {
-      guard (1..<phrase.count).allSatisfy({ byDoc[$0][p.doc] != nil }) else { continue }
-      let firstPlaces = try SearchIndex.positions(p, in: lists[0].bytes)
-      var title = Set(firstPlaces.title)
-      var body = Set(firstPlaces.body)
-      for k in 1..<phrase.count {
-        guard let q = byDoc[k][p.doc] else { break }
-        let places = try SearchIndex.positions(q, in: lists[k].bytes)
-        title = title.intersection(places.title.map { $0 - k })
-        body = body.intersection(places.body.map { $0 - k })
+
+    /// Where a phrase starts in one document's title and body (token numbers).
+    func starts(of phrase: [String], in doc: Int) throws -> (title: [Int], body: [Int]) {
+      func posting(_ term: String) throws -> (Posting?, UnsafeRawBufferPointer) {
+        let l = try list(term)
+        var low = 0
+        var high = l.postings.count
+        while low < high {
+          let mid = (low + high) / 2
+          if l.postings[mid].doc < doc { low = mid + 1 } else { high = mid }
+        }
+        return (low < l.postings.count && l.postings[low].doc == doc ? l.postings[low] : nil, l.bytes)
       }
-      if !title.isEmpty || !body.isEmpty { out[p.doc] = (title.count, body.count) }
+      guard !phrase.isEmpty, case let (first?, bytes) = try posting(phrase[0]) else { return ([], []) }
+      let rest = try phrase.dropFirst().map { try posting($0) }
+      return try starts(of: phrase, firstPosting: first, bytes) { k in rest[k - 1] }
     }
-    return out
+
+    private func starts(
+      of phrase: [String], firstPosting p: Posting, _ bytes: UnsafeRawBufferPointer,
+      word: (Int) throws -> (Posting?, UnsafeRawBufferPointer)
+    ) throws -> (title: [Int], body: [Int]) {
+      var (title, body) = try SearchIndex.positions(p, in: bytes)
+      for k in 1..<phrase.count {
+        guard case let (q?, qBytes) = try word(k) else { return ([], []) }
+        let places = try SearchIndex.positions(q, in: qBytes)
+        let t = Set(places.title.map { $0 - k })
+        let b = Set(places.body.map { $0 - k })
+        title = title.filter { t.contains($0) }
+        body = body.filter { b.contains($0) }
+      }
+      return (title, body)
+    }
   }
 
   // MARK: Queries
@@ -257,11 +295,12 @@ public final class SearchIndex {
     let clauses = self.clauses(query)
     guard !clauses.isEmpty else { return [] }
     let n = Double(count)
+    let postings = QueryPostings(self)
     var frequencies: [[Int: Double]] = []
     for clause in clauses {
       var f: [Int: Double] = [:]
       for alt in clause.alternatives {
-        for (doc, c) in try occurrences(alt) {
+        for (doc, c) in try postings.occurrences(alt) {
           f[doc, default: 0] = f[doc, default: 0] + field(doc, 2) * Double(c.title) / field(doc, 0) + Double(c.body) / field(doc, 1)
         }
       }
@@ -287,24 +326,25 @@ public final class SearchIndex {
     scored.sort { ($0.score, $1.rank) > ($1.score, $0.rank) }
     return try scored.prefix(limit).map { s in
       let d = try document(s.doc, withText: true)
-      return SearchHit(document: d, score: s.score, snippet: snippet(d.text, clauses: clauses))
+      // The clause each body token starts or continues; a later clause wins a shared token.
+      var matches: [(start: Int, length: Int, clause: Int)] = []
+      for (c, clause) in clauses.enumerated() {
+        for alt in clause.alternatives where !alt.isEmpty {
+          for p in try postings.starts(of: alt, in: s.doc).body { matches.append((p, alt.count, c)) }
+        }
+      }
+      return SearchHit(document: d, score: s.score, snippet: snippet(d.text, matches: matches))
     }
   }
 
-  /// The window of about 140 characters that covers the most distinct query clauses.
-  func snippet(_ text: String, clauses: [Clause]) -> [(String, Bool)] {
-    let flat = text.replacingOccurrences(of: "\n", with: " ")
+  /// The window of about 140 characters that covers the most distinct query clauses, then the
+  /// most matches; `matches` are token numbers of the text, as the postings give them.
+  func snippet(_ text: String, matches: [(start: Int, length: Int, clause: Int)]) -> [(String, Bool)] {
+    let flat = String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     let tokens = Tokenizer.tokens(flat)
-    let terms = tokens.map { analyzer.term(for: $0, keepStopWords: true) ?? "" }
-    // Which clause (if any) each token starts or continues.
-    var marks = [Int?](repeating: nil, count: tokens.count)
-    for (c, clause) in clauses.enumerated() {
-      for alt in clause.alternatives where !alt.isEmpty {
-        guard terms.count >= alt.count else { continue }
-        for i in 0...(terms.count - alt.count) where Array(terms[i..<(i + alt.count)]) == alt {
-          for k in i..<(i + alt.count) { marks[k] = c }
-        }
-      }
+    var marks = [Int](repeating: -1, count: tokens.count)
+    for m in matches {
+      for k in m.start..<(m.start + m.length) where k < tokens.count { marks[k] = m.clause }
     }
     // Character offsets of each token's start and end, counted once (String.distance is linear).
     var starts = [Int](repeating: 0, count: tokens.count)
@@ -320,15 +360,20 @@ public final class SearchIndex {
     }
     var bestStart = 0
     var bestScore = -1
+    // seenAt[c] == start: clause c is already in the window that begins at token `start`.
+    var seenAt = [Int](repeating: -1, count: (matches.map(\.clause).max() ?? -1) + 1)
     for start in tokens.indices {
-      var seen = Set<Int>()
+      var distinct = 0
       var repeats = 0
       var j = start
       while j < tokens.count, ends[j] - starts[start] <= 140 {
-        if let c = marks[j] { if !seen.insert(c).inserted { repeats += 1 } }
+        let c = marks[j]
+        if c >= 0 {
+          if seenAt[c] == start { repeats += 1 } else { seenAt[c] = start; distinct += 1 }
+        }
         j += 1
       }
-      let score = seen.count * 1000 + repeats + (tokens[start].startsSentence ? 1 : 0)
+      let score = distinct * 1000 + repeats + (tokens[start].startsSentence ? 1 : 0)
       if score > bestScore {
         bestScore = score
         bestStart = start
@@ -337,7 +382,7 @@ public final class SearchIndex {
     guard !tokens.isEmpty else { return [(String(flat.prefix(140)), false)] }
     // Start a little before the first match for context.
     var start = bestStart
-    if let firstMark = (bestStart..<tokens.count).first(where: { marks[$0] != nil }), firstMark == bestStart {
+    if let firstMark = (bestStart..<tokens.count).first(where: { marks[$0] >= 0 }), firstMark == bestStart {
       var k = bestStart
       while k > 0, bestStart - k < 4, !tokens[k].startsSentence { k -= 1 }
       start = k
@@ -349,7 +394,7 @@ public final class SearchIndex {
     while j < tokens.count, ends[j] - starts[start] <= 150 {
       let t = tokens[j].text
       if cursor < t.startIndex { pieces.append((String(flat[cursor..<t.startIndex]), false)) }
-      pieces.append((String(t), marks[j] != nil))
+      pieces.append((String(t), marks[j] >= 0))
       cursor = t.endIndex
       j += 1
     }

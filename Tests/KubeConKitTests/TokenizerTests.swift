@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import KubeConKit
+
+/// The byte-level tokenizer must split and fold exactly as the scalar-by-scalar definition does:
+/// a word is a run of alphabetic scalars and ASCII digits; `. ! ? :`, a line break and `•` start
+/// a sentence; words fold with ``Folding/fold(_:)``.
+@Suite struct TokenizerTests {
+  /// The definition, one scalar at a time (the tokenizer before it read bytes).
+  static func reference(_ text: String) -> [Token] {
+    var result: [Token] = []
+    var start: String.Index? = nil
+    var sentenceStart = true
+    func flush(_ end: String.Index) {
+      guard let s = start else { return }
+      let word = text[s..<end]
+      result.append(Token(text: word, folded: Folding.fold(String(word)), startsSentence: sentenceStart))
+      sentenceStart = false
+      start = nil
+    }
+    for i in text.unicodeScalars.indices {
+      let scalar = text.unicodeScalars[i]
+      if scalar.properties.isAlphabetic || (scalar.value >= 0x30 && scalar.value <= 0x39) {
+        if start == nil { start = i }
+      } else {
+        flush(i)
+        if [".", "!", "?", ":", "\n", "•"].contains(scalar) { sentenceStart = true }
+      }
+    }
+    flush(text.endIndex)
+    return result
+  }
+
+  @Test(arguments: [
+    "d’OpenTelemetry. Flux est là", "Œuvre: ÇA—ok? «Déploiement» 2025 K8s", "emoji 🚀 then ZWJ 👩‍💻 and é (e + ́)",
+    "日本語のテキスト。Ελληνικά κείμενο! Кириллица", "\r\nCRLF\r\nlines • bullet", "", "   ", "a", "tab\there_under_score",
+  ])
+  func splitsLikeTheDefinition(text: String) {
+    #expect(Tokenizer.tokens(text) == TokenizerTests.reference(text))
+  }
+
+  @Test func splitsEveryBundledAndDevReportLikeTheDefinition() throws {
+    var folders = [Fixtures.reports]
+    if Fixtures.hasDevReports { folders.append(Fixtures.devReports) }
+    var checked = 0
+    for folder in folders {
+      for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasSuffix(".tsv") && !name.hasSuffix("README.md") {
+        guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else { continue }
+        #expect(Tokenizer.tokens(text) == TokenizerTests.reference(text), "\(name)")
+        checked += 1
+      }
+    }
+    #expect(checked >= 5)
+  }
+
+  @Test func asciiStemmingMatchesTheGeneralStemmer() throws {
+    var words = ["policies", "journaux", "class", "status", "analysis", "deployees", "clusters", "the", "mesh", "caches", "aux"]
+    let text = try String(contentsOf: Fixtures.reports.appendingPathComponent("en-sokube-kubecon-eu-2025-london.txt"), encoding: .utf8)
+    words += Tokenizer.tokens(text).map(\.folded)
+    for w in words where w.utf8.allSatisfy({ $0 < 0x80 }) {
+      #expect(Analyzer.stemASCII(w) == Analyzer.stem(w), "\(w)")
+    }
+  }
+}
