@@ -99,7 +99,8 @@ final class IndexFile {
     guard fd >= 0 else { throw Problem.missing }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw Problem.damaged("not a regular file") }
+    // Something else in the index's place (a folder) is not an index: it is written elsewhere.
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw Problem.missing }
     let size = Int(info.st_size)
     guard size >= IndexFile.headerSize else { throw Problem.damaged("too short") }
     guard let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else {
@@ -154,6 +155,9 @@ final class IndexFile {
       throw Problem.damaged("header")
     }
   }
+
+  /// Where a section lies in the file.
+  func range(of s: Section) -> Range<Int> { ranges[s.rawValue].offset..<(ranges[s.rawValue].offset + ranges[s.rawValue].length) }
 
   /// Runs a read of the index, turning a damaged part into ``KubeConError/damagedIndex(_:reason:)``.
   func reading<T>(_ body: () throws -> T) throws -> T {
