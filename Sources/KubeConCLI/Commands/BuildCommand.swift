@@ -22,9 +22,9 @@ enum BuildCommand: Command {
     var parsed: [ParsedReport] = []
     let found = try ReportFiles.find(reportsDir)
     for w in found.warnings { ctx.warn("warning: " + Terminal.sanitize(w)) }
-    for relative in found.files {
-      let path = (reportsDir as NSString).appendingPathComponent(relative)
-      var p = try parser.parse(fileAt: path, displayPath: relative)
+    let files = found.files.map { ((reportsDir as NSString).appendingPathComponent($0), $0) }
+    for (result, relative) in zip(parser.parseAll(files), found.files) {
+      var p = try result.get()
       p.report.file = relative
       for d in p.diagnostics { ctx.warn(Terminal.sanitize(d.description)) }
       parsed.append(p)

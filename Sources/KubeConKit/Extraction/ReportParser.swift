@@ -91,6 +91,25 @@ public struct ReportParser: Sendable {
   }
 
   /// Parses a report's bytes. `file` names it in warnings and errors.
+  /// Parses files on every core; the results come back in the order of `files`.
+  /// - Parameter files: (path, how messages name it) pairs.
+  public func parseAll(_ files: [(path: String, shown: String)]) -> [Result<ParsedReport, Error>] {
+    let results = Results(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      results.set(i, Result { try parse(fileAt: files[i].path, displayPath: files[i].shown) })
+    }
+    return results.all
+  }
+
+  /// Slots filled by concurrent parses.
+  private final class Results: @unchecked Sendable {
+    private var slots: [Result<ParsedReport, Error>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<ParsedReport, Error>) { lock.withLock { slots[i] = r } }
+    var all: [Result<ParsedReport, Error>] { lock.withLock { slots.compactMap { $0 } } }
+  }
+
   public func parse(data: Data, file: String, id: String) throws -> ParsedReport {
     let decoded = try TextDecoding.decode(data, path: file)
     var diagnostics = decoded.warnings.map { Diagnostic(file: file, line: 1, message: $0) }

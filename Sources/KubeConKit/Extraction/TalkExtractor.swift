@@ -428,12 +428,32 @@ public struct TalkExtractor: Sendable {
   }
 
   static func containsWords(_ folded: String, _ phrase: String) -> Bool {
+    // ASCII (most folded text): a byte search, where a character is a byte.
+    if folded.utf8.allSatisfy({ $0 < 0x80 }) && phrase.utf8.allSatisfy({ $0 < 0x80 }) {
+      return containsWordsASCII(Array(folded.utf8), Array(phrase.utf8))
+    }
     var searchRange = folded.startIndex..<folded.endIndex
     while let r = folded.range(of: phrase, range: searchRange) {
       let beforeOK = r.lowerBound == folded.startIndex || !folded[folded.index(before: r.lowerBound)].isLetter
       let afterOK = r.upperBound == folded.endIndex || !folded[r.upperBound].isLetter
       if beforeOK && afterOK { return true }
       searchRange = r.upperBound..<folded.endIndex
+    }
+    return false
+  }
+
+  private static func containsWordsASCII(_ text: [UInt8], _ phrase: [UInt8]) -> Bool {
+    guard !phrase.isEmpty, text.count >= phrase.count else { return phrase.isEmpty }
+    func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
+    var i = 0
+    while i <= text.count - phrase.count {
+      if text[i] == phrase[0] && text[i..<(i + phrase.count)].elementsEqual(phrase) {
+        let end = i + phrase.count
+        if (i == 0 || !isLetter(text[i - 1])) && (end == text.count || !isLetter(text[end])) { return true }
+        i = end
+        continue
+      }
+      i += 1
     }
     return false
   }

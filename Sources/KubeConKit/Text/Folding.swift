@@ -5,6 +5,10 @@
 public enum Folding {
   /// Folds case, accents and typographic apostrophes.
   public static func fold(_ text: String) -> String {
+    // ASCII, the common case, only needs its capitals lowered.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+    }
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       appendFolded(scalar, to: &out)
