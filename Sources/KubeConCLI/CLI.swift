@@ -76,6 +76,7 @@ public enum CLI {
     // A damaged index is reported, removed and rebuilt from the corpus, then the command runs again.
     for attempt in 1...2 {
       let ctx = Context(io: io, args: parsed)
+      if io.exitsAfterRun { _ = Unmanaged.passRetained(ctx) }
       do {
         try command.run(ctx)
         io.out(ctx.output)

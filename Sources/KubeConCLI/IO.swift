@@ -9,6 +9,9 @@ public struct IO: Sendable {
   public var terminalWidth: Int?
   public var currentDirectory: String
   public var executablePath: String
+  /// The process ends when the command does: what the command read is not freed object by object
+  /// (like clang's `-disable-free`; a listing of 1,000 reports holds ~100,000 objects).
+  public var exitsAfterRun = false
 
   public init(
     out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
@@ -30,9 +33,11 @@ public struct IO: Sendable {
     var size = winsize()
     let tty = isatty(STDOUT_FILENO) == 1
     let width: Int? = (tty && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0) ? Int(size.ws_col) : nil
-    return IO(
+    var io = IO(
       out: { FileHandle.standardOutput.write(Data($0.utf8)) },
       err: { FileHandle.standardError.write(Data($0.utf8)) },
       environment: ProcessInfo.processInfo.environment, stdoutIsTerminal: tty, terminalWidth: width)
+    io.exitsAfterRun = true
+    return io
   }
 }

@@ -61,4 +61,36 @@ import Testing
       #expect(Analyzer.stemASCII(w) == Analyzer.stem(w), "\(w)")
     }
   }
+
+  /// Folding, one scalar at a time through a string of scalars (as it was before it wrote bytes).
+  static func referenceFold(_ text: String) -> String {
+    let table: [Unicode.Scalar: String] = {
+      var t: [Unicode.Scalar: String] = [:]
+      for (chars, r) in [("àâäáãåÀÂÄÁÃÅ", "a"), ("çÇ", "c"), ("éèêëÉÈÊË", "e"), ("îïíìÎÏÍÌ", "i"), ("ôöóòõøÔÖÓÒÕØ", "o"),
+        ("ùûüúÙÛÜÚ", "u"), ("ÿýŸÝ", "y"), ("ñÑ", "n"), ("’‘ʼ´`", "'"), ("–—‑", "-"), ("«»“”„", "\""), ("ß", "ss")] {
+        for s in chars.unicodeScalars { t[s] = r }
+      }
+      for (c, r) in [("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae"), ("\u{00A0}", " "), ("\u{202F}", " ")] { t[c.unicodeScalars.first!] = r }
+      return t
+    }()
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar.value < 0x80 {
+        out.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32)! : scalar)
+      } else if let mapped = table[scalar] {
+        out.append(contentsOf: mapped.unicodeScalars)
+      } else {
+        out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+      }
+    }
+    return String(out)
+  }
+
+  @Test func foldingMatchesTheScalarDefinition() throws {
+    var texts = ["Œuvre ÇA — «ok» ÉTÉ straße İstanbul ΣΑΣ Кириллица 日本 🚀 👩‍💻 e\u{301} \u{00A0}x ǅ ﬁ", ""]
+    for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.reports.path) {
+      texts.append(try String(contentsOf: Fixtures.reports.appendingPathComponent(name), encoding: .utf8))
+    }
+    for t in texts { #expect(Folding.fold(t) == TokenizerTests.referenceFold(t)) }
+  }
 }

@@ -30,7 +30,10 @@ enum Resolve {
   }
 
   static func year(_ value: String, in reports: [Report]) throws -> Int {
-    let years = Set(reports.compactMap { $0.edition?.year })
+    try year(value, among: Set(reports.compactMap { $0.edition?.year }))
+  }
+
+  static func year(_ value: String, among years: Set<Int>) throws -> Int {
     guard let y = Int(value), years.contains(y) else {
       throw UsageError("no report about \(value); years present: \(years.sorted().map(String.init).joined(separator: ", "))")
     }

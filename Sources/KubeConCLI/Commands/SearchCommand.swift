@@ -33,14 +33,14 @@ enum SearchCommand: Command {
   }
 
   static func run(_ ctx: Context) throws {
+    // Only the search sections and, for --theme, the themes are read: no corpus table is decoded.
     let corpusIndex = try ctx.index()
-    let reportList = try corpusIndex.reports()
+    let index = try corpusIndex.searchIndex(synonyms: synonyms(ctx))
     let query = ctx.args.positionals.joined(separator: " ")
-    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: reportList) }
+    let year = try ctx.args.value("--year").map { try Resolve.year($0, among: Set(index.years)) }
     let lang = try ctx.args.value("--lang").map(Resolve.language)
     let theme = try ctx.args.value("--theme").map { try Resolve.theme($0, in: try corpusIndex.themes()).id }
     let limit = try ctx.args.integer("--limit") ?? 10
-    let index = try corpusIndex.searchIndex(synonyms: synonyms(ctx))
     let hits = try index.search(query, limit: limit, filter: SearchFilter(year: year, language: lang, theme: theme))
     if ctx.json {
       try ctx.printJSON(hits.map { h in
@@ -58,14 +58,13 @@ enum SearchCommand: Command {
       return
     }
     let s = ctx.style
-    let reports = Dictionary(reportList.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for (n, h) in hits.enumerated() {
       let d = h.document
-      let edition = reports[d.report]?.edition?.label ?? "—"
+      let edition = d.edition ?? "—"
       ctx.print("\(n + 1). " + s.bold(Terminal.sanitize(d.title)) + s.dim("  [\(d.kind.rawValue)]"))
       var where_ = "   \(d.report) · \(edition)"
       if !d.alsoIn.isEmpty {
-        let langs = d.alsoIn.compactMap { reports[$0]?.language }
+        let langs = d.alsoInLanguages
         where_ += " · also in: " + (langs.isEmpty ? d.alsoIn.joined(separator: ", ") : langs.joined(separator: ", "))
       }
       ctx.print(s.dim(where_))

@@ -23,17 +23,19 @@ enum ShowCommand: Command {
 
   static func find(_ query: String, in c: Corpus) -> [Entity] {
     let f = Folding.fold(query)
-    var all: [(Entity, [String], String)] = []  // entity, names, id
-    all += c.talks.map { (.talk($0), [$0.title], $0.id) }
-    all += c.speakers.map { (.speaker($0), [$0.name], $0.id) }
-    all += c.projects.map { (.project($0), [$0.name] + $0.aliases, $0.id) }
-    all += c.themes.map { (.theme($0), [$0.labels.en, $0.labels.fr], $0.id) }
-    all += c.reports.map { (.report($0), [$0.title], $0.id) }
-    let byId = all.filter { $0.2 == query }
-    if !byId.isEmpty { return byId.map(\.0) }
-    let exact = all.filter { $0.1.contains { Folding.fold($0) == f } }
-    if !exact.isEmpty { return exact.map(\.0) }
-    return all.filter { $0.1.contains { Folding.fold($0).contains(f) } || $0.2.contains(f) }.map(\.0)
+    // Names and ids first; an entity is made only for what matches.
+    var all: [(names: [String], id: String, entity: () -> Entity)] = []
+    all += c.talks.indices.map { i in ([c.talks[i].title], c.talks[i].id, { .talk(c.talks[i]) }) }
+    all += c.speakers.indices.map { i in ([c.speakers[i].name], c.speakers[i].id, { .speaker(c.speakers[i]) }) }
+    all += c.projects.indices.map { i in ([c.projects[i].name] + c.projects[i].aliases, c.projects[i].id, { .project(c.projects[i]) }) }
+    all += c.themes.indices.map { i in ([c.themes[i].labels.en, c.themes[i].labels.fr], c.themes[i].id, { .theme(c.themes[i]) }) }
+    all += c.reports.indices.map { i in ([c.reports[i].title], c.reports[i].id, { .report(c.reports[i]) }) }
+    let byId = all.filter { $0.id == query }
+    if !byId.isEmpty { return byId.map { $0.entity() } }
+    let folded = all.map { $0.names.map(Folding.fold) }
+    let exact = all.indices.filter { folded[$0].contains(f) }
+    if !exact.isEmpty { return exact.map { all[$0].entity() } }
+    return all.indices.filter { i in folded[i].contains { $0.contains(f) } || all[i].id.contains(f) }.map { all[$0].entity() }
   }
 
   static func run(_ ctx: Context) throws {
@@ -63,6 +65,11 @@ enum ShowCommand: Command {
   static func heading(_ ctx: Context, _ text: String) { ctx.print(ctx.style.bold(Terminal.sanitize(text))) }
   static func field(_ ctx: Context, _ name: String, _ value: String) {
     ctx.print("  " + name.padded(to: 14) + Terminal.sanitize(value))
+  }
+
+  /// "a, b, c, … and 990 more": a long list cut for reading (`--json` has all of it).
+  static func shortList(_ items: [String], limit: Int = 12) -> String {
+    items.count <= limit ? items.joined(separator: ", ") : items.prefix(limit).joined(separator: ", ") + ", … and \(items.count - limit) more"
   }
 
   static func related(_ t: Talk, _ c: Corpus) -> [(Talk, Int)] {
@@ -147,7 +154,7 @@ enum ShowCommand: Command {
     field(ctx, "category", p.category)
     if !p.aliases.isEmpty { field(ctx, "aliases", p.aliases.joined(separator: ", ")) }
     field(ctx, "editions", editions.joined(separator: ", "))
-    field(ctx, "reports", p.reports.joined(separator: ", "))
+    field(ctx, "reports", shortList(p.reports))
     field(ctx, "often with", top.joined(separator: ", "))
     ctx.print()
     heading(ctx, "Talks")
@@ -164,7 +171,7 @@ enum ShowCommand: Command {
     }
     heading(ctx, "\(t.labels.en) / \(t.labels.fr)")
     field(ctx, "id", t.id)
-    field(ctx, "reports", t.reports.joined(separator: ", "))
+    field(ctx, "reports", shortList(t.reports))
     let ids = Set(t.talkIds)
     let talks = c.talks.filter { ids.contains($0.id) }
     for year in Set(talks.compactMap { $0.edition?.year }).sorted() {

@@ -96,7 +96,7 @@ struct SearchSectionsWriter {
       records.string(x.id)
       records.string(x.report)
       records.optional(x.year)
-      for list in [x.languages, x.themes, x.alsoIn] {
+      for list in [x.languages, x.themes, x.alsoIn, x.alsoInLanguages, x.edition.map { [$0] } ?? []] {
         records.varint(list.count)
         for s in list { records.string(s) }
       }
@@ -133,6 +133,9 @@ struct SearchSectionsWriter {
     let protectedSorted = protected.sorted()
     info.varint(protectedSorted.count)
     for w in protectedSorted { info.string(w) }
+    let years = Set(corpus.reports.compactMap { $0.edition?.year }).sorted()
+    info.varint(years.count)
+    for y in years { info.varint(y) }
 
     return [records.bytes, stats.bytes, dictionary.bytes, postingBytes.bytes, texts.bytes, words.bytes, info.bytes]
   }

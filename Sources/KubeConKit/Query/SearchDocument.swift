@@ -12,6 +12,10 @@ public struct SearchDocument: Sendable {
   public var themes: [String]
   /// Other reports presenting the same talk or the same section (translations).
   public var alsoIn: [String]
+  /// The languages of those reports, in the same order (for display).
+  public var alsoInLanguages: [String]
+  /// "EU 2025 London": the edition of `report`, when known.
+  public var edition: String?
 }
 
 /// A search document with what ranks it whatever the query.
@@ -44,7 +48,9 @@ struct RankedDocument {
       let document = SearchDocument(
         kind: .talk, id: talk.id, report: talk.reports.first ?? "", year: talk.edition?.year,
         languages: Array(Set(talk.reports.compactMap { reports[$0]?.language })).sorted(),
-        title: talk.title, text: text, themes: talk.themes, alsoIn: Array(talk.reports.dropFirst()))
+        title: talk.title, text: text, themes: talk.themes, alsoIn: Array(talk.reports.dropFirst()),
+        alsoInLanguages: talk.reports.dropFirst().compactMap { reports[$0]?.language },
+        edition: reports[talk.reports.first ?? ""]?.edition?.label)
       docs.append(RankedDocument(
         document: document, titleWeight: talk.titleSource == .stated ? titleWeight : titleWeight / 2,
         prior: 1 + (talk.titleSource == .stated ? 0.1 : 0) + (talk.speakers.isEmpty ? 0 : 0.1)))
@@ -64,7 +70,8 @@ struct RankedDocument {
         let document = SearchDocument(
           kind: .section, id: report.id + "#" + section.id, report: report.id, year: report.edition?.year,
           languages: Array(Set([report.language] + alsoIn.compactMap { reports[$0]?.language })).sorted(),
-          title: section.heading ?? report.title, text: section.text, themes: report.themes, alsoIn: alsoIn)
+          title: section.heading ?? report.title, text: section.text, themes: report.themes, alsoIn: alsoIn,
+          alsoInLanguages: alsoIn.compactMap { reports[$0]?.language }, edition: report.edition?.label)
         docs.append(RankedDocument(document: document, titleWeight: section.heading == nil ? titleWeight / 2 : titleWeight, prior: 1))
       }
     }

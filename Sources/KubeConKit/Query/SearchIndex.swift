@@ -40,6 +40,8 @@ public final class SearchIndex {
   let synonyms: Synonyms
   /// Number of documents.
   public let count: Int
+  /// The edition years of the corpus's reports, in order.
+  public let years: [Int]
   private let stats: UnsafeRawBufferPointer
   private let records: UnsafeRawBufferPointer
   private let dictionary: UnsafeRawBufferPointer
@@ -52,6 +54,9 @@ public final class SearchIndex {
     var info = ByteReader(try file.section(.searchInfo))
     var protected = Set<String>()
     for _ in 0..<(try info.count()) { protected.insert(try info.string()) }
+    var years: [Int] = []
+    for _ in 0..<(try info.count()) { years.append(try info.varint()) }
+    self.years = years
     analyzer = Analyzer(protectedWords: protected)
     records = try file.section(.documents)
     var r = ByteReader(records)
@@ -88,7 +93,7 @@ public final class SearchIndex {
     let report = try r.string()
     let year = try r.optional()
     var lists: [[String]] = []
-    for _ in 0..<3 {
+    for _ in 0..<5 {
       var list: [String] = []
       for _ in 0..<(try r.count()) { list.append(try r.string()) }
       lists.append(list)
@@ -103,7 +108,7 @@ public final class SearchIndex {
     }
     return SearchDocument(
       kind: kind, id: id, report: report, year: year, languages: lists[0], title: title, text: text, themes: lists[1],
-      alsoIn: lists[2])
+      alsoIn: lists[2], alsoInLanguages: lists[3], edition: lists[4].first)
   }
 
   // MARK: Terms and postings

@@ -9,31 +9,25 @@ public enum Folding {
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
       return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
     }
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
-      appendFolded(scalar, to: &out)
-    }
-    return String(out)
-  }
-
-  /// Folds one scalar into `out` (one or two scalars: `œ` gives `oe`).
-  static func appendFolded(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
-    let v = scalar.value
-    if v < 0x80 {
-      if v >= 0x41 && v <= 0x5A {
-        out.append(Unicode.Scalar(v + 32)!)
+      let v = scalar.value
+      if v < 0x80 {
+        out.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v))
+      } else if let mapped = table[scalar] {
+        out.append(contentsOf: mapped.utf8)
+      } else if scalar.properties.changesWhenLowercased {
+        out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+      } else if v < 0x800 {
+        out.append(contentsOf: [UInt8(0xC0 | v >> 6), UInt8(0x80 | v & 0x3F)])
+      } else if v < 0x10000 {
+        out.append(contentsOf: [UInt8(0xE0 | v >> 12), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F)])
       } else {
-        out.append(scalar)
+        out.append(contentsOf: [UInt8(0xF0 | v >> 18), UInt8(0x80 | v >> 12 & 0x3F), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F)])
       }
-      return
     }
-    if let mapped = table[scalar] {
-      out.append(contentsOf: mapped.unicodeScalars)
-      return
-    }
-    for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-      out.append(lower)
-    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   private static let table: [Unicode.Scalar: String] = {
