@@ -58,6 +58,71 @@ import Testing
     }
   }
 
+  /// The snippet as it was made from `Tokenizer.tokens` and `String` character counts.
+  static func referenceSnippet(_ text: String, matches: [(start: Int, length: Int, clause: Int)]) -> [(String, Bool)] {
+    let flat = String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+    let tokens = Tokenizer.tokens(flat)
+    var marks = [Int](repeating: -1, count: tokens.count)
+    for m in matches {
+      for k in m.start..<(m.start + m.length) where k < tokens.count { marks[k] = m.clause }
+    }
+    // Character offsets of each token's start and end, counted once (String.distance is linear).
+    var starts = [Int](repeating: 0, count: tokens.count)
+    var ends = [Int](repeating: 0, count: tokens.count)
+    var offset = 0
+    var previous = flat.startIndex
+    for (i, t) in tokens.enumerated() {
+      offset += flat[previous..<t.text.startIndex].count
+      starts[i] = offset
+      offset += t.text.count
+      ends[i] = offset
+      previous = t.text.endIndex
+    }
+    var bestStart = 0
+    var bestScore = -1
+    // seenAt[c] == start: clause c is already in the window that begins at token `start`.
+    var seenAt = [Int](repeating: -1, count: (matches.map(\.clause).max() ?? -1) + 1)
+    for start in tokens.indices {
+      var distinct = 0
+      var repeats = 0
+      var j = start
+      while j < tokens.count, ends[j] - starts[start] <= 140 {
+        let c = marks[j]
+        if c >= 0 {
+          if seenAt[c] == start { repeats += 1 } else { seenAt[c] = start; distinct += 1 }
+        }
+        j += 1
+      }
+      let score = distinct * 1000 + repeats + (tokens[start].startsSentence ? 1 : 0)
+      if score > bestScore {
+        bestScore = score
+        bestStart = start
+      }
+    }
+    guard !tokens.isEmpty else { return [(String(flat.prefix(140)), false)] }
+    // Start a little before the first match for context.
+    var start = bestStart
+    if let firstMark = (bestStart..<tokens.count).first(where: { marks[$0] >= 0 }), firstMark == bestStart {
+      var k = bestStart
+      while k > 0, bestStart - k < 4, !tokens[k].startsSentence { k -= 1 }
+      start = k
+    }
+    var pieces: [(String, Bool)] = []
+    let begin = tokens[start].text.startIndex
+    var cursor = begin
+    var j = start
+    while j < tokens.count, ends[j] - starts[start] <= 150 {
+      let t = tokens[j].text
+      if cursor < t.startIndex { pieces.append((String(flat[cursor..<t.startIndex]), false)) }
+      pieces.append((String(t), marks[j] >= 0))
+      cursor = t.endIndex
+      j += 1
+    }
+    if start > 0 { pieces.insert(("…", false), at: 0) }
+    if j < tokens.count { pieces.append(("…", false)) }
+    return pieces
+  }
+
   static let queries: [(String, SearchFilter)] = [
     ("dra", SearchFilter()), ("kubernetes", SearchFilter()), ("sécurité plateforme", SearchFilter()),
     ("\"platform engineering\"", SearchFilter()), ("otel", SearchFilter()), ("observabilité", SearchFilter()),
@@ -79,7 +144,8 @@ import Testing
       #expect(hits.map(\.document.id) == expected.map(\.id), "\(query)")
       #expect(hits.map(\.score) == expected.map(\.score), "\(query)")
       compared += expected.count
-      // Snippets: the index marks matches from its positions, the reference from the text's terms.
+      // Snippets: the index marks matches from its positions and measures UTF-8 spans; the
+      // reference marks them from the text's terms and counts characters of `Tokenizer` tokens.
       for h in hits {
         guard let doc = reference.docs.firstIndex(where: { $0.document.id == h.document.id }) else { continue }
         let terms = reference.bodyTerms[doc]
@@ -89,7 +155,7 @@ import Testing
             for i in 0...(terms.count - alt.count) where Array(terms[i..<(i + alt.count)]) == alt { matches.append((i, alt.count, c)) }
           }
         }
-        let expectedSnippet = index.snippet(reference.docs[doc].document.text, matches: matches)
+        let expectedSnippet = SearchIndexTests.referenceSnippet(reference.docs[doc].document.text, matches: matches)
         #expect(h.snippet.map(\.0) == expectedSnippet.map(\.0) && h.snippet.map(\.1) == expectedSnippet.map(\.1), "\(query): \(h.document.id)")
       }
     }

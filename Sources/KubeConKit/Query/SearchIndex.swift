@@ -345,23 +345,30 @@ public final class SearchIndex {
   /// The window of about 140 characters that covers the most distinct query clauses, then the
   /// most matches; `matches` are token numbers of the text, as the postings give them.
   func snippet(_ text: String, matches: [(start: Int, length: Int, clause: Int)]) -> [(String, Bool)] {
-    let flat = String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
-    let tokens = Tokenizer.tokens(flat)
+    // Line breaks read as spaces; words are UTF-8 spans, measured in characters only where needed.
+    let flat = Array(text.utf8.map { $0 == 0x0A ? 0x20 : $0 })
+    let tokens = Tokenizer.spans(String(decoding: flat, as: UTF8.self))
+    func string(_ from: Int, _ to: Int) -> String { String(decoding: flat[from..<to], as: UTF8.self) }
+    /// Characters in flat[from..<to]: its bytes when they are ASCII (no line break is left to pair with `\r`).
+    func characters(_ from: Int, _ to: Int, ascii: Bool? = nil) -> Int {
+      if ascii ?? flat[from..<to].allSatisfy({ $0 < 0x80 }) { return to - from }
+      return string(from, to).count
+    }
     var marks = [Int](repeating: -1, count: tokens.count)
     for m in matches {
       for k in m.start..<(m.start + m.length) where k < tokens.count { marks[k] = m.clause }
     }
-    // Character offsets of each token's start and end, counted once (String.distance is linear).
+    // Character offsets of each token's start and end, counted once.
     var starts = [Int](repeating: 0, count: tokens.count)
     var ends = [Int](repeating: 0, count: tokens.count)
     var offset = 0
-    var previous = flat.startIndex
+    var previous = 0
     for (i, t) in tokens.enumerated() {
-      offset += flat[previous..<t.text.startIndex].count
+      offset += characters(previous, t.start)
       starts[i] = offset
-      offset += t.text.count
+      offset += characters(t.start, t.end, ascii: t.ascii ? true : nil)
       ends[i] = offset
-      previous = t.text.endIndex
+      previous = t.end
     }
     var bestStart = 0
     var bestScore = -1
@@ -384,7 +391,7 @@ public final class SearchIndex {
         bestStart = start
       }
     }
-    guard !tokens.isEmpty else { return [(String(flat.prefix(140)), false)] }
+    guard !tokens.isEmpty else { return [(String(String(decoding: flat, as: UTF8.self).prefix(140)), false)] }
     // Start a little before the first match for context.
     var start = bestStart
     if let firstMark = (bestStart..<tokens.count).first(where: { marks[$0] >= 0 }), firstMark == bestStart {
@@ -393,14 +400,13 @@ public final class SearchIndex {
       start = k
     }
     var pieces: [(String, Bool)] = []
-    let begin = tokens[start].text.startIndex
-    var cursor = begin
+    var cursor = tokens[start].start
     var j = start
     while j < tokens.count, ends[j] - starts[start] <= 150 {
-      let t = tokens[j].text
-      if cursor < t.startIndex { pieces.append((String(flat[cursor..<t.startIndex]), false)) }
-      pieces.append((String(t), marks[j] >= 0))
-      cursor = t.endIndex
+      let t = tokens[j]
+      if cursor < t.start { pieces.append((string(cursor, t.start), false)) }
+      pieces.append((string(t.start, t.end), marks[j] >= 0))
+      cursor = t.end
       j += 1
     }
     if start > 0 { pieces.insert(("…", false), at: 0) }

@@ -23,28 +23,47 @@ public enum Tokenizer {
   public static func tokens(_ text: String) -> [Token] {
     var text = text
     text.makeContiguousUTF8()
+    var result: [Token] = []
     let utf8 = text.utf8
-    return utf8.withContiguousStorageIfAvailable { bytes -> [Token] in
-      var result: [Token] = []
+    scan(text) { bytes, start, end, ascii, sentenceStart in
+      let word = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+      let folded: String
+      if ascii {
+        folded = String(unsafeUninitializedCapacity: end - start) { out in
+          for k in start..<end {
+            let b = bytes[k]
+            out[k - start] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+          }
+          return end - start
+        }
+      } else {
+        folded = Folding.fold(String(word))
+      }
+      result.append(Token(text: word, folded: folded, startsSentence: sentenceStart))
+    }
+    return result
+  }
+
+  /// Where the words of a text are, as UTF-8 offsets, without making strings (for snippets).
+  static func spans(_ text: String) -> [(start: Int, end: Int, ascii: Bool, startsSentence: Bool)] {
+    var spans: [(start: Int, end: Int, ascii: Bool, startsSentence: Bool)] = []
+    scan(text) { _, start, end, ascii, sentenceStart in spans.append((start, end, ascii, sentenceStart)) }
+    return spans
+  }
+
+  /// Calls `word(bytes, start, end, isASCII, startsSentence)` for each word of a contiguous UTF-8 text.
+  private static func scan(
+    _ text: String, _ word: (UnsafeBufferPointer<UInt8>, Int, Int, Bool, Bool) -> Void
+  ) {
+    var text = text
+    text.makeContiguousUTF8()
+    _ = text.utf8.withContiguousStorageIfAvailable { bytes in
       var start = -1
       var ascii = true
       var sentenceStart = true
       func flush(_ end: Int) {
         guard start >= 0 else { return }
-        let word = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
-        let folded: String
-        if ascii {
-          folded = String(unsafeUninitializedCapacity: end - start) { out in
-            for k in start..<end {
-              let b = bytes[k]
-              out[k - start] = b >= 0x41 && b <= 0x5A ? b + 32 : b
-            }
-            return end - start
-          }
-        } else {
-          folded = Folding.fold(String(word))
-        }
-        result.append(Token(text: word, folded: folded, startsSentence: sentenceStart))
+        word(bytes, start, end, ascii, sentenceStart)
         sentenceStart = false
         start = -1
       }
@@ -87,7 +106,6 @@ public enum Tokenizer {
         i += length
       }
       flush(n)
-      return result
-    } ?? []
+    }
   }
 }
