@@ -91,7 +91,7 @@ import Testing
     #expect(try index.talks().count == CorpusStore.load(corpus).talks.count)
   }
 
-  @Test(arguments: [IndexFile.Section.talks, .postings, .texts, .details, .terms, .strings])
+  @Test(arguments: [IndexFile.Section.talks, .postings, .texts, .details, .terms, .strings, .documents, .documentStats])
   func aDamagedSectionIsReportedWhenRead(section: IndexFile.Section) throws {
     let (folder, corpus) = try Self.copy()
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -114,6 +114,7 @@ import Testing
       for r in try index.reports() { _ = try index.details(of: r) }
       let search = try index.searchIndex(synonyms: Synonyms(groups: []))
       for q in ["\"\(firstTerm)\"", "kubernetes", "cluster", "platform", "dra"] { _ = try search.search(q) }
+      try index.file.reading { for d in 0..<search.count { _ = try search.document(d, withText: true) } }
     }
   }
 

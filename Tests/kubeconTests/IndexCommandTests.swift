@@ -26,7 +26,7 @@ import Testing
     #expect(sound.code == 0 && sound.err.isEmpty)
     // One byte in the middle of every section but the per-record ones, which the command may not read.
     let file = try CorpusIndex.open(corpusAt: corpus).file
-    for section in [IndexFile.Section.talks, .reports, .themes, .documents] {
+    for section in [IndexFile.Section.talks, .reports, .themes, .documentStats] {
       let range = file.range(of: section)
       try Self.damage(corpus + ".idx", at: range.lowerBound + range.count / 2)
     }

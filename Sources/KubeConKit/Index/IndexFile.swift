@@ -13,14 +13,14 @@ import Foundation
 final class IndexFile {
   static let magic: [UInt8] = Array("KCINDEX\u{1}".utf8)
   /// Bumped whenever the layout or the analysis that fills it changes.
-  static let version: UInt32 = 2
+  static let version: UInt32 = 3
 
   enum Section: Int, CaseIterable {
     case strings, reports, talks, speakers, projects, themes, editions, details
     case documents, documentStats, terms, postings, texts, vocabulary, searchInfo
 
     /// Sections too large to hash on every run: their records carry their own checksums.
-    var checkedPerRecord: Bool { self == .details || self == .postings || self == .texts }
+    var checkedPerRecord: Bool { self == .details || self == .postings || self == .texts || self == .documents }
   }
 
   /// What identifies the corpus file an index was made from.

@@ -2,6 +2,10 @@
 /// their ranking stats, the sorted term dictionary, postings with positions, texts, the
 /// vocabulary for "did you mean" and the analysis settings.
 ///
+/// Documents: per document a fixed 52-byte entry of ranking stats (title and body norms, title
+/// weight, prior: four doubles; the rank of its id; where its record is, how long, its checksum),
+/// and a record with its ids, filters and where its title and text are.
+///
 /// Postings of a term, in document order: `docDelta`, `titleCount`, `bodyCount`, the byte length
 /// of the positions, then the title positions and the body positions (each delta-coded). A
 /// one-word query reads the counts and skips the positions; a phrase reads them.
@@ -83,7 +87,6 @@ struct SearchSectionsWriter {
     var records = ByteWriter()
     var texts = ByteWriter()
     var stats = ByteWriter()
-    records.u32(UInt32(docs.count))
     for (d, doc) in docs.enumerated() {
       let x = doc.document
       stats.u64((1 - titleB + titleB * Double(titleLengths[d]) / averageTitle).bitPattern)
@@ -91,19 +94,24 @@ struct SearchSectionsWriter {
       stats.u64(doc.titleWeight.bitPattern)
       stats.u64(doc.prior.bitPattern)
       stats.u32(UInt32(rank[d]))
-      stats.u32(UInt32(records.count))
-      records.u8(x.kind == .talk ? 0 : 1)
-      records.string(x.id)
-      records.string(x.report)
-      records.optional(x.year)
+      var record = ByteWriter()
+      record.u8(x.kind == .talk ? 0 : 1)
+      record.string(x.id)
+      record.string(x.report)
+      record.optional(x.year)
       for list in [x.languages, x.themes, x.alsoIn, x.alsoInLanguages, x.edition.map { [$0] } ?? []] {
-        records.varint(list.count)
-        for s in list { records.string(s) }
+        record.varint(list.count)
+        for s in list { record.string(s) }
       }
       var text = ByteWriter()
       text.string(x.title)
       text.string(x.text)
-      RecordRef.write(text.bytes, into: &texts, ref: &records)
+      RecordRef.write(text.bytes, into: &texts, ref: &record)
+      // Where the document's record is, and its checksum: it is checked when read.
+      stats.u32(UInt32(records.count))
+      stats.u32(UInt32(record.count))
+      stats.u64(Checksum.of(record.bytes))
+      records.append(record.bytes)
     }
 
     // The dictionary: fixed-size entries sorted by the terms' UTF-8 bytes, then the terms' bytes.

@@ -43,10 +43,10 @@ public final class SearchIndex {
   /// The edition years of the corpus's reports, in order.
   public let years: [Int]
   private let stats: UnsafeRawBufferPointer
-  private let records: UnsafeRawBufferPointer
   private let dictionary: UnsafeRawBufferPointer
   private let termCount: Int
   static let k1 = 1.2
+  static let statsSize = 52
 
   init(file: IndexFile, synonyms: Synonyms) throws {
     self.file = file
@@ -58,11 +58,9 @@ public final class SearchIndex {
     for _ in 0..<(try info.count()) { years.append(try info.varint()) }
     self.years = years
     analyzer = Analyzer(protectedWords: protected)
-    records = try file.section(.documents)
-    var r = ByteReader(records)
-    count = Int(try r.u32())
     stats = try file.section(.documentStats)
-    guard stats.count == count * 40 else { throw IndexFile.Problem.damaged("document stats") }
+    guard stats.count % SearchIndex.statsSize == 0 else { throw IndexFile.Problem.damaged("document stats") }
+    count = stats.count / SearchIndex.statsSize
     dictionary = try file.section(.terms)
     var d = ByteReader(dictionary)
     termCount = Int(try d.u32())
@@ -78,16 +76,18 @@ public final class SearchIndex {
   // MARK: Documents
 
   private func field(_ doc: Int, _ field: Int) -> Double {
-    Double(bitPattern: stats.loadUnaligned(fromByteOffset: doc * 40 + field * 8, as: UInt64.self).littleEndian)
+    Double(bitPattern: stats.loadUnaligned(fromByteOffset: doc * SearchIndex.statsSize + field * 8, as: UInt64.self).littleEndian)
   }
   private func rank(_ doc: Int) -> Int {
-    Int(stats.loadUnaligned(fromByteOffset: doc * 40 + 32, as: UInt32.self).littleEndian)
+    Int(stats.loadUnaligned(fromByteOffset: doc * SearchIndex.statsSize + 32, as: UInt32.self).littleEndian)
   }
 
   /// The document numbered `doc`; its title and text only when `withText`.
   func document(_ doc: Int, withText: Bool) throws -> SearchDocument {
-    let offset = Int(stats.loadUnaligned(fromByteOffset: doc * 40 + 36, as: UInt32.self).littleEndian)
-    var r = ByteReader(records, at: offset)
+    var entry = ByteReader(stats, at: doc * SearchIndex.statsSize + 36)
+    let record = try file.record(
+      .documents, offset: Int(try entry.u32()), length: Int(try entry.u32()), checksum: try entry.u64())
+    var r = ByteReader(record)
     let kind: SearchDocument.Kind = try r.u8() == 0 ? .talk : .section
     let id = try r.string()
     let report = try r.string()
