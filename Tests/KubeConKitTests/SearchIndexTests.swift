@@ -180,4 +180,32 @@ import Testing
     #expect(!phrase.isEmpty)
     #expect(reversed.isEmpty)
   }
+
+  /// Long texts with random matches: the snippet that scans only around the matches gives the
+  /// pieces the former one, which measured every word of the text, gave.
+  @Test func snippetsOfLongTextsMatchTheFormerImplementation() throws {
+    let index = try SearchIndex(corpus: Corpus(), synonyms: Synonyms(groups: []))
+    var random = SeededGenerator(seed: 42)
+    let words = ["kubernetes", "Sécurité", "plateforme", "l’observabilité", "a", "K8s", "🚀", "👩‍💻", "e\u{301}té", "日本",
+      "x", "OpenTelemetry", "—", "«", "»", "données", "Ελληνικά", "naïve", "über"]
+    let separators = [" ", " ", " ", ", ", ". ", "\n", "\r\n", ": ", " • ", "! ", "  "]
+    for round in 0..<300 {
+      var text = ""
+      let length = [0, 1, 5, 40, 200, 2_000][round % 6]
+      for _ in 0..<length {
+        text += words[Int(random.next() % UInt64(words.count))] + separators[Int(random.next() % UInt64(separators.count))]
+      }
+      let tokenCount = Tokenizer.tokens(text).count
+      var matches: [(start: Int, length: Int, clause: Int)] = []
+      if tokenCount > 0 {
+        for _ in 0..<Int(random.next() % 6) {
+          let start = Int(random.next() % UInt64(tokenCount))
+          matches.append((start, min(1 + Int(random.next() % 3), tokenCount - start), Int(random.next() % 3)))
+        }
+      }
+      let got = index.snippet(text, matches: matches)
+      let expected = SearchIndexTests.referenceSnippet(text, matches: matches)
+      #expect(got.map(\.0) == expected.map(\.0) && got.map(\.1) == expected.map(\.1), "round \(round)")
+    }
+  }
 }

@@ -343,74 +343,109 @@ public final class SearchIndex {
   }
 
   /// The window of about 140 characters that covers the most distinct query clauses, then the
-  /// most matches; `matches` are token numbers of the text, as the postings give them.
+  /// most matches, then starts a sentence (the first such window); `matches` are token numbers of
+  /// the text, as the postings give them. Line breaks read as spaces.
+  ///
+  /// - Complexity: the text is scanned up to about 150 characters past the last match; characters
+  ///   are counted only from about 150 before the first one (a window with no match cannot win).
   func snippet(_ text: String, matches: [(start: Int, length: Int, clause: Int)]) -> [(String, Bool)] {
-    // Line breaks read as spaces; words are UTF-8 spans, measured in characters only where needed.
-    let flat = Array(text.utf8.map { $0 == 0x0A ? 0x20 : $0 })
-    let tokens = Tokenizer.spans(String(decoding: flat, as: UTF8.self))
-    func string(_ from: Int, _ to: Int) -> String { String(decoding: flat[from..<to], as: UTF8.self) }
-    /// Characters in flat[from..<to]: its bytes when they are ASCII (no line break is left to pair with `\r`).
-    func characters(_ from: Int, _ to: Int, ascii: Bool? = nil) -> Int {
-      if ascii ?? flat[from..<to].allSatisfy({ $0 < 0x80 }) { return to - from }
+    var text = text
+    text.makeContiguousUTF8()
+    return text.utf8.withContiguousStorageIfAvailable { snippet(bytes: $0, matches: matches) } ?? []
+  }
+
+  private func snippet(bytes: UnsafeBufferPointer<UInt8>, matches: [(start: Int, length: Int, clause: Int)]) -> [(String, Bool)] {
+    func string(_ from: Int, _ to: Int) -> String {
+      String(decoding: bytes[from..<to].map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+    }
+    /// Characters in bytes[from..<to] once line breaks are spaces: its length when it is ASCII.
+    func characters(_ from: Int, _ to: Int, ascii: Bool = false) -> Int {
+      if ascii || bytes[from..<to].allSatisfy({ $0 < 0x80 }) { return to - from }
       return string(from, to).count
     }
-    var marks = [Int](repeating: -1, count: tokens.count)
-    for m in matches {
-      for k in m.start..<(m.start + m.length) where k < tokens.count { marks[k] = m.clause }
+    let firstMark = matches.map(\.start).min() ?? 0
+    let lastMark = matches.map { $0.start + $0.length - 1 }.max() ?? 0
+    // Words up to the last match, then until one ends more than 150 characters after it starts.
+    var tokens: [(start: Int, end: Int, ascii: Bool, startsSentence: Bool)] = []
+    var charactersAfterLast = 0
+    Tokenizer.scan(bytes, lineBreaksStartSentences: false) { start, end, ascii, sentence in
+      tokens.append((start, end, ascii, sentence))
+      let i = tokens.count - 1
+      if i > lastMark {
+        charactersAfterLast += characters(tokens[i - 1].end, start) + characters(start, end, ascii: ascii)
+      } else if i == lastMark {
+        charactersAfterLast = characters(start, end, ascii: ascii)
+      }
+      return i <= lastMark || charactersAfterLast <= 151
     }
-    // Character offsets of each token's start and end, counted once.
-    var starts = [Int](repeating: 0, count: tokens.count)
-    var ends = [Int](repeating: 0, count: tokens.count)
+    guard !tokens.isEmpty else { return [(String(string(0, bytes.count).prefix(140)), false)] }
+    // From about 150 characters (and 5 words) before the first match: earlier windows reach no match.
+    var from = min(firstMark, tokens.count - 1)
+    var back = 0
+    while from > 0 && back <= 151 {
+      back += characters(tokens[from - 1].end, tokens[from].start)
+        + characters(tokens[from - 1].start, tokens[from - 1].end, ascii: tokens[from - 1].ascii)
+      from -= 1
+    }
+    from = max(0, from - 5)
+    let count = tokens.count - from
+    var marks = [Int](repeating: -1, count: count)
+    for m in matches {
+      for k in m.start..<(m.start + m.length) where k >= from && k < tokens.count { marks[k - from] = m.clause }
+    }
+    // Character offsets (from the region's start) of each word's start and end, counted once.
+    var starts = [Int](repeating: 0, count: count)
+    var ends = [Int](repeating: 0, count: count)
     var offset = 0
-    var previous = 0
-    for (i, t) in tokens.enumerated() {
+    var previous = tokens[from].start
+    for i in 0..<count {
+      let t = tokens[from + i]
       offset += characters(previous, t.start)
       starts[i] = offset
-      offset += characters(t.start, t.end, ascii: t.ascii ? true : nil)
+      offset += characters(t.start, t.end, ascii: t.ascii)
       ends[i] = offset
       previous = t.end
     }
     var bestStart = 0
     var bestScore = -1
-    // seenAt[c] == start: clause c is already in the window that begins at token `start`.
+    // seenAt[c] == start: clause c is already in the window that begins at word `start`.
     var seenAt = [Int](repeating: -1, count: (matches.map(\.clause).max() ?? -1) + 1)
-    for start in tokens.indices {
+    for start in 0..<count {
       var distinct = 0
       var repeats = 0
       var j = start
-      while j < tokens.count, ends[j] - starts[start] <= 140 {
+      while j < count, ends[j] - starts[start] <= 140 {
         let c = marks[j]
         if c >= 0 {
           if seenAt[c] == start { repeats += 1 } else { seenAt[c] = start; distinct += 1 }
         }
         j += 1
       }
-      let score = distinct * 1000 + repeats + (tokens[start].startsSentence ? 1 : 0)
+      let score = distinct * 1000 + repeats + (tokens[from + start].startsSentence ? 1 : 0)
       if score > bestScore {
         bestScore = score
         bestStart = start
       }
     }
-    guard !tokens.isEmpty else { return [(String(String(decoding: flat, as: UTF8.self).prefix(140)), false)] }
     // Start a little before the first match for context.
     var start = bestStart
-    if let firstMark = (bestStart..<tokens.count).first(where: { marks[$0] >= 0 }), firstMark == bestStart {
+    if let first = (bestStart..<count).first(where: { marks[$0] >= 0 }), first == bestStart {
       var k = bestStart
-      while k > 0, bestStart - k < 4, !tokens[k].startsSentence { k -= 1 }
+      while k > 0, bestStart - k < 4, !tokens[from + k].startsSentence { k -= 1 }  // k > 0: the region starts 5 words early
       start = k
     }
     var pieces: [(String, Bool)] = []
-    var cursor = tokens[start].start
+    var cursor = tokens[from + start].start
     var j = start
-    while j < tokens.count, ends[j] - starts[start] <= 150 {
-      let t = tokens[j]
+    while j < count, ends[j] - starts[start] <= 150 {
+      let t = tokens[from + j]
       if cursor < t.start { pieces.append((string(cursor, t.start), false)) }
       pieces.append((string(t.start, t.end), marks[j] >= 0))
       cursor = t.end
       j += 1
     }
-    if start > 0 { pieces.insert(("…", false), at: 0) }
-    if j < tokens.count { pieces.append(("…", false)) }
+    if from + start > 0 { pieces.insert(("…", false), at: 0) }
+    if j < count { pieces.append(("…", false)) }
     return pieces
   }
 

@@ -25,87 +25,83 @@ public enum Tokenizer {
     text.makeContiguousUTF8()
     var result: [Token] = []
     let utf8 = text.utf8
-    scan(text) { bytes, start, end, ascii, sentenceStart in
-      let word = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
-      let folded: String
-      if ascii {
-        folded = String(unsafeUninitializedCapacity: end - start) { out in
-          for k in start..<end {
-            let b = bytes[k]
-            out[k - start] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+    _ = utf8.withContiguousStorageIfAvailable { bytes in
+      scan(bytes) { start, end, ascii, sentenceStart in
+        let word = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        let folded: String
+        if ascii {
+          folded = String(unsafeUninitializedCapacity: end - start) { out in
+            for k in start..<end {
+              let b = bytes[k]
+              out[k - start] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+            }
+            return end - start
           }
-          return end - start
+        } else {
+          folded = Folding.fold(String(word))
         }
-      } else {
-        folded = Folding.fold(String(word))
+        result.append(Token(text: word, folded: folded, startsSentence: sentenceStart))
+        return true
       }
-      result.append(Token(text: word, folded: folded, startsSentence: sentenceStart))
     }
     return result
   }
 
-  /// Where the words of a text are, as UTF-8 offsets, without making strings (for snippets).
-  static func spans(_ text: String) -> [(start: Int, end: Int, ascii: Bool, startsSentence: Bool)] {
-    var spans: [(start: Int, end: Int, ascii: Bool, startsSentence: Bool)] = []
-    scan(text) { _, start, end, ascii, sentenceStart in spans.append((start, end, ascii, sentenceStart)) }
-    return spans
-  }
-
-  /// Calls `word(bytes, start, end, isASCII, startsSentence)` for each word of a contiguous UTF-8 text.
-  private static func scan(
-    _ text: String, _ word: (UnsafeBufferPointer<UInt8>, Int, Int, Bool, Bool) -> Void
+  /// Calls `word(start, end, isASCII, startsSentence)` with the UTF-8 offsets of each word until
+  /// it returns false.
+  /// - Parameter lineBreaksStartSentences: false reads a line break as a space (for snippets).
+  static func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, lineBreaksStartSentences: Bool = true, _ word: (Int, Int, Bool, Bool) -> Bool
   ) {
-    var text = text
-    text.makeContiguousUTF8()
-    _ = text.utf8.withContiguousStorageIfAvailable { bytes in
-      var start = -1
-      var ascii = true
-      var sentenceStart = true
-      func flush(_ end: Int) {
-        guard start >= 0 else { return }
-        word(bytes, start, end, ascii, sentenceStart)
-        sentenceStart = false
-        start = -1
-      }
-      var i = 0
-      let n = bytes.count
-      while i < n {
-        let b = bytes[i]
-        let isWord: Bool
-        var scalar: UInt32 = UInt32(b)
-        var length = 1
-        if b < 0x80 {
-          isWord = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-        } else {
-          if b >= 0xF0 {
-            length = 4
-            scalar = UInt32(b & 0x07)
-          } else if b >= 0xE0 {
-            length = 3
-            scalar = UInt32(b & 0x0F)
-          } else {
-            length = 2
-            scalar = UInt32(b & 0x1F)
-          }
-          for k in 1..<length where i + k < n { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
-          isWord = Unicode.Scalar(scalar)?.properties.isAlphabetic ?? false
-        }
-        if isWord {
-          if start < 0 {
-            start = i
-            ascii = true
-          }
-          if b >= 0x80 { ascii = false }
-        } else {
-          flush(i)
-          switch scalar {
-          case 0x2E, 0x21, 0x3F, 0x3A, 0x0A, 0x2022: sentenceStart = true  // . ! ? : line break •
-          default: break
-          }
-        }
-        i += length
-      }
-      flush(n)
+    var start = -1
+    var ascii = true
+    var sentenceStart = true
+    var going = true
+    func flush(_ end: Int) {
+      guard start >= 0 else { return }
+      going = word(start, end, ascii, sentenceStart)
+      sentenceStart = false
+      start = -1
     }
+    var i = 0
+    let n = bytes.count
+    while i < n && going {
+      let b = bytes[i]
+      let isWord: Bool
+      var scalar: UInt32 = UInt32(b)
+      var length = 1
+      if b < 0x80 {
+        isWord = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+      } else {
+        if b >= 0xF0 {
+          length = 4
+          scalar = UInt32(b & 0x07)
+        } else if b >= 0xE0 {
+          length = 3
+          scalar = UInt32(b & 0x0F)
+        } else {
+          length = 2
+          scalar = UInt32(b & 0x1F)
+        }
+        for k in 1..<length where i + k < n { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
+        isWord = Unicode.Scalar(scalar)?.properties.isAlphabetic ?? false
+      }
+      if isWord {
+        if start < 0 {
+          start = i
+          ascii = true
+        }
+        if b >= 0x80 { ascii = false }
+      } else {
+        flush(i)
+        switch scalar {
+        case 0x2E, 0x21, 0x3F, 0x3A, 0x2022: sentenceStart = true  // . ! ? : •
+        case 0x0A: if lineBreaksStartSentences { sentenceStart = true }
+        default: break
+        }
+      }
+      i += length
+    }
+    if going { flush(n) }
   }
 }
