@@ -93,4 +93,21 @@ import Testing
     }
     for t in texts { #expect(Folding.fold(t) == TokenizerTests.referenceFold(t)) }
   }
+
+  @Test func theAlphabeticShortcutsAgreeWithUnicode() {
+    for v in UInt32(0xC0)...0x24F { #expect(Tokenizer.isAlphabetic(v) == Unicode.Scalar(v)!.properties.isAlphabetic) }
+    for v in UInt32(0x2000)...0x206F { #expect(Tokenizer.isAlphabetic(v) == Unicode.Scalar(v)!.properties.isAlphabetic) }
+  }
+
+  /// Snippets count a run of such scalars as that many characters: no two of them merge into one
+  /// (they are not marks, joiners, prepended, paired or Hangul scalars, nor a carriage return).
+  @Test func scalarsThatStandAloneDoNotMergeWithEachOther() {
+    let neighbours = ["a", "é", "’", "—", "€", " ", "\n", "\u{00A0}", "ÿ", "\u{2027}"]
+    for v in UInt32(0)...0x20C0 where SearchIndex.standsAlone(v) {
+      guard let scalar = Unicode.Scalar(v) else { continue }
+      for n in neighbours {
+        #expect((String(scalar) + n).count == 2 && (n + String(scalar)).count == 2, "U+\(String(v, radix: 16)) and \(n.unicodeScalars.map(\.value))")
+      }
+    }
+  }
 }

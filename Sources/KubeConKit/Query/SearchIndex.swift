@@ -82,8 +82,10 @@ public final class SearchIndex {
     Int(stats.loadUnaligned(fromByteOffset: doc * SearchIndex.statsSize + 32, as: UInt32.self).littleEndian)
   }
 
-  /// The document numbered `doc`; its title and text only when `withText`.
-  func document(_ doc: Int, withText: Bool) throws -> SearchDocument {
+  /// The document numbered `doc`, with its title when `withTitle`, and the UTF-8 bytes of its
+  /// text (empty unless `withText`). The text is made a `String` only on request: a talk seen in
+  /// many reports has a long one, and the snippet reads the bytes.
+  func document(_ doc: Int, withTitle: Bool = false, withText: Bool = false) throws -> (SearchDocument, UnsafeRawBufferPointer) {
     var entry = ByteReader(stats, at: doc * SearchIndex.statsSize + 36)
     let record = try file.record(
       .documents, offset: Int(try entry.u32()), length: Int(try entry.u32()), checksum: try entry.u64())
@@ -99,16 +101,17 @@ public final class SearchIndex {
       lists.append(list)
     }
     var title = ""
-    var text = ""
-    if withText {
+    var text = UnsafeRawBufferPointer(start: nil, count: 0)
+    if withTitle || withText {
       let ref = try RecordRef.read(&r)
       var t = ByteReader(try file.record(.texts, offset: ref.offset, length: ref.length, checksum: ref.checksum))
       title = try t.string()
-      text = try t.string()
+      if withText { text = try t.bytes(try t.count()) }
     }
-    return SearchDocument(
-      kind: kind, id: id, report: report, year: year, languages: lists[0], title: title, text: text, themes: lists[1],
+    let document = SearchDocument(
+      kind: kind, id: id, report: report, year: year, languages: lists[0], title: title, text: "", themes: lists[1],
       alsoIn: lists[2], alsoInLanguages: lists[3], edition: lists[4].first)
+    return (document, text)
   }
 
   // MARK: Terms and postings
@@ -189,21 +192,19 @@ public final class SearchIndex {
       return l
     }
 
-    /// Per document, the title and body counts of a term sequence (a phrase when longer than one).
-    func occurrences(_ phrase: [String]) throws -> [Int: (title: Int, body: Int)] {
-      guard !phrase.isEmpty else { return [:] }
-      var out: [Int: (title: Int, body: Int)] = [:]
-      if phrase.count == 1 {
-        for p in try list(phrase[0]).postings { out[p.doc] = (p.title, p.body) }
-        return out
-      }
+    /// Per document (in document order), the title and body counts of a term sequence (a phrase
+    /// when longer than one).
+    func occurrences(_ phrase: [String]) throws -> [(doc: Int, title: Int, body: Int)] {
+      guard !phrase.isEmpty else { return [] }
+      if phrase.count == 1 { return try list(phrase[0]).postings.map { ($0.doc, $0.title, $0.body) } }
       // Documents having every word, then the places where the words follow each other.
       let first = try list(phrase[0])
       let others = try phrase.dropFirst().map { try list($0) }
       let byDoc = others.map { Dictionary(uniqueKeysWithValues: $0.postings.map { ($0.doc, $0) }) }
+      var out: [(doc: Int, title: Int, body: Int)] = []
       for p in first.postings where byDoc.allSatisfy({ $0[p.doc] != nil }) {
         let places = try starts(of: phrase, firstPosting: p, first.bytes) { k in (byDoc[k - 1][p.doc], others[k - 1].bytes) }
-        if !places.title.isEmpty || !places.body.isEmpty { out[p.doc] = (places.title.count, places.body.count) }
+        if !places.title.isEmpty || !places.body.isEmpty { out.append((p.doc, places.title.count, places.body.count)) }
       }
       return out
     }
@@ -291,38 +292,47 @@ public final class SearchIndex {
   /// A clause's frequency in a document is BM25F's: each field's count normalized by that field's
   /// length, weighted, summed over the alternatives, then saturated once (Lucene's
   /// CombinedFieldQuery); the score sums the clauses' and multiplies by the document's prior.
+  /// - Parameter includeText: whether the hits' documents carry their text (the snippet does not
+  ///   need it, and a talk seen in many reports has a long one).
   /// - Throws: ``KubeConError/damagedIndex(_:reason:)``.
-  public func search(_ query: String, limit: Int = .max, filter: SearchFilter = SearchFilter()) throws -> [SearchHit] {
-    try file.reading { try ranked(query, limit: limit, filter: filter) }
+  public func search(
+    _ query: String, limit: Int = .max, filter: SearchFilter = SearchFilter(), includeText: Bool = false
+  ) throws -> [SearchHit] {
+    try file.reading { try ranked(query, limit: limit, filter: filter, includeText: includeText) }
   }
 
-  private func ranked(_ query: String, limit: Int, filter: SearchFilter) throws -> [SearchHit] {
+  private func ranked(_ query: String, limit: Int, filter: SearchFilter, includeText: Bool) throws -> [SearchHit] {
     let clauses = self.clauses(query)
     guard !clauses.isEmpty else { return [] }
     let n = Double(count)
     let postings = QueryPostings(self)
-    var frequencies: [[Int: Double]] = []
+    // Per clause, every document's frequency (0: absent) and the documents that have it.
+    var frequencies: [[Double]] = []
+    var having: [[Int]] = []
     for clause in clauses {
-      var f: [Int: Double] = [:]
+      var f = [Double](repeating: 0, count: count)
+      var docs: [Int] = []
       for alt in clause.alternatives {
-        for (doc, c) in try postings.occurrences(alt) {
-          f[doc, default: 0] = f[doc, default: 0] + field(doc, 2) * Double(c.title) / field(doc, 0) + Double(c.body) / field(doc, 1)
+        for c in try postings.occurrences(alt) {
+          if f[c.doc] == 0 { docs.append(c.doc) }
+          f[c.doc] = f[c.doc] + field(c.doc, 2) * Double(c.title) / field(c.doc, 0) + Double(c.body) / field(c.doc, 1)
         }
       }
       frequencies.append(f)
+      having.append(docs)
     }
-    let idf = frequencies.map { f -> Double in
-      let df = Double(f.count)
+    let idf = having.map { docs -> Double in
+      let df = Double(docs.count)
       return log(1 + (n - df + 0.5) / (df + 0.5))
     }
-    let rarest = frequencies.indices.min { frequencies[$0].count < frequencies[$1].count } ?? 0
+    let rarest = having.indices.min { having[$0].count < having[$1].count } ?? 0
     var scored: [(score: Double, rank: Int, doc: Int)] = []
-    for doc in frequencies[rarest].keys {
-      guard frequencies.allSatisfy({ $0[doc] != nil }) else { continue }
-      if !filter.isEmpty, !filter.keeps(try document(doc, withText: false)) { continue }
+    for doc in having[rarest] {
+      guard frequencies.allSatisfy({ $0[doc] > 0 }) else { continue }
+      if !filter.isEmpty, !filter.keeps(try document(doc).0) { continue }
       var score = 0.0
       for c in clauses.indices {
-        let tf = frequencies[c][doc] ?? 0
+        let tf = frequencies[c][doc]
         score += idf[c] * tf * (SearchIndex.k1 + 1) / (tf + SearchIndex.k1)
       }
       score *= field(doc, 3)
@@ -330,7 +340,8 @@ public final class SearchIndex {
     }
     scored.sort { ($0.score, $1.rank) > ($1.score, $0.rank) }
     return try scored.prefix(limit).map { s in
-      let d = try document(s.doc, withText: true)
+      var (d, text) = try document(s.doc, withTitle: true, withText: true)
+      if includeText { d.text = ByteReader.text(text) }
       // The clause each body token starts or continues; a later clause wins a shared token.
       var matches: [(start: Int, length: Int, clause: Int)] = []
       for (c, clause) in clauses.enumerated() {
@@ -338,7 +349,7 @@ public final class SearchIndex {
           for p in try postings.starts(of: alt, in: s.doc).body { matches.append((p, alt.count, c)) }
         }
       }
-      return SearchHit(document: d, score: s.score, snippet: snippet(d.text, matches: matches))
+      return SearchHit(document: d, score: s.score, snippet: snippet(bytes: text.assumingMemoryBound(to: UInt8.self), matches: matches))
     }
   }
 
@@ -354,14 +365,26 @@ public final class SearchIndex {
     return text.utf8.withContiguousStorageIfAvailable { snippet(bytes: $0, matches: matches) } ?? []
   }
 
-  private func snippet(bytes: UnsafeBufferPointer<UInt8>, matches: [(start: Int, length: Int, clause: Int)]) -> [(String, Bool)] {
+  func snippet(bytes: UnsafeBufferPointer<UInt8>, matches: [(start: Int, length: Int, clause: Int)]) -> [(String, Bool)] {
     func string(_ from: Int, _ to: Int) -> String {
       String(decoding: bytes[from..<to].map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     }
-    /// Characters in bytes[from..<to] once line breaks are spaces: its length when it is ASCII.
+    /// Characters in bytes[from..<to] once line breaks are spaces: its length when it is ASCII,
+    /// its scalars when each is a character of its own (``SearchIndex/standsAlone(_:)``).
     func characters(_ from: Int, _ to: Int, ascii: Bool = false) -> Int {
       if ascii || bytes[from..<to].allSatisfy({ $0 < 0x80 }) { return to - from }
-      return string(from, to).count
+      var scalars = 0
+      var i = from
+      while i < to {
+        let b = bytes[i]
+        let length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+        var v = UInt32(length == 1 ? b : length == 2 ? b & 0x1F : length == 3 ? b & 0x0F : b & 0x07)
+        for k in 1..<length where i + k < to { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+        guard SearchIndex.standsAlone(v) else { return string(from, to).count }
+        scalars += 1
+        i += length
+      }
+      return scalars
     }
     let firstMark = matches.map(\.start).min() ?? 0
     let lastMark = matches.map { $0.start + $0.length - 1 }.max() ?? 0
@@ -447,6 +470,13 @@ public final class SearchIndex {
     if from + start > 0 { pieces.insert(("…", false), at: 0) }
     if j < count { pieces.append(("…", false)) }
     return pieces
+  }
+
+  /// Whether a scalar is always a character by itself, whatever is around it (no combining mark,
+  /// joiner, prepended or paired scalar, no carriage return): Latin letters and the punctuation and
+  /// currency signs of French and English text. Other text is measured by `String`.
+  static func standsAlone(_ v: UInt32) -> Bool {
+    (v < 0x300 && v != 0x0D) || (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E) || (v >= 0x20A0 && v <= 0x20C0)
   }
 
   /// Index words close to a word (for "did you mean").

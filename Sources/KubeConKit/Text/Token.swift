@@ -84,7 +84,7 @@ public enum Tokenizer {
           scalar = UInt32(b & 0x1F)
         }
         for k in 1..<length where i + k < n { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
-        isWord = Unicode.Scalar(scalar)?.properties.isAlphabetic ?? false
+        isWord = Tokenizer.isAlphabetic(scalar)
       }
       if isWord {
         if start < 0 {
@@ -103,5 +103,13 @@ public enum Tokenizer {
       i += length
     }
     if going { flush(n) }
+  }
+
+  /// Unicode's Alphabetic property, without a table lookup for the accented Latin letters and
+  /// the general punctuation (quotes, dashes) of French and English text.
+  static func isAlphabetic(_ scalar: UInt32) -> Bool {
+    if scalar >= 0xC0 && scalar <= 0x24F { return scalar != 0xD7 && scalar != 0xF7 }
+    if scalar >= 0x2000 && scalar <= 0x206F { return false }
+    return Unicode.Scalar(scalar)?.properties.isAlphabetic ?? false
   }
 }
