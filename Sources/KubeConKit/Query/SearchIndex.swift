@@ -411,45 +411,67 @@ public final class SearchIndex {
       from -= 1
     }
     from = max(0, from - 5)
-    let count = tokens.count - from
-    var marks = [Int](repeating: -1, count: count)
-    for m in matches {
-      for k in m.start..<(m.start + m.length) where k >= from && k < tokens.count { marks[k - from] = m.clause }
-    }
-    // Character offsets (from the region's start) of each word's start and end, counted once.
-    var starts = [Int](repeating: 0, count: count)
-    var ends = [Int](repeating: 0, count: count)
-    var offset = 0
-    var previous = tokens[from].start
-    for i in 0..<count {
-      let t = tokens[from + i]
-      offset += characters(previous, t.start)
-      starts[i] = offset
-      offset += characters(t.start, t.end, ascii: t.ascii)
-      ends[i] = offset
-      previous = t.end
-    }
-    var bestStart = 0
-    var bestScore = -1
-    // seenAt[c] == start: clause c is already in the window that begins at word `start`.
-    var seenAt = [Int](repeating: -1, count: (matches.map(\.clause).max() ?? -1) + 1)
-    for start in 0..<count {
+    /// The best window of the words from `from` on: its first word (relative), with the marks and
+    /// character offsets of those words.
+    func best(from: Int) -> (start: Int, score: Int, marks: [Int], starts: [Int], ends: [Int]) {
+      let count = tokens.count - from
+      var marks = [Int](repeating: -1, count: count)
+      for m in matches {
+        for k in m.start..<(m.start + m.length) where k >= from && k < tokens.count { marks[k - from] = m.clause }
+      }
+      // Character offsets (from the region's start) of each word's start and end, counted once.
+      var starts = [Int](repeating: 0, count: count)
+      var ends = [Int](repeating: 0, count: count)
+      var offset = 0
+      var previous = tokens[from].start
+      for i in 0..<count {
+        let t = tokens[from + i]
+        offset += characters(previous, t.start)
+        starts[i] = offset
+        offset += characters(t.start, t.end, ascii: t.ascii)
+        ends[i] = offset
+        previous = t.end
+      }
+      var bestStart = 0
+      var bestScore = -1
+      // The window of each start, slid along: words start..<end, with each clause's marks counted.
+      var inWindow = [Int](repeating: 0, count: (matches.map(\.clause).max() ?? -1) + 1)
       var distinct = 0
-      var repeats = 0
-      var j = start
-      while j < count, ends[j] - starts[start] <= 140 {
-        let c = marks[j]
-        if c >= 0 {
-          if seenAt[c] == start { repeats += 1 } else { seenAt[c] = start; distinct += 1 }
+      var marked = 0
+      var end = 0
+      for start in 0..<count {
+        end = max(end, start)  // after a word longer than the window
+        while end < count, ends[end] - starts[start] <= 140 {
+          let c = marks[end]
+          if c >= 0 {
+            if inWindow[c] == 0 { distinct += 1 }
+            inWindow[c] += 1
+            marked += 1
+          }
+          end += 1
         }
-        j += 1
+        let score = distinct * 1000 + (marked - distinct) + (tokens[from + start].startsSentence ? 1 : 0)
+        if score > bestScore {
+          bestScore = score
+          bestStart = start
+        }
+        // The word `start` leaves the window (when it was in it).
+        if end > start, marks[start] >= 0 {
+          let c = marks[start]
+          inWindow[c] -= 1
+          marked -= 1
+          if inWindow[c] == 0 { distinct -= 1 }
+        }
       }
-      let score = distinct * 1000 + repeats + (tokens[from + start].startsSentence ? 1 : 0)
-      if score > bestScore {
-        bestScore = score
-        bestStart = start
-      }
+      return (bestStart, bestScore, marks, starts, ends)
     }
+    var (bestStart, bestScore, marks, starts, ends) = best(from: from)
+    if bestScore < 1000 && from > 0 {
+      // No window holds a match (each is a word longer than a window): the text's first one wins.
+      from = 0
+      (bestStart, bestScore, marks, starts, ends) = best(from: 0)
+    }
+    let count = tokens.count - from
     // Start a little before the first match for context.
     var start = bestStart
     if let first = (bestStart..<count).first(where: { marks[$0] >= 0 }), first == bestStart {
