@@ -102,7 +102,7 @@ import Testing
     let count = Int(try terms.u32())
     let termOffset = Int(try terms.u32())
     let termLength = Int(try terms.u32())
-    terms.offset = 4 + count * 32 + termOffset
+    terms.offset = 4 + count * SearchIndex.termEntrySize + termOffset
     let firstTerm = String(decoding: try terms.bytes(termLength), as: UTF8.self)
     try Self.damage(corpus + ".idx", at: section == .postings ? range.lowerBound : range.lowerBound + range.count / 2)
     let index = try CorpusIndex.open(corpusAt: corpus)

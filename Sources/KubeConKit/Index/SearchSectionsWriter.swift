@@ -6,9 +6,10 @@
 /// weight, prior: four doubles; the rank of its id; where its record is, how long, its checksum),
 /// and a record with its ids, filters and where its title and text are.
 ///
-/// Postings of a term, in document order: `docDelta`, `titleCount`, `bodyCount`, the byte length
-/// of the positions, then the title positions and the body positions (each delta-coded). A
-/// one-word query reads the counts and skips the positions; a phrase reads them.
+/// Postings of a term: its counts, in document order (`docDelta`, `titleCount`, `bodyCount`, the
+/// byte length of its positions), then all its positions (per document, the title positions and
+/// the body positions, each delta-coded), each part with its checksum in the term's 44-byte
+/// dictionary entry. A one-word query reads only the counts; phrases and snippets read positions.
 struct SearchSectionsWriter {
   /// BM25F length normalization: body b 0.75; titles are short, so a long, descriptive talk title
   /// is barely penalized (b 0.3).
@@ -25,6 +26,7 @@ struct SearchSectionsWriter {
     var termNumbers: [String: Int] = [:]
     var termList: [String] = []
     var postings: [ByteWriter] = []
+    var positions: [ByteWriter] = []
     var lastDoc: [Int] = []
     var docCounts: [Int] = []
     var vocabulary = Set<String>()
@@ -55,6 +57,7 @@ struct SearchSectionsWriter {
           termNumbers[term] = n
           termList.append(term)
           postings.append(ByteWriter())
+          positions.append(ByteWriter())
           lastDoc.append(0)
           docCounts.append(0)
         }
@@ -63,16 +66,15 @@ struct SearchSectionsWriter {
         docCounts[n] += 1
         postings[n].varint(title.count)
         postings[n].varint(body.count)
-        var positions = ByteWriter()
+        let before = positions[n].count
         for list in [title, body] {
           var previous = 0
           for p in list {
-            positions.varint(p - previous)
+            positions[n].varint(p - previous)
             previous = p
           }
         }
-        postings[n].varint(positions.count)
-        postings[n].append(positions.bytes)
+        postings[n].varint(positions[n].count - before)
       }
     }
 
@@ -126,9 +128,12 @@ struct SearchSectionsWriter {
       termBytes.append(utf8)
       dictionary.u64(UInt64(postingBytes.count))
       dictionary.u32(UInt32(postings[n].count))
+      dictionary.u32(UInt32(positions[n].count))
       dictionary.u32(UInt32(docCounts[n]))
       dictionary.u64(Checksum.of(postings[n].bytes))
+      dictionary.u64(Checksum.of(positions[n].bytes))
       postingBytes.append(postings[n].bytes)
+      postingBytes.append(positions[n].bytes)
     }
     dictionary.append(termBytes.bytes)
 

@@ -47,6 +47,7 @@ public final class SearchIndex {
   private let termCount: Int
   static let k1 = 1.2
   static let statsSize = 52
+  static let termEntrySize = 44
 
   init(file: IndexFile, synonyms: Synonyms) throws {
     self.file = file
@@ -64,7 +65,7 @@ public final class SearchIndex {
     dictionary = try file.section(.terms)
     var d = ByteReader(dictionary)
     termCount = Int(try d.u32())
-    guard dictionary.count >= 4 + termCount * 32 else { throw IndexFile.Problem.damaged("terms") }
+    guard dictionary.count >= 4 + termCount * SearchIndex.termEntrySize else { throw IndexFile.Problem.damaged("terms") }
   }
 
   /// An index of a corpus built in memory (for a corpus that is not a file, and for tests).
@@ -125,14 +126,14 @@ public final class SearchIndex {
   }
 
   /// The postings of a term (empty for a term no document has).
-  func postings(_ term: String) throws -> (postings: [Posting], bytes: UnsafeRawBufferPointer) {
+  func postings(_ term: String) throws -> (postings: [Posting], positions: Positions) {
     let key = Array(term.utf8)
-    let termsStart = 4 + termCount * 32
+    let termsStart = 4 + termCount * SearchIndex.termEntrySize
     var low = 0
     var high = termCount
     while low < high {
       let mid = (low + high) / 2
-      var e = ByteReader(dictionary, at: 4 + mid * 32)
+      var e = ByteReader(dictionary, at: 4 + mid * SearchIndex.termEntrySize)
       let offset = Int(try e.u32())
       let length = Int(try e.u32())
       guard termsStart + offset + length <= dictionary.count else { throw IndexFile.Problem.damaged("terms") }
@@ -140,31 +141,58 @@ public final class SearchIndex {
       if bytes.elementsEqual(key) {
         let start = Int(truncatingIfNeeded: try e.u64())
         let size = Int(try e.u32())
+        let positionsSize = Int(try e.u32())
         let docs = Int(try e.u32())
         let checksum = try e.u64()
-        let data = try file.record(.postings, offset: start, length: size, checksum: checksum)
-        var r = ByteReader(data)
+        let positionsChecksum = try e.u64()
+        var r = ByteReader(try file.record(.postings, offset: start, length: size, checksum: checksum))
         var out: [Posting] = []
         out.reserveCapacity(docs)
         var doc = 0
+        var at = 0
         for _ in 0..<docs {
           doc += try r.varint()
           guard doc >= 0, doc < count else { throw IndexFile.Problem.damaged("postings") }
           let title = try r.count()
           let body = try r.count()
-          let skip = try r.count()
-          out.append(Posting(doc: doc, title: title, body: body, positions: r.offset..<(r.offset + skip)))
-          _ = try r.bytes(skip)
+          let length = try r.count()
+          guard at + length <= positionsSize else { throw IndexFile.Problem.damaged("positions") }
+          out.append(Posting(doc: doc, title: title, body: body, positions: at..<(at + length)))
+          at += length
         }
-        return (out, data)
+        return (out, Positions(file: file, offset: start + size, length: positionsSize, checksum: positionsChecksum))
       }
       if bytes.lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
     }
-    return ([], UnsafeRawBufferPointer(start: nil, count: 0))
+    return ([], Positions(file: file, offset: 0, length: 0, checksum: Checksum.of([UInt8]())))
+  }
+
+  /// The positions of a term's postings, read (and checked) only when a phrase or a snippet needs them.
+  final class Positions {
+    let file: IndexFile
+    let offset, length: Int
+    let checksum: UInt64
+    private var checked: UnsafeRawBufferPointer?
+
+    init(file: IndexFile, offset: Int, length: Int, checksum: UInt64) {
+      self.file = file
+      self.offset = offset
+      self.length = length
+      self.checksum = checksum
+    }
+
+    func bytes() throws -> UnsafeRawBufferPointer {
+      if let checked { return checked }
+      let b = length == 0 ? UnsafeRawBufferPointer(start: nil, count: 0) : try file.record(.postings, offset: offset, length: length, checksum: checksum)
+      checked = b
+      return b
+    }
   }
 
   /// A posting's title and body positions.
-  static func positions(_ p: Posting, in bytes: UnsafeRawBufferPointer) throws -> (title: [Int], body: [Int]) {
+  static func positions(_ p: Posting, in positions: Positions) throws -> (title: [Int], body: [Int]) {
+    let bytes = try positions.bytes()
+    guard p.positions.upperBound <= bytes.count else { throw IndexFile.Problem.damaged("positions") }
     var r = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[p.positions]))
     func read(_ n: Int) throws -> [Int] {
       var out: [Int] = []
@@ -181,11 +209,11 @@ public final class SearchIndex {
   /// The postings of the terms of one query, each read once.
   final class QueryPostings {
     let index: SearchIndex
-    private var lists: [String: (postings: [Posting], bytes: UnsafeRawBufferPointer)] = [:]
+    private var lists: [String: (postings: [Posting], positions: Positions)] = [:]
 
     init(_ index: SearchIndex) { self.index = index }
 
-    func list(_ term: String) throws -> (postings: [Posting], bytes: UnsafeRawBufferPointer) {
+    func list(_ term: String) throws -> (postings: [Posting], positions: Positions) {
       if let l = lists[term] { return l }
       let l = try index.postings(term)
       lists[term] = l
@@ -203,7 +231,7 @@ public final class SearchIndex {
       let byDoc = others.map { Dictionary(uniqueKeysWithValues: $0.postings.map { ($0.doc, $0) }) }
       var out: [(doc: Int, title: Int, body: Int)] = []
       for p in first.postings where byDoc.allSatisfy({ $0[p.doc] != nil }) {
-        let places = try starts(of: phrase, firstPosting: p, first.bytes) { k in (byDoc[k - 1][p.doc], others[k - 1].bytes) }
+        let places = try starts(of: phrase, firstPosting: p, first.positions) { k in (byDoc[k - 1][p.doc], others[k - 1].positions) }
         if !places.title.isEmpty || !places.body.isEmpty { out.append((p.doc, places.title.count, places.body.count)) }
       }
       return out
@@ -211,7 +239,7 @@ public final class SearchIndex {
 
     /// Where a phrase starts in one document's title and body (token numbers).
     func starts(of phrase: [String], in doc: Int) throws -> (title: [Int], body: [Int]) {
-      func posting(_ term: String) throws -> (Posting?, UnsafeRawBufferPointer) {
+      func posting(_ term: String) throws -> (Posting?, Positions) {
         let l = try list(term)
         var low = 0
         var high = l.postings.count
@@ -219,18 +247,18 @@ public final class SearchIndex {
           let mid = (low + high) / 2
           if l.postings[mid].doc < doc { low = mid + 1 } else { high = mid }
         }
-        return (low < l.postings.count && l.postings[low].doc == doc ? l.postings[low] : nil, l.bytes)
+        return (low < l.postings.count && l.postings[low].doc == doc ? l.postings[low] : nil, l.positions)
       }
-      guard !phrase.isEmpty, case let (first?, bytes) = try posting(phrase[0]) else { return ([], []) }
+      guard !phrase.isEmpty, case let (first?, firstPositions) = try posting(phrase[0]) else { return ([], []) }
       let rest = try phrase.dropFirst().map { try posting($0) }
-      return try starts(of: phrase, firstPosting: first, bytes) { k in rest[k - 1] }
+      return try starts(of: phrase, firstPosting: first, firstPositions) { k in rest[k - 1] }
     }
 
     private func starts(
-      of phrase: [String], firstPosting p: Posting, _ bytes: UnsafeRawBufferPointer,
-      word: (Int) throws -> (Posting?, UnsafeRawBufferPointer)
+      of phrase: [String], firstPosting p: Posting, _ firstPositions: Positions,
+      word: (Int) throws -> (Posting?, Positions)
     ) throws -> (title: [Int], body: [Int]) {
-      var (title, body) = try SearchIndex.positions(p, in: bytes)
+      var (title, body) = try SearchIndex.positions(p, in: firstPositions)
       for k in 1..<phrase.count {
         guard case let (q?, qBytes) = try word(k) else { return ([], []) }
         let places = try SearchIndex.positions(q, in: qBytes)
