@@ -68,17 +68,20 @@ public enum CorpusBuilder {
 
   static func speakers(_ talks: [Talk]) -> [Speaker] {
     var byKey: [String: Speaker] = [:]
+    // Entries change in place: a copy taken out of the dictionary and put back would copy its
+    // lists on every append (quadratic for a speaker of many talks).
+    func add(_ s: SpeakerRef, of talk: Talk, to speaker: inout Speaker) {
+      if let org = s.organization, !speaker.organizations.contains(where: { Folding.fold($0) == Folding.fold(org) }) {
+        speaker.organizations.append(org)
+      }
+      speaker.talks.append(talk.id)
+      if let y = talk.edition?.year { speaker.years.append(y) }
+      speaker.reports += talk.reports
+    }
     for talk in talks {
       for s in talk.speakers {
         let key = speakerKey(s.name)
-        var speaker = byKey[key] ?? Speaker(id: key, name: s.name, organizations: [], talks: [], years: [], reports: [])
-        if let org = s.organization, !speaker.organizations.contains(where: { Folding.fold($0) == Folding.fold(org) }) {
-          speaker.organizations.append(org)
-        }
-        speaker.talks.append(talk.id)
-        if let y = talk.edition?.year { speaker.years.append(y) }
-        speaker.reports += talk.reports
-        byKey[key] = speaker
+        add(s, of: talk, to: &byKey[key, default: Speaker(id: key, name: s.name, organizations: [], talks: [], years: [], reports: [])])
       }
     }
     return byKey.values.map { s in
@@ -98,12 +101,12 @@ public enum CorpusBuilder {
       let year = p.report.edition.map { String($0.year) } ?? "unknown"
       for name in p.report.projects {
         guard let project = info[name] else { continue }
-        var e = entries[name] ?? ProjectEntry(
+        // In place (see `speakers`).
+        let empty = ProjectEntry(
           id: project.id, name: name, aliases: project.aliases, maturity: project.maturity,
           category: project.category, mentions: [:], talks: [], reports: [])
-        e.mentions[year, default: 0] += 1
-        e.reports.append(p.report.id)
-        entries[name] = e
+        entries[name, default: empty].mentions[year, default: 0] += 1
+        entries[name, default: empty].reports.append(p.report.id)
       }
     }
     for talk in talks {

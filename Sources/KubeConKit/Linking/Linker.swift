@@ -8,18 +8,23 @@ public enum Linker {
   public static func translations(_ reports: [ParsedReport]) -> [(Int, Int)] {
     var pairs: [(Int, Int)] = []
     let fingerprints = reports.map(fingerprint)
-    for i in reports.indices {
-      for j in reports.indices where j > i {
-        let a = reports[i].report
-        let b = reports[j].report
-        guard a.language != b.language, let ea = a.edition, ea == b.edition else { continue }
-        let sa = max(a.sections.count, 1)
-        let sb = max(b.sections.count, 1)
-        guard Double(min(sa, sb)) / Double(max(sa, sb)) >= 0.7 else { continue }
-        if jaccard(fingerprints[i], fingerprints[j]) >= 0.5 { pairs.append((i, j)) }
+    // Only reports of one edition can be translations: compare within each edition.
+    var byEdition: [EditionRef: [Int]] = [:]
+    for (i, r) in reports.enumerated() { if let e = r.report.edition { byEdition[e, default: []].append(i) } }
+    for members in byEdition.values {
+      for (x, i) in members.enumerated() {
+        for j in members[(x + 1)...] {
+          let a = reports[i].report
+          let b = reports[j].report
+          guard a.language != b.language else { continue }
+          let sa = max(a.sections.count, 1)
+          let sb = max(b.sections.count, 1)
+          guard Double(min(sa, sb)) / Double(max(sa, sb)) >= 0.7 else { continue }
+          if jaccard(fingerprints[i], fingerprints[j]) >= 0.5 { pairs.append((i, j)) }
+        }
       }
     }
-    return pairs
+    return pairs.sorted { $0 < $1 }
   }
 
   /// Projects, speakers and numbers of a report: what a translation keeps.
