@@ -27,30 +27,30 @@ struct StringPool {
   }
 }
 
-/// Reads the strings of a ``StringPool`` section on demand, each made once.
-final class PooledStrings {
-  private let section: UnsafeRawBufferPointer
-  private let count: Int
-  private var made: [String?]
+/// The strings of a ``StringPool`` section, all made when it is opened (one pass; a table then
+/// shares them instead of making one per mention).
+struct PooledStrings {
+  private let strings: [String]
 
   init(_ section: UnsafeRawBufferPointer) throws {
     var r = ByteReader(section)
-    count = Int(try r.u32())
-    guard section.count >= 4 + (count + 1) * 4 else { throw ByteReader.Malformed() }
-    self.section = section
-    made = Array(repeating: nil, count: count)
+    let count = Int(try r.u32())
+    let textStart = 4 + (count + 1) * 4
+    guard count >= 0, section.count >= textStart else { throw ByteReader.Malformed() }
+    var strings: [String] = []
+    strings.reserveCapacity(count)
+    var start = Int(try r.u32())
+    for _ in 0..<count {
+      let end = Int(try r.u32())
+      guard start <= end, textStart + end <= section.count else { throw ByteReader.Malformed() }
+      strings.append(ByteReader.text(UnsafeRawBufferPointer(rebasing: section[(textStart + start)..<(textStart + end)])))
+      start = end
+    }
+    self.strings = strings
   }
 
   func string(_ n: Int) throws -> String {
-    guard n >= 0, n < count else { throw ByteReader.Malformed() }
-    if let s = made[n] { return s }
-    var r = ByteReader(section, at: 4 + n * 4)
-    let start = Int(try r.u32())
-    let end = Int(try r.u32())
-    let textStart = 4 + (count + 1) * 4
-    guard start <= end, textStart + end <= section.count else { throw ByteReader.Malformed() }
-    let s = ByteReader.text(UnsafeRawBufferPointer(rebasing: section[(textStart + start)..<(textStart + end)]))
-    made[n] = s
-    return s
+    guard n >= 0, n < strings.count else { throw ByteReader.Malformed() }
+    return strings[n]
   }
 }

@@ -15,8 +15,8 @@ public enum Folding {
       let v = scalar.value
       if v < 0x80 {
         out.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v))
-      } else if let mapped = table[scalar] {
-        out.append(contentsOf: mapped.utf8)
+      } else if v < 0x300 || (v >= 0x2000 && v < 0x2100), let mapped = direct[Int(v < 0x300 ? v : v - 0x2000 + 0x300)] {
+        out.append(contentsOf: mapped)
       } else if scalar.properties.changesWhenLowercased {
         out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
       } else if v < 0x800 {
@@ -29,6 +29,16 @@ public enum Folding {
     }
     return String(decoding: out, as: UTF8.self)
   }
+
+  /// `table` as arrays of UTF-8 bytes indexed by scalar: U+0000–U+02FF, then U+2000–U+20FF at 0x300.
+  private static let direct: [[UInt8]?] = {
+    var d = [[UInt8]?](repeating: nil, count: 0x400)
+    for (scalar, replacement) in table {
+      let v = Int(scalar.value)
+      if v < 0x300 { d[v] = Array(replacement.utf8) } else if v >= 0x2000 && v < 0x2100 { d[v - 0x2000 + 0x300] = Array(replacement.utf8) }
+    }
+    return d
+  }()
 
   private static let table: [Unicode.Scalar: String] = {
     var t: [Unicode.Scalar: String] = [:]
