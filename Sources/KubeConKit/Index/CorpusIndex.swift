@@ -17,9 +17,8 @@ public final class CorpusIndex {
   let file: IndexFile
   /// Where the index was read from or written to; nil when it is held in memory only.
   public let path: String?
-  /// What happened when opening: "rebuilt: stale", for tests and `--verbose` output.
+  /// Why the index was rebuilt when opened ("missing", "stale", "damaged"); nil when it was reused.
   public let rebuiltBecause: String?
-  private let lock = NSLock()
   private var strings: PooledStrings?
   private var reportTable: ([Report], [RecordRef])?
   private var talkTable: ([Talk], [RecordRef])?
@@ -88,8 +87,6 @@ public final class CorpusIndex {
   private func reading<T>(_ body: () throws -> T) throws -> T { try file.reading(body) }
 
   private func tables() throws -> CorpusTablesReader {
-    lock.lock()
-    defer { lock.unlock() }
     if let strings { return CorpusTablesReader(strings: strings) }
     let made = try PooledStrings(try file.section(.strings))
     strings = made
@@ -100,9 +97,9 @@ public final class CorpusIndex {
   public func reports() throws -> [Report] { try reportsAndRefs().0 }
 
   private func reportsAndRefs() throws -> ([Report], [RecordRef]) {
-    if let t = lock.withLock({ reportTable }) { return t }
+    if let reportTable { return reportTable }
     let t = try reading { try tables().reports(try file.section(.reports)) }
-    lock.withLock { reportTable = t }
+    reportTable = t
     return t
   }
 
@@ -110,9 +107,9 @@ public final class CorpusIndex {
   public func talks() throws -> [Talk] { try talksAndRefs().0 }
 
   private func talksAndRefs() throws -> ([Talk], [RecordRef]) {
-    if let t = lock.withLock({ talkTable }) { return t }
+    if let talkTable { return talkTable }
     let t = try reading { try tables().talks(try file.section(.talks)) }
-    lock.withLock { talkTable = t }
+    talkTable = t
     return t
   }
 

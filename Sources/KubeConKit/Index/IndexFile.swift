@@ -6,7 +6,8 @@ import Foundation
 /// made from (the JSON file's size, modification time and inode), and each section's offset,
 /// length and checksum, then a checksum of the header itself. The file is memory-mapped and read
 /// in place; a section's checksum is verified the first time it is used. The large sections
-/// (postings, texts, details) carry a checksum per record instead, verified when the record is read.
+/// (documents, postings, texts, details) carry a checksum per record instead, verified when the
+/// record is read.
 ///
 /// The index is derived: a file that is stale, damaged or of another version is rebuilt from the
 /// JSON corpus, which stays the only source of truth.
@@ -85,7 +86,6 @@ final class IndexFile {
   let bytes: UnsafeRawBufferPointer
   private let ranges: [(offset: Int, length: Int, checksum: UInt64)]
   private var verified: Set<Int> = []
-  private let lock = NSLock()
 
   private enum Storage {
     case mapped(UnsafeMutableRawPointer, Int)
@@ -175,8 +175,6 @@ final class IndexFile {
     let range = ranges[s.rawValue]
     let slice = UnsafeRawBufferPointer(rebasing: bytes[range.offset..<(range.offset + range.length)])
     if s.checkedPerRecord { return slice }
-    lock.lock()
-    defer { lock.unlock() }
     if !verified.contains(s.rawValue) {
       guard Checksum.of(slice) == range.checksum else { throw Problem.damaged("section \(s) checksum") }
       verified.insert(s.rawValue)

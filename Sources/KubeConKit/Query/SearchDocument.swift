@@ -8,6 +8,7 @@ public struct SearchDocument: Sendable {
   /// Languages of the reports presenting it.
   public var languages: [String]
   public var title: String
+  /// In a ``SearchHit``, empty unless the search was asked to include it (`includeText`).
   public var text: String
   public var themes: [String]
   /// Other reports presenting the same talk or the same section (translations).
