@@ -138,8 +138,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else 
   echo "- Every figure is the median of whole-process runs in milliseconds unless stated; queries: rare \`$rare\`,"
   echo "  common \`$common\`, French two words \`$french\` (ripgrep: both words on one line, as a regex)."
   echo
-  echo "Start-up: a Swift Foundation hello-world $(value 0 "start swift hello (ms)") ms (linked like kubecon, with \`-static-stdlib\`:"
-  echo "$(value 0 "start swift hello static (ms)") ms), \`sqlite3 :memory: 'select 1'\` $(value 0 "start sqlite3 select 1 (ms)") ms. kubecon is built with"
+  echo "Start-up: a Swift Foundation hello-world $(value 0 "start swift hello (ms)") ms, or $(value 0 "start swift hello static (ms)") ms linked like kubecon"
+  echo "(\`-static-stdlib\`); \`sqlite3 :memory: 'select 1'\` $(value 0 "start sqlite3 select 1 (ms)") ms. kubecon is built with"
   echo "\`swift build -c release --static-swift-stdlib\`."
   echo
   first=${SIZES%% *}; last=${SIZES##* }
