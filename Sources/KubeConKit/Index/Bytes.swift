@@ -37,11 +37,6 @@ struct ByteWriter {
   }
 
   mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
-
-  /// Overwrites four bytes at `offset` (to fill in a table once its entries are written).
-  mutating func patch32(_ v: UInt32, at offset: Int) {
-    for k in 0..<4 { bytes[offset + k] = UInt8(truncatingIfNeeded: v >> UInt32(8 * k)) }
-  }
 }
 
 /// Reads what ``ByteWriter`` wrote, from memory it does not own (a mapped file). Every read is
@@ -56,8 +51,6 @@ struct ByteReader {
     self.base = base
     self.offset = offset
   }
-
-  var isAtEnd: Bool { offset >= base.count }
 
   mutating func u8() throws -> UInt8 {
     guard offset < base.count else { throw Malformed() }
