@@ -47,7 +47,7 @@ public enum CorpusStore {
   /// a reader sees the old file or the new one, never half of one. On any failure (a full disk,
   /// a folder that is not writable) the temporary file is removed and `path` is untouched.
   public static func writeAtomically(
-    _ data: Data, to path: String, writer: Writer = { fd, bytes in write(fd, bytes.baseAddress, bytes.count) }
+    _ data: some ContiguousBytes, to path: String, writer: Writer = { fd, bytes in write(fd, bytes.baseAddress, bytes.count) }
   ) throws {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path

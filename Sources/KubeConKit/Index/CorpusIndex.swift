@@ -77,8 +77,9 @@ public final class CorpusIndex {
     for place in places {
       let folder = (place as NSString).deletingLastPathComponent
       if place != places[0] { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-      if (try? CorpusStore.writeAtomically(Data(bytes), to: place)) != nil {
-        return CorpusIndex(file: try IndexFile(bytes: bytes, expecting: key, name: place), path: place, rebuiltBecause: reason)
+      // Written, then mapped like any index: the bytes are not copied once more into memory.
+      if (try? CorpusStore.writeAtomically(bytes, to: place)) != nil, let file = try? IndexFile(path: place, expecting: key) {
+        return CorpusIndex(file: file, path: place, rebuiltBecause: reason)
       }
     }
     return CorpusIndex(file: try IndexFile(bytes: bytes, expecting: key), path: nil, rebuiltBecause: reason)
