@@ -114,7 +114,7 @@ import Testing
       for r in try index.reports() { _ = try index.details(of: r) }
       let search = try index.searchIndex(synonyms: Synonyms(groups: []))
       for q in ["\"\(firstTerm)\"", "kubernetes", "cluster", "platform", "dra"] { _ = try search.search(q) }
-      try index.file.reading { for d in 0..<search.count { _ = try search.document(d, withText: true) } }
+      try index.file.reading { for d in 0..<search.count { _ = try search.documentWithText(d) } }
     }
   }
 

@@ -172,6 +172,58 @@ import Testing
     try Self.check(CorpusBuilder.build(parsed, catalog: Fixtures.catalog))
   }
 
+  /// Texts long enough for many checkpoints, with matches in clusters and alone, far apart and
+  /// close: reading only the groups of marks that can win, each from the checkpoint before it,
+  /// gives the snippet of a scan of the whole text.
+  @Test func snippetsOfTextsWithManyCheckpointsMatchTheFormerImplementation() throws {
+    let index = try SearchIndex(corpus: Corpus(), synonyms: Synonyms(groups: []))
+    var random = SeededGenerator(seed: 7)
+    let words = ["kubernetes", "Sécurité", "plateforme", "a", "K8s", "🚀", "e\u{301}té", "données", "x", "OpenTelemetry",
+      "cluster", String(repeating: "w", count: 150), "naïve"]
+    let separators = [" ", " ", " ", ", ", ". ", "\n", "\r\n", ": "]
+    for round in 0..<40 {
+      var text = ""
+      for _ in 0..<(3_000 + round * 400) {
+        text += words[Int(random.next() % UInt64(words.count))] + separators[Int(random.next() % UInt64(separators.count))]
+      }
+      let tokenCount = Tokenizer.tokens(text).count
+      var matches: [(start: Int, length: Int, clause: Int)] = []
+      for _ in 0..<(1 + Int(random.next() % 12)) {
+        // A cluster: a few matches within a window or two of each other, half of them just
+        // after a checkpoint (the scan must start at an earlier one).
+        let spacing = SearchSectionsWriter.checkpointSpacing
+        let center = random.next() % 2 == 0
+          ? Int(random.next() % UInt64(tokenCount))
+          : min(tokenCount - 1, spacing * (1 + Int(random.next() % UInt64(max(1, tokenCount / spacing)))) + Int(random.next() % 8))
+        for _ in 0..<(1 + Int(random.next() % 4)) {
+          let start = min(tokenCount - 1, center + Int(random.next() % 20))
+          matches.append((start, min(1 + Int(random.next() % 2), tokenCount - start), Int(random.next() % 3)))
+        }
+      }
+      let got = index.snippet(text, matches: matches, places: .max)
+      let expected = SearchIndexTests.referenceSnippet(text, matches: matches)
+      #expect(got.map(\.0) == expected.map(\.0) && got.map(\.1) == expected.map(\.1), "round \(round): \(got.map(\.0)) vs \(expected.map(\.0))")
+    }
+  }
+
+  /// A talk seen in hundreds of reports: the same paragraph again and again, the query's word
+  /// twice in it but never twice in one window. Every copy could hold a better window than the
+  /// first, so only a few places are read; the first copy's window is still the one shown.
+  @Test func aTextRepeatedHundredsOfTimesShowsItsFirstWindow() throws {
+    let index = try SearchIndex(corpus: Corpus(), synonyms: Synonyms(groups: []))
+    // ~50 words and ~300 characters apart: within the 71 words a window could hold, never within 140 characters.
+    let paragraph = "The upgrade story of the morning went through node pools, drains and budgets, and then "
+      + "the Kubernetes control plane itself, which was the easy part. The rest of the talk was about surge "
+      + "settings, dashboards and the two weeks the whole team spent watching them.\n"
+    let text = String(repeating: paragraph, count: 400)
+    let words = Tokenizer.tokens(text)
+    let matches = words.indices.filter { words[$0].folded == "kubernetes" }.map { (start: $0, length: 1, clause: 0) }
+    #expect(matches.count == 400)
+    let expected = SearchIndexTests.referenceSnippet(text, matches: matches)
+    let got = index.snippet(text, matches: matches)
+    #expect(got.map(\.0) == expected.map(\.0) && got.map(\.1) == expected.map(\.1))
+  }
+
   @Test func aPhraseNeedsItsWordsInOrder() throws {
     let corpus = try CorpusStore.load(Fixtures.data.appendingPathComponent("corpus.json").path)
     let index = try SearchIndex(corpus: corpus, synonyms: Synonyms(groups: []))

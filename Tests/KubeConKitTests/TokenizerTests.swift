@@ -53,6 +53,38 @@ import Testing
     #expect(checked >= 5)
   }
 
+  /// A snippet resumes the scan at a checkpoint of the index: from there on it must see the same
+  /// words, with the same sentence starts, as a scan from the start of the text.
+  @Test func aScanResumedAtACheckpointSeesTheSameWords() throws {
+    var texts: [String] = []
+    for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.reports.path) where !name.hasSuffix("README.md") {
+      texts.append(try String(contentsOf: Fixtures.reports.appendingPathComponent(name), encoding: .utf8))
+    }
+    texts.append(String(repeating: "d’OpenTelemetry. Flux\r\nest là • 🚀 e\u{301}té 日本語。 ", count: 400))
+    var resumed = 0
+    for var text in texts {
+      text.makeContiguousUTF8()
+      text.utf8.withContiguousStorageIfAvailable { bytes in
+        func words(from: Int, startsSentence: Bool) -> [[Int]] {
+          var out: [[Int]] = []
+          Tokenizer.scan(bytes, lineBreaksStartSentences: false, from: from, startsSentence: startsSentence) { s, e, a, sentence in
+            out.append([s, e, a ? 1 : 0, sentence ? 1 : 0])
+            return true
+          }
+          return out
+        }
+        let all = words(from: 0, startsSentence: true)
+        for (k, c) in SearchSectionsWriter.checkpoints(text).enumerated() {
+          let word = (k + 1) * SearchSectionsWriter.checkpointSpacing
+          #expect(Int(c & 0x7FFF_FFFF) == all[word][0])
+          #expect(words(from: Int(c & 0x7FFF_FFFF), startsSentence: c >> 31 == 1) == Array(all[word...]))
+          resumed += 1
+        }
+      }
+    }
+    #expect(resumed >= 20)
+  }
+
   @Test func asciiStemmingMatchesTheGeneralStemmer() throws {
     var words = ["policies", "journaux", "class", "status", "analysis", "deployees", "clusters", "the", "mesh", "caches", "aux"]
     let text = try String(contentsOf: Fixtures.reports.appendingPathComponent("en-sokube-kubecon-eu-2025-london.txt"), encoding: .utf8)

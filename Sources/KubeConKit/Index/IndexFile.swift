@@ -5,23 +5,43 @@ import Foundation
 /// The header holds a magic string, the format version, the staleness key of the corpus it was
 /// made from (the JSON file's size, modification time and inode), and each section's offset,
 /// length and checksum, then a checksum of the header itself. The file is memory-mapped and read
-/// in place; a section's checksum is verified the first time it is used. The large sections
-/// (documents, postings, texts, details) carry a checksum per record instead, verified when the
-/// record is read.
+/// in place; a small section's checksum is verified the first time it is used. The large ones are
+/// checked as they are read, so that a query reading a few kilobytes of a section of megabytes hashes
+/// those kilobytes only: the tables' records (documents, details) carry a checksum each, and the
+/// search sections (document stats, terms, postings, texts) a checksum per 8 KB page, in a table
+/// after the section's bytes that the header's checksum covers.
 ///
 /// The index is derived: a file that is stale, damaged or of another version is rebuilt from the
 /// JSON corpus, which stays the only source of truth.
 final class IndexFile {
   static let magic: [UInt8] = Array("KCINDEX\u{1}".utf8)
   /// Bumped whenever the layout or the analysis that fills it changes.
-  static let version: UInt32 = 4
+  static let version: UInt32 = 5
 
   enum Section: Int, CaseIterable {
     case strings, reports, talks, speakers, projects, themes, editions, details
     case documents, documentStats, terms, postings, texts, vocabulary, searchInfo
 
-    /// Sections too large to hash on every run: their records carry their own checksums.
-    var checkedPerRecord: Bool { self == .details || self == .postings || self == .texts || self == .documents }
+    /// Sections whose records carry their own checksums.
+    var checkedPerRecord: Bool { self == .details || self == .documents }
+    /// Sections checked per page: read at places a query picks (a document's stats, a term's
+    /// entry and postings, the part of a long text around its matches).
+    var checkedPerPage: Bool { self == .documentStats || self == .terms || self == .postings || self == .texts }
+  }
+
+  static let pageSize = 8192
+
+  static func pageCount(_ length: Int) -> Int { (length + pageSize - 1) / pageSize }
+
+  /// The checksum of each page of a section checked per page.
+  static func pageTable(_ bytes: [UInt8]) -> [UInt8] {
+    var w = ByteWriter()
+    bytes.withUnsafeBytes { all in
+      for p in 0..<pageCount(bytes.count) {
+        w.u64(Checksum.of(UnsafeRawBufferPointer(rebasing: all[(p * pageSize)..<min((p + 1) * pageSize, all.count)])))
+      }
+    }
+    return w.bytes
   }
 
   /// What identifies the corpus file an index was made from.
@@ -67,15 +87,20 @@ final class IndexFile {
     w.u64(UInt64(bitPattern: key.seconds))
     w.u64(UInt64(bitPattern: key.nanoseconds))
     w.u64(key.inode)
+    // A section checked per page is followed by its page table; the header's checksum covers the table.
+    let tables = zip(Section.allCases, sections).map { $0.checkedPerPage ? pageTable($1) : [] }
     var offset = headerSize
-    for s in sections {
+    for (s, table) in zip(sections, tables) {
       w.u64(UInt64(offset))
       w.u64(UInt64(s.count))
-      w.u64(Checksum.of(s))
-      offset += s.count
+      w.u64(Checksum.of(table.isEmpty ? s : table))
+      offset += s.count + table.count
     }
     w.u64(Checksum.of(w.bytes))
-    for s in sections { w.append(s) }
+    for (s, table) in zip(sections, tables) {
+      w.append(s)
+      w.append(table)
+    }
     return w.bytes
   }
 
@@ -86,6 +111,10 @@ final class IndexFile {
   let bytes: UnsafeRawBufferPointer
   private let ranges: [(offset: Int, length: Int, checksum: UInt64)]
   private var verified: Set<Int> = []
+  /// A bit per page of the sections checked per page, set once the page is verified; each
+  /// section's bits start at word `pageBase[section]`.
+  private var pageBits: [UInt64]
+  private let pageBase: [Int]
 
   private enum Storage {
     case mapped(UnsafeMutableRawPointer, Int)
@@ -109,6 +138,7 @@ final class IndexFile {
     storage = .mapped(pointer, size)
     bytes = UnsafeRawBufferPointer(start: pointer, count: size)
     ranges = try IndexFile.readHeader(bytes, expecting: key)
+    (pageBase, pageBits) = IndexFile.pageBits(ranges)
   }
 
   /// An index held in memory (when no file could be written).
@@ -119,6 +149,17 @@ final class IndexFile {
     storage = .memory(buffer)
     bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<source.count])
     ranges = try IndexFile.readHeader(bytes, expecting: key)
+    (pageBase, pageBits) = IndexFile.pageBits(ranges)
+  }
+
+  private static func pageBits(_ ranges: [(offset: Int, length: Int, checksum: UInt64)]) -> ([Int], [UInt64]) {
+    var base: [Int] = []
+    var words = 0
+    for s in Section.allCases {
+      base.append(words)
+      if s.checkedPerPage { words += (pageCount(ranges[s.rawValue].length) + 63) / 64 }
+    }
+    return (base, Array(repeating: 0, count: words))
   }
 
   deinit {
@@ -138,11 +179,14 @@ final class IndexFile {
         size: try r.u64(), seconds: Int64(bitPattern: try r.u64()), nanoseconds: Int64(bitPattern: try r.u64()),
         inode: try r.u64())
       var ranges: [(Int, Int, UInt64)] = []
-      for _ in Section.allCases {
+      for s in Section.allCases {
         let offset = Int(truncatingIfNeeded: try r.u64())
         let length = Int(truncatingIfNeeded: try r.u64())
         let checksum = try r.u64()
-        guard offset >= headerSize, length >= 0, offset <= bytes.count - length else { throw Problem.damaged("section bounds") }
+        let table = s.checkedPerPage && length >= 0 && length < Int.max / 2 ? pageCount(length) * 8 : 0
+        guard offset >= headerSize, length >= 0, length <= Int.max / 2, offset <= bytes.count - length - table else {
+          throw Problem.damaged("section bounds")
+        }
         ranges.append((offset, length, checksum))
       }
       let headerEnd = r.offset
@@ -170,16 +214,51 @@ final class IndexFile {
     }
   }
 
-  /// A section's bytes, checked against its checksum the first time unless its records carry their own.
+  /// A section's bytes, checked against its checksum the first time unless its records carry
+  /// their own. Of a section checked per page, the page table is checked here and the pages are
+  /// not: read them with ``bytes(_:_:)``.
   func section(_ s: Section) throws -> UnsafeRawBufferPointer {
     let range = ranges[s.rawValue]
     let slice = UnsafeRawBufferPointer(rebasing: bytes[range.offset..<(range.offset + range.length)])
     if s.checkedPerRecord { return slice }
     if !verified.contains(s.rawValue) {
-      guard Checksum.of(slice) == range.checksum else { throw Problem.damaged("section \(s) checksum") }
+      let end = range.offset + range.length
+      let checked = s.checkedPerPage ? UnsafeRawBufferPointer(rebasing: bytes[end..<(end + IndexFile.pageCount(range.length) * 8)]) : slice
+      guard Checksum.of(checked) == range.checksum else { throw Problem.damaged("section \(s) checksum") }
       verified.insert(s.rawValue)
     }
     return slice
+  }
+
+  /// Bytes `range` of a section checked per page, once the pages they lie on are checked.
+  func bytes(_ s: Section, _ range: Range<Int>) throws -> UnsafeRawBufferPointer {
+    let all = try section(s)
+    guard range.lowerBound >= 0, range.upperBound <= all.count else { throw Problem.damaged("bounds in \(s)") }
+    try check(s, range)
+    return UnsafeRawBufferPointer(rebasing: all[range])
+  }
+
+  /// Checks the pages of a section (checked per page) that `range` lies on, each once.
+  func check(_ s: Section, _ range: Range<Int>) throws {
+    guard !range.isEmpty else { return }
+    let length = ranges[s.rawValue].length
+    guard range.lowerBound >= 0, range.upperBound <= length else { throw Problem.damaged("bounds in \(s)") }
+    let base = pageBase[s.rawValue]
+    var p = range.lowerBound / IndexFile.pageSize
+    let last = (range.upperBound - 1) / IndexFile.pageSize
+    while p <= last && pageBits[base + p >> 6] & (1 << UInt64(p & 63)) != 0 { p += 1 }
+    guard p <= last else { return }
+    let all = try section(s)
+    let tableStart = ranges[s.rawValue].offset + length
+    while p <= last {
+      if pageBits[base + p >> 6] & (1 << UInt64(p & 63)) == 0 {
+        let page = UnsafeRawBufferPointer(rebasing: all[(p * IndexFile.pageSize)..<min((p + 1) * IndexFile.pageSize, length)])
+        let expected = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: tableStart + p * 8, as: UInt64.self))
+        guard Checksum.of(page) == expected else { throw Problem.damaged("page \(p) of section \(s)") }
+        pageBits[base + p >> 6] |= 1 << UInt64(p & 63)
+      }
+      p += 1
+    }
   }
 
   /// A record of a section checked per record.

@@ -4,17 +4,41 @@
 ///
 /// Documents: per document a fixed 52-byte entry of ranking stats (title and body norms, title
 /// weight, prior: four doubles; the rank of its id; where its record is, how long, its checksum),
-/// and a record with its ids, filters and where its title and text are.
+/// and a record with its ids, filters and where its text record is.
 ///
 /// Postings of a term: its counts, in document order (`docDelta`, `titleCount`, `bodyCount`, the
 /// byte length of its positions), then all its positions (per document, the title positions and
-/// the body positions, each delta-coded), each part with its checksum in the term's 44-byte
-/// dictionary entry. A one-word query reads only the counts; phrases and snippets read positions.
+/// the body positions, each delta-coded); the term's 28-byte dictionary entry says where both are.
+/// A one-word query reads only the counts; phrases and snippets read positions.
+///
+/// Text record: the title, the text's length, a checkpoint every ``checkpointSpacing`` words of
+/// the text (where that word starts, and whether it starts a sentence, as the snippet's scan sees
+/// it), then the text. A snippet of a long text starts scanning at the checkpoint before its
+/// matches instead of at the start.
 struct SearchSectionsWriter {
   /// BM25F length normalization: body b 0.75; titles are short, so a long, descriptive talk title
   /// is barely penalized (b 0.3).
   static let b = 0.75
   static let titleB = 0.3
+  static let checkpointSpacing = 256
+
+  /// A checkpoint: the UTF-8 offset of word k × spacing (k ≥ 1), its top bit set when that word
+  /// starts a sentence (line breaks read as spaces, as in snippets).
+  static func checkpoints(_ text: String) -> [UInt32] {
+    var text = text
+    text.makeContiguousUTF8()
+    precondition(text.utf8.count < 1 << 31, "text too long for the index")
+    var out: [UInt32] = []
+    var n = 0
+    _ = text.utf8.withContiguousStorageIfAvailable { bytes in
+      Tokenizer.scan(bytes, lineBreaksStartSentences: false) { start, _, _, sentence in
+        if n > 0 && n % checkpointSpacing == 0 { out.append(UInt32(start) | (sentence ? 1 << 31 : 0)) }
+        n += 1
+        return true
+      }
+    }
+    return out
+  }
 
   /// The sections from `.documents` to `.searchInfo`, in ``IndexFile/Section`` order.
   static func sections(for corpus: Corpus) -> [[UInt8]] {
@@ -105,10 +129,16 @@ struct SearchSectionsWriter {
         record.varint(list.count)
         for s in list { record.string(s) }
       }
-      var text = ByteWriter()
-      text.string(x.title)
-      text.string(x.text)
-      RecordRef.write(text.bytes, into: &texts, ref: &record)
+      // The text record, checked per page of the texts section as it is read.
+      let start = texts.count
+      texts.string(x.title)
+      let checkpoints = SearchSectionsWriter.checkpoints(x.text)
+      texts.varint(x.text.utf8.count)
+      texts.varint(checkpoints.count)
+      for c in checkpoints { texts.u32(c) }
+      texts.append(Array(x.text.utf8))
+      record.varint(start)
+      record.varint(texts.count - start)
       // Where the document's record is, and its checksum: it is checked when read.
       stats.u32(UInt32(records.count))
       stats.u32(UInt32(record.count))
@@ -130,8 +160,6 @@ struct SearchSectionsWriter {
       dictionary.u32(UInt32(postings[n].count))
       dictionary.u32(UInt32(positions[n].count))
       dictionary.u32(UInt32(docCounts[n]))
-      dictionary.u64(Checksum.of(postings[n].bytes))
-      dictionary.u64(Checksum.of(positions[n].bytes))
       postingBytes.append(postings[n].bytes)
       postingBytes.append(positions[n].bytes)
     }

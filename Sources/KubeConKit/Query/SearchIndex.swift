@@ -47,7 +47,7 @@ public final class SearchIndex {
   private let termCount: Int
   static let k1 = 1.2
   static let statsSize = 52
-  static let termEntrySize = 44
+  static let termEntrySize = 28
 
   init(file: IndexFile, synonyms: Synonyms) throws {
     self.file = file
@@ -63,7 +63,7 @@ public final class SearchIndex {
     guard stats.count % SearchIndex.statsSize == 0 else { throw IndexFile.Problem.damaged("document stats") }
     count = stats.count / SearchIndex.statsSize
     dictionary = try file.section(.terms)
-    var d = ByteReader(dictionary)
+    var d = ByteReader(try file.bytes(.terms, 0..<min(4, dictionary.count)))
     termCount = Int(try d.u32())
     guard dictionary.count >= 4 + termCount * SearchIndex.termEntrySize else { throw IndexFile.Problem.damaged("terms") }
   }
@@ -76,6 +76,11 @@ public final class SearchIndex {
 
   // MARK: Documents
 
+  /// Checks the page(s) of a document's stats; `field` and `rank` read them unchecked.
+  private func checkStats(_ doc: Int) throws {
+    try file.check(.documentStats, (doc * SearchIndex.statsSize)..<((doc + 1) * SearchIndex.statsSize))
+  }
+
   private func field(_ doc: Int, _ field: Int) -> Double {
     Double(bitPattern: stats.loadUnaligned(fromByteOffset: doc * SearchIndex.statsSize + field * 8, as: UInt64.self).littleEndian)
   }
@@ -83,10 +88,11 @@ public final class SearchIndex {
     Int(stats.loadUnaligned(fromByteOffset: doc * SearchIndex.statsSize + 32, as: UInt32.self).littleEndian)
   }
 
-  /// The document numbered `doc`, with its title when `withTitle`, and the UTF-8 bytes of its
-  /// text (empty unless `withText`). The text is made a `String` only on request: a talk seen in
-  /// many reports has a long one, and the snippet reads the bytes.
-  func document(_ doc: Int, withTitle: Bool = false, withText: Bool = false) throws -> (SearchDocument, UnsafeRawBufferPointer) {
+  /// The document numbered `doc`, with its title and text when `withText`. The text is not read
+  /// (nor checked) here: a talk seen in many reports has a long one, and the snippet reads the
+  /// parts around the matches.
+  func document(_ doc: Int, withText: Bool = false) throws -> (SearchDocument, StoredText?) {
+    try checkStats(doc)
     var entry = ByteReader(stats, at: doc * SearchIndex.statsSize + 36)
     let record = try file.record(
       .documents, offset: Int(try entry.u32()), length: Int(try entry.u32()), checksum: try entry.u64())
@@ -102,17 +108,37 @@ public final class SearchIndex {
       lists.append(list)
     }
     var title = ""
-    var text = UnsafeRawBufferPointer(start: nil, count: 0)
-    if withTitle || withText {
-      let ref = try RecordRef.read(&r)
-      var t = ByteReader(try file.record(.texts, offset: ref.offset, length: ref.length, checksum: ref.checksum))
+    var text: StoredText?
+    if withText {
+      let start = try r.varint()
+      let length = try r.varint()
+      // The record is read unchecked, then its head (title, checkpoints) is checked before use.
+      let all = try file.section(.texts)
+      guard start >= 0, length >= 0, start <= all.count - length else { throw IndexFile.Problem.damaged("bounds in texts") }
+      var t = ByteReader(UnsafeRawBufferPointer(rebasing: all[start..<(start + length)]))
       title = try t.string()
-      if withText { text = try t.bytes(try t.count()) }
+      let textLength = try t.count()
+      let checkpoints = try t.bytes(try t.count() * 4)
+      let head = t.offset
+      guard head + textLength == length else { throw IndexFile.Problem.damaged("text record") }
+      try file.check(.texts, start..<(start + head))
+      let file = self.file
+      text = StoredText(
+        bytes: UnsafeRawBufferPointer(rebasing: all[(start + head)..<(start + length)]).assumingMemoryBound(to: UInt8.self),
+        checkpoints: checkpoints, check: { try file.check(.texts, (start + head + $0.lowerBound)..<(start + head + $0.upperBound)) })
     }
     let document = SearchDocument(
       kind: kind, id: id, report: report, year: year, languages: lists[0], title: title, text: "", themes: lists[1],
       alsoIn: lists[2], alsoInLanguages: lists[3], edition: lists[4].first)
     return (document, text)
+  }
+
+  /// The document numbered `doc` with its whole text, checked.
+  func documentWithText(_ doc: Int) throws -> SearchDocument {
+    var (d, stored) = try document(doc, withText: true)
+    try stored!.check(0..<stored!.bytes.count)
+    d.text = ByteReader.text(UnsafeRawBufferPointer(stored!.bytes))
+    return d
   }
 
   // MARK: Terms and postings
@@ -133,19 +159,19 @@ public final class SearchIndex {
     var high = termCount
     while low < high {
       let mid = (low + high) / 2
-      var e = ByteReader(dictionary, at: 4 + mid * SearchIndex.termEntrySize)
+      let at = 4 + mid * SearchIndex.termEntrySize
+      try file.check(.terms, at..<(at + SearchIndex.termEntrySize))
+      var e = ByteReader(dictionary, at: at)
       let offset = Int(try e.u32())
       let length = Int(try e.u32())
-      guard termsStart + offset + length <= dictionary.count else { throw IndexFile.Problem.damaged("terms") }
-      let bytes = UnsafeRawBufferPointer(rebasing: dictionary[(termsStart + offset)..<(termsStart + offset + length)])
+      let bytes = try file.bytes(.terms, (termsStart + offset)..<(termsStart + offset + length))
       if bytes.elementsEqual(key) {
         let start = Int(truncatingIfNeeded: try e.u64())
         let size = Int(try e.u32())
         let positionsSize = Int(try e.u32())
         let docs = Int(try e.u32())
-        let checksum = try e.u64()
-        let positionsChecksum = try e.u64()
-        var r = ByteReader(try file.record(.postings, offset: start, length: size, checksum: checksum))
+        guard start >= 0, start < Int.max / 2 else { throw IndexFile.Problem.damaged("terms") }
+        var r = ByteReader(try file.bytes(.postings, start..<(start + size)))
         var out: [Posting] = []
         out.reserveCapacity(docs)
         var doc = 0
@@ -160,40 +186,25 @@ public final class SearchIndex {
           out.append(Posting(doc: doc, title: title, body: body, positions: at..<(at + length)))
           at += length
         }
-        return (out, Positions(file: file, offset: start + size, length: positionsSize, checksum: positionsChecksum))
+        return (out, Positions(file: file, offset: start + size, length: positionsSize))
       }
       if bytes.lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
     }
-    return ([], Positions(file: file, offset: 0, length: 0, checksum: Checksum.of([UInt8]())))
+    return ([], Positions(file: file, offset: 0, length: 0))
   }
 
-  /// The positions of a term's postings, read (and checked) only when a phrase or a snippet needs them.
-  final class Positions {
+  /// Where a term's positions are: read (and checked) only for the documents a phrase or a
+  /// snippet needs.
+  struct Positions {
     let file: IndexFile
     let offset, length: Int
-    let checksum: UInt64
-    private var checked: UnsafeRawBufferPointer?
-
-    init(file: IndexFile, offset: Int, length: Int, checksum: UInt64) {
-      self.file = file
-      self.offset = offset
-      self.length = length
-      self.checksum = checksum
-    }
-
-    func bytes() throws -> UnsafeRawBufferPointer {
-      if let checked { return checked }
-      let b = length == 0 ? UnsafeRawBufferPointer(start: nil, count: 0) : try file.record(.postings, offset: offset, length: length, checksum: checksum)
-      checked = b
-      return b
-    }
   }
 
   /// A posting's title and body positions.
   static func positions(_ p: Posting, in positions: Positions) throws -> (title: [Int], body: [Int]) {
-    let bytes = try positions.bytes()
-    guard p.positions.upperBound <= bytes.count else { throw IndexFile.Problem.damaged("positions") }
-    var r = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[p.positions]))
+    guard p.positions.upperBound <= positions.length else { throw IndexFile.Problem.damaged("positions") }
+    var r = ByteReader(try positions.file.bytes(
+      .postings, (positions.offset + p.positions.lowerBound)..<(positions.offset + p.positions.upperBound)))
     func read(_ n: Int) throws -> [Int] {
       var out: [Int] = []
       var at = 0
@@ -277,6 +288,7 @@ public final class SearchIndex {
       var docs: [Int] = []
       for alt in clause.alternatives {
         for c in try postings.occurrences(alt) {
+          try checkStats(c.doc)
           if f[c.doc] == 0 { docs.append(c.doc) }
           f[c.doc] = f[c.doc] + field(c.doc, 2) * Double(c.title) / field(c.doc, 0) + Double(c.body) / field(c.doc, 1)
         }
@@ -303,8 +315,11 @@ public final class SearchIndex {
     }
     scored.sort { ($0.score, $1.rank) > ($1.score, $0.rank) }
     return try scored.prefix(limit).map { s in
-      var (d, text) = try document(s.doc, withTitle: true, withText: true)
-      if includeText { d.text = ByteReader.text(text) }
+      var (d, text) = try document(s.doc, withText: true)
+      if includeText {
+        try text!.check(0..<text!.bytes.count)
+        d.text = ByteReader.text(UnsafeRawBufferPointer(text!.bytes))
+      }
       // The clause each body token starts or continues; a later clause wins a shared token.
       var matches: [(start: Int, length: Int, clause: Int)] = []
       for (c, clause) in clauses.enumerated() {
@@ -312,7 +327,7 @@ public final class SearchIndex {
           for p in try postings.starts(of: alt, in: s.doc).body { matches.append((p, alt.count, c)) }
         }
       }
-      return SearchHit(document: d, score: s.score, snippet: snippet(bytes: text.assumingMemoryBound(to: UInt8.self), matches: matches))
+      return SearchHit(document: d, score: s.score, snippet: try snippet(text!, matches: matches))
     }
   }
 

@@ -20,13 +20,19 @@ public struct Synonyms: Sendable {
     return groups[g].filter { Synonyms.key($0) != Synonyms.key(phrase) }.map { analyzer.terms($0, keepStopWords: true) }.filter { !$0.isEmpty }
   }
 
+  /// Read on every search: `JSONSerialization` instead of `JSONDecoder`, whose first use costs a
+  /// search as much as the rest of a rare-word query.
   public static func load(from dataDirectory: URL) throws -> Synonyms {
-    struct File: Decodable { var groups: [[String]] }
     let url = dataDirectory.appendingPathComponent("synonyms.json")
+    let object: Any
     do {
-      return Synonyms(groups: try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).groups)
+      object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
     } catch {
       throw KubeConError.badCatalog(url.path, reason: "\(error)")
     }
+    guard let groups = (object as? [String: Any])?["groups"] as? [[String]] else {
+      throw KubeConError.badCatalog(url.path, reason: "expected {\"groups\": [[\"word\", ...], ...]}")
+    }
+    return Synonyms(groups: groups)
   }
 }

@@ -15,7 +15,8 @@ public enum SHA256 {
 
   /// The digest as 64 lowercase hex digits.
   public static func hex(_ data: Data) -> String {
-    digest([UInt8](data)).map { String(format: "%02x", $0) }.joined()
+    let digits = Array("0123456789abcdef".utf8)
+    return String(decoding: digest([UInt8](data)).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
   }
 
   public static func digest(_ message: [UInt8]) -> [UInt8] {

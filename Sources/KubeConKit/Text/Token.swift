@@ -49,13 +49,17 @@ public enum Tokenizer {
 
   /// Calls `word(start, end, isASCII, startsSentence)` with the UTF-8 offsets of each word until
   /// it returns false.
-  /// - Parameter lineBreaksStartSentences: false reads a line break as a space (for snippets).
+  /// - Parameters:
+  ///   - lineBreaksStartSentences: false reads a line break as a space (for snippets).
+  ///   - from: where to start: 0, or where a word starts, with `startsSentence` as the scan from 0
+  ///     found it for that word; the words from there on are then the same as from 0.
   static func scan(
-    _ bytes: UnsafeBufferPointer<UInt8>, lineBreaksStartSentences: Bool = true, _ word: (Int, Int, Bool, Bool) -> Bool
+    _ bytes: UnsafeBufferPointer<UInt8>, lineBreaksStartSentences: Bool = true, from: Int = 0, startsSentence: Bool = true,
+    _ word: (Int, Int, Bool, Bool) -> Bool
   ) {
     var start = -1
     var ascii = true
-    var sentenceStart = true
+    var sentenceStart = startsSentence
     var going = true
     func flush(_ end: Int) {
       guard start >= 0 else { return }
@@ -63,7 +67,7 @@ public enum Tokenizer {
       sentenceStart = false
       start = -1
     }
-    var i = 0
+    var i = from
     let n = bytes.count
     while i < n && going {
       let b = bytes[i]
