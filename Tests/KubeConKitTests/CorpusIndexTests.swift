@@ -118,6 +118,20 @@ import Testing
     }
   }
 
+  /// The checksums of a section's pages are themselves checked before they are trusted.
+  @Test(arguments: [IndexFile.Section.texts, .postings]) func aDamagedPageTableIsReportedWhenRead(section: IndexFile.Section) throws {
+    let (folder, corpus) = try Self.copy()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let range = try CorpusIndex.open(corpusAt: corpus).file.range(of: section)
+    try Self.damage(corpus + ".idx", at: range.upperBound)  // the first page's checksum
+    let index = try CorpusIndex.open(corpusAt: corpus)
+    #expect(throws: KubeConError.self) {
+      let search = try index.searchIndex(synonyms: Synonyms(groups: []))
+      for q in ["kubernetes", "cluster", "platform", "dra"] { _ = try search.search(q) }
+      try index.file.reading { for d in 0..<search.count { _ = try search.documentWithText(d) } }
+    }
+  }
+
   @Test func anUnwritableFolderPutsTheIndexInTheCacheThenInMemory() throws {
     let (folder, corpus) = try Self.copy()
     defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -32,6 +32,16 @@ enum SearchCommand: Command {
     return s
   }
 
+  /// The other reports presenting a hit, for people: their languages ("fr"), or their count and
+  /// languages when there are many ("285 other reports (en, fr)"); nil when there are none.
+  static func alsoIn(_ d: SearchDocument) -> String? {
+    guard !d.alsoIn.isEmpty else { return nil }
+    let langs = d.alsoInLanguages
+    guard d.alsoIn.count > 3 else { return (langs.isEmpty ? d.alsoIn : langs).joined(separator: ", ") }
+    let distinct = Set(langs).sorted()
+    return "\(d.alsoIn.count) other reports" + (distinct.isEmpty ? "" : " (\(distinct.joined(separator: ", ")))")
+  }
+
   static func run(_ ctx: Context) throws {
     // Only the search sections and, for --theme, the themes are read: no corpus table is decoded.
     let corpusIndex = try ctx.index()
@@ -63,10 +73,7 @@ enum SearchCommand: Command {
       let edition = d.edition ?? "—"
       ctx.print("\(n + 1). " + s.bold(Terminal.sanitize(d.title)) + s.dim("  [\(d.kind.rawValue)]"))
       var where_ = "   \(d.report) · \(edition)"
-      if !d.alsoIn.isEmpty {
-        let langs = d.alsoInLanguages
-        where_ += " · also in: " + (langs.isEmpty ? d.alsoIn.joined(separator: ", ") : langs.joined(separator: ", "))
-      }
+      if let also = alsoIn(d) { where_ += " · also in: " + also }
       ctx.print(s.dim(where_))
       let snippet = h.snippet.map { $0.1 ? s.highlight(Terminal.sanitize($0.0)) : Terminal.sanitize($0.0) }.joined()
       ctx.print("   " + snippet)

@@ -53,27 +53,31 @@ public final class CorpusIndex {
   public static func open(
     corpusAt corpusPath: String, cacheFolder: String? = nil, warn: (String) -> Void = { _ in }
   ) throws -> CorpusIndex {
-    let places = [defaultPath(forCorpus: corpusPath)] + (cacheFolder.map { [cachePath(forCorpus: corpusPath, in: $0)] } ?? [])
+    let beside = defaultPath(forCorpus: corpusPath)
+    // Worked out (a digest of the path) only when the index beside the corpus cannot be used.
+    let cache = { cacheFolder.map { cachePath(forCorpus: corpusPath, in: $0) } }
     var reason = "missing"
+    func reuse(_ place: String, _ key: IndexFile.Key) -> CorpusIndex? {
+      do {
+        return CorpusIndex(file: try IndexFile(path: place, expecting: key), path: place, rebuiltBecause: nil)
+      } catch IndexFile.Problem.stale {
+        reason = "stale"
+      } catch IndexFile.Problem.damaged(let why) {
+        warn(KubeConError.damagedIndex(place, reason: why).description)
+        reason = "damaged"
+      } catch {}
+      return nil
+    }
     if let key = IndexFile.Key.of(path: corpusPath) {
-      for place in places {
-        do {
-          return CorpusIndex(file: try IndexFile(path: place, expecting: key), path: place, rebuiltBecause: nil)
-        } catch IndexFile.Problem.stale {
-          reason = "stale"
-        } catch IndexFile.Problem.damaged(let why) {
-          warn(KubeConError.damagedIndex(place, reason: why).description)
-          reason = "damaged"
-        } catch {
-          continue
-        }
-      }
+      if let index = reuse(beside, key) { return index }
+      if let place = cache(), let index = reuse(place, key) { return index }
     }
     // Key and bytes from the same open file: a corpus replaced meanwhile only makes the index stale.
     let (data, info) = try FileReading.readWithInfo(corpusPath)
     let corpus = try CorpusStore.decode(data, path: corpusPath)
     let key = IndexFile.Key(info)
     let bytes = build(corpus, key: key)
+    let places = [beside] + (cache().map { [$0] } ?? [])
     for place in places {
       let folder = (place as NSString).deletingLastPathComponent
       if place != places[0] { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }

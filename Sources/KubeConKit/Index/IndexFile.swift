@@ -9,14 +9,15 @@ import Foundation
 /// checked as they are read, so that a query reading a few kilobytes of a section of megabytes hashes
 /// those kilobytes only: the tables' records (documents, details) carry a checksum each, and the
 /// search sections (document stats, terms, postings, texts) a checksum per 8 KB page, in a table
-/// after the section's bytes that the header's checksum covers.
+/// after the section's bytes, itself checked per page by a second, small table that the header's
+/// checksum covers.
 ///
 /// The index is derived: a file that is stale, damaged or of another version is rebuilt from the
 /// JSON corpus, which stays the only source of truth.
 final class IndexFile {
   static let magic: [UInt8] = Array("KCINDEX\u{1}".utf8)
   /// Bumped whenever the layout or the analysis that fills it changes.
-  static let version: UInt32 = 5
+  static let version: UInt32 = 6
 
   enum Section: Int, CaseIterable {
     case strings, reports, talks, speakers, projects, themes, editions, details
@@ -33,15 +34,23 @@ final class IndexFile {
 
   static func pageCount(_ length: Int) -> Int { (length + pageSize - 1) / pageSize }
 
-  /// The checksum of each page of a section checked per page.
+  /// The bytes after a section checked per page: a checksum per page, then a checksum per page of
+  /// that first table (the header's checksum covers this second one), so that a query hashes the
+  /// 8 KB of the first table it needs, not all of it.
+  static func tableSize(_ length: Int) -> Int { pageCount(length) * 8 + pageCount(pageCount(length) * 8) * 8 }
+
   static func pageTable(_ bytes: [UInt8]) -> [UInt8] {
-    var w = ByteWriter()
-    bytes.withUnsafeBytes { all in
-      for p in 0..<pageCount(bytes.count) {
-        w.u64(Checksum.of(UnsafeRawBufferPointer(rebasing: all[(p * pageSize)..<min((p + 1) * pageSize, all.count)])))
+    func checksums(_ bytes: [UInt8]) -> [UInt8] {
+      var w = ByteWriter()
+      bytes.withUnsafeBytes { all in
+        for p in 0..<pageCount(bytes.count) {
+          w.u64(Checksum.of(UnsafeRawBufferPointer(rebasing: all[(p * pageSize)..<min((p + 1) * pageSize, all.count)])))
+        }
       }
+      return w.bytes
     }
-    return w.bytes
+    let pages = checksums(bytes)
+    return pages + checksums(pages)
   }
 
   /// What identifies the corpus file an index was made from.
@@ -93,7 +102,7 @@ final class IndexFile {
     for (s, table) in zip(sections, tables) {
       w.u64(UInt64(offset))
       w.u64(UInt64(s.count))
-      w.u64(Checksum.of(table.isEmpty ? s : table))
+      w.u64(Checksum.of(table.isEmpty ? s : Array(table[(IndexFile.pageCount(s.count) * 8)...])))
       offset += s.count + table.count
     }
     w.u64(Checksum.of(w.bytes))
@@ -110,11 +119,13 @@ final class IndexFile {
   private let storage: Storage
   let bytes: UnsafeRawBufferPointer
   private let ranges: [(offset: Int, length: Int, checksum: UInt64)]
-  private var verified: Set<Int> = []
-  /// A bit per page of the sections checked per page, set once the page is verified; each
-  /// section's bits start at word `pageBase[section]`.
+  private var verified = [Bool](repeating: false, count: Section.allCases.count)
+  /// A bit per page of the sections checked per page, set once the page is verified, then a bit
+  /// per page of their first page table; a section's bits start at word `pageBase[section]`,
+  /// those of its table at `tableBase[section]`.
   private var pageBits: [UInt64]
   private let pageBase: [Int]
+  private let tableBase: [Int]
 
   private enum Storage {
     case mapped(UnsafeMutableRawPointer, Int)
@@ -138,7 +149,7 @@ final class IndexFile {
     storage = .mapped(pointer, size)
     bytes = UnsafeRawBufferPointer(start: pointer, count: size)
     ranges = try IndexFile.readHeader(bytes, expecting: key)
-    (pageBase, pageBits) = IndexFile.pageBits(ranges)
+    (pageBase, tableBase, pageBits) = IndexFile.pageBits(ranges)
   }
 
   /// An index held in memory (when no file could be written).
@@ -149,17 +160,21 @@ final class IndexFile {
     storage = .memory(buffer)
     bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<source.count])
     ranges = try IndexFile.readHeader(bytes, expecting: key)
-    (pageBase, pageBits) = IndexFile.pageBits(ranges)
+    (pageBase, tableBase, pageBits) = IndexFile.pageBits(ranges)
   }
 
-  private static func pageBits(_ ranges: [(offset: Int, length: Int, checksum: UInt64)]) -> ([Int], [UInt64]) {
+  private static func pageBits(_ ranges: [(offset: Int, length: Int, checksum: UInt64)]) -> ([Int], [Int], [UInt64]) {
     var base: [Int] = []
+    var tables: [Int] = []
     var words = 0
     for s in Section.allCases {
       base.append(words)
-      if s.checkedPerPage { words += (pageCount(ranges[s.rawValue].length) + 63) / 64 }
+      let pages = s.checkedPerPage ? pageCount(ranges[s.rawValue].length) : 0
+      words += (pages + 63) / 64
+      tables.append(words)
+      words += (pageCount(pages * 8) + 63) / 64
     }
-    return (base, Array(repeating: 0, count: words))
+    return (base, tables, Array(repeating: 0, count: words))
   }
 
   deinit {
@@ -183,7 +198,7 @@ final class IndexFile {
         let offset = Int(truncatingIfNeeded: try r.u64())
         let length = Int(truncatingIfNeeded: try r.u64())
         let checksum = try r.u64()
-        let table = s.checkedPerPage && length >= 0 && length < Int.max / 2 ? pageCount(length) * 8 : 0
+        let table = s.checkedPerPage && length >= 0 && length < Int.max / 2 ? tableSize(length) : 0
         guard offset >= headerSize, length >= 0, length <= Int.max / 2, offset <= bytes.count - length - table else {
           throw Problem.damaged("section bounds")
         }
@@ -221,11 +236,12 @@ final class IndexFile {
     let range = ranges[s.rawValue]
     let slice = UnsafeRawBufferPointer(rebasing: bytes[range.offset..<(range.offset + range.length)])
     if s.checkedPerRecord { return slice }
-    if !verified.contains(s.rawValue) {
+    if !verified[s.rawValue] {
       let end = range.offset + range.length
-      let checked = s.checkedPerPage ? UnsafeRawBufferPointer(rebasing: bytes[end..<(end + IndexFile.pageCount(range.length) * 8)]) : slice
+      let second = end + IndexFile.pageCount(range.length) * 8
+      let checked = s.checkedPerPage ? UnsafeRawBufferPointer(rebasing: bytes[second..<(end + IndexFile.tableSize(range.length))]) : slice
       guard Checksum.of(checked) == range.checksum else { throw Problem.damaged("section \(s) checksum") }
-      verified.insert(s.rawValue)
+      verified[s.rawValue] = true
     }
     return slice
   }
@@ -250,8 +266,18 @@ final class IndexFile {
     guard p <= last else { return }
     let all = try section(s)
     let tableStart = ranges[s.rawValue].offset + length
+    let tableLength = IndexFile.pageCount(length) * 8
     while p <= last {
       if pageBits[base + p >> 6] & (1 << UInt64(p & 63)) == 0 {
+        // The page of the first table that holds this page's checksum, checked once.
+        let t = p * 8 / IndexFile.pageSize
+        if pageBits[tableBase[s.rawValue] + t >> 6] & (1 << UInt64(t & 63)) == 0 {
+          let table = UnsafeRawBufferPointer(
+            rebasing: bytes[(tableStart + t * IndexFile.pageSize)..<(tableStart + min((t + 1) * IndexFile.pageSize, tableLength))])
+          let expected = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: tableStart + tableLength + t * 8, as: UInt64.self))
+          guard Checksum.of(table) == expected else { throw Problem.damaged("page table of section \(s)") }
+          pageBits[tableBase[s.rawValue] + t >> 6] |= 1 << UInt64(t & 63)
+        }
         let page = UnsafeRawBufferPointer(rebasing: all[(p * IndexFile.pageSize)..<min((p + 1) * IndexFile.pageSize, length)])
         let expected = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: tableStart + p * 8, as: UInt64.self))
         guard Checksum.of(page) == expected else { throw Problem.damaged("page \(p) of section \(s)") }

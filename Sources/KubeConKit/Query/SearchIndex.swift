@@ -280,11 +280,17 @@ public final class SearchIndex {
     guard !clauses.isEmpty else { return [] }
     let n = Double(count)
     let postings = QueryPostings(self)
-    // Per clause, every document's frequency (0: absent) and the documents that have it.
-    var frequencies: [[Double]] = []
+    // Per clause, every document's frequency (0: absent) and the documents that have it. Zeroed
+    // by calloc: a large block is fresh pages from the system, touched only where a posting
+    // writes (a rare word's query does not fault in one per document).
+    var frequencies: [UnsafeMutableBufferPointer<Double>] = []
+    defer { for f in frequencies { free(f.baseAddress) } }
     var having: [[Int]] = []
     for clause in clauses {
-      var f = [Double](repeating: 0, count: count)
+      // As a Swift array's allocation does, running out of memory stops the process.
+      guard let zeroed = calloc(max(count, 1), MemoryLayout<Double>.stride) else { fatalError("out of memory") }
+      let f = UnsafeMutableBufferPointer(start: zeroed.assumingMemoryBound(to: Double.self), count: count)
+      frequencies.append(f)
       var docs: [Int] = []
       for alt in clause.alternatives {
         for c in try postings.occurrences(alt) {
@@ -293,7 +299,6 @@ public final class SearchIndex {
           f[c.doc] = f[c.doc] + field(c.doc, 2) * Double(c.title) / field(c.doc, 0) + Double(c.body) / field(c.doc, 1)
         }
       }
-      frequencies.append(f)
       having.append(docs)
     }
     let idf = having.map { docs -> Double in
@@ -313,8 +318,7 @@ public final class SearchIndex {
       score *= field(doc, 3)
       scored.append((score, rank(doc), doc))
     }
-    scored.sort { ($0.score, $1.rank) > ($1.score, $0.rank) }
-    return try scored.prefix(limit).map { s in
+    return try SearchIndex.top(limit, of: scored) { ($0.score, $1.rank) > ($1.score, $0.rank) }.map { s in
       var (d, text) = try document(s.doc, withText: true)
       if includeText {
         try text!.check(0..<text!.bytes.count)
@@ -329,6 +333,26 @@ public final class SearchIndex {
       }
       return SearchHit(document: d, score: s.score, snippet: try snippet(text!, matches: matches))
     }
+  }
+
+  /// The first `k` elements of `elements` in the order `precedes` (a strict total order), as a
+  /// full sort would give them: a sorted buffer of `k`, so that ten hits out of thousands cost one
+  /// comparison per hit.
+  static func top<T>(_ k: Int, of elements: [T], by precedes: (T, T) -> Bool) -> [T] {
+    guard k < elements.count else { return elements.sorted(by: precedes) }
+    var top: [T] = []
+    top.reserveCapacity(k + 1)
+    for e in elements {
+      if top.count == k, !precedes(e, top[k - 1]) { continue }
+      var (low, high) = (0, top.count)
+      while low < high {
+        let mid = (low + high) / 2
+        if precedes(top[mid], e) { low = mid + 1 } else { high = mid }
+      }
+      top.insert(e, at: low)
+      if top.count > k { top.removeLast() }
+    }
+    return top
   }
 
   /// Index words close to a word (for "did you mean").

@@ -20,18 +20,21 @@ public struct Synonyms: Sendable {
     return groups[g].filter { Synonyms.key($0) != Synonyms.key(phrase) }.map { analyzer.terms($0, keepStopWords: true) }.filter { !$0.isEmpty }
   }
 
-  /// Read on every search: `JSONSerialization` instead of `JSONDecoder`, whose first use costs a
-  /// search as much as the rest of a rare-word query.
+  /// Read on every search, with ``JSONValue`` (JSONDecoder's or JSONSerialization's first use
+  /// costs as much as the rest of a rare-word query).
   public static func load(from dataDirectory: URL) throws -> Synonyms {
     let url = dataDirectory.appendingPathComponent("synonyms.json")
-    let object: Any
+    let json: JSONValue
     do {
-      object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+      json = try JSONValue.parse(Array(try Data(contentsOf: url)))
     } catch {
       throw KubeConError.badCatalog(url.path, reason: "\(error)")
     }
-    guard let groups = (object as? [String: Any])?["groups"] as? [[String]] else {
-      throw KubeConError.badCatalog(url.path, reason: "expected {\"groups\": [[\"word\", ...], ...]}")
+    let shape = KubeConError.badCatalog(url.path, reason: "expected {\"groups\": [[\"word\", ...], ...]}")
+    guard let raw = json["groups"]?.array else { throw shape }
+    let groups = try raw.map { group -> [String] in
+      guard let members = group.array, case let words = members.compactMap(\.string), words.count == members.count else { throw shape }
+      return words
     }
     return Synonyms(groups: groups)
   }
