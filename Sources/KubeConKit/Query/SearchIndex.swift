@@ -136,8 +136,9 @@ public final class SearchIndex {
   /// The document numbered `doc` with its whole text, checked.
   func documentWithText(_ doc: Int) throws -> SearchDocument {
     var (d, stored) = try document(doc, withText: true)
-    try stored!.check(0..<stored!.bytes.count)
-    d.text = ByteReader.text(UnsafeRawBufferPointer(stored!.bytes))
+    guard let text = stored else { return d }
+    try text.check(0..<text.bytes.count)
+    d.text = ByteReader.text(UnsafeRawBufferPointer(text.bytes))
     return d
   }
 
@@ -319,10 +320,11 @@ public final class SearchIndex {
       scored.append((score, rank(doc), doc))
     }
     return try SearchIndex.top(limit, of: scored) { ($0.score, $1.rank) > ($1.score, $0.rank) }.map { s in
-      var (d, text) = try document(s.doc, withText: true)
+      var (d, stored) = try document(s.doc, withText: true)
+      guard let text = stored else { return SearchHit(document: d, score: s.score, snippet: []) }
       if includeText {
-        try text!.check(0..<text!.bytes.count)
-        d.text = ByteReader.text(UnsafeRawBufferPointer(text!.bytes))
+        try text.check(0..<text.bytes.count)
+        d.text = ByteReader.text(UnsafeRawBufferPointer(text.bytes))
       }
       // The clause each body token starts or continues; a later clause wins a shared token.
       var matches: [(start: Int, length: Int, clause: Int)] = []
@@ -331,7 +333,7 @@ public final class SearchIndex {
           for p in try postings.starts(of: alt, in: s.doc).body { matches.append((p, alt.count, c)) }
         }
       }
-      return SearchHit(document: d, score: s.score, snippet: try snippet(text!, matches: matches))
+      return SearchHit(document: d, score: s.score, snippet: try snippet(text, matches: matches))
     }
   }
 

@@ -92,11 +92,12 @@ extension SearchIndex {
       let low = firstMark(from: word - 4 * SearchIndex.windowWords)
       let high = firstMark(from: word + 4 * SearchIndex.windowWords + 1)
       let w = try window(text, marks: marks[low..<high], around: word, fromStart: false)
-      if best == nil || w.score > best!.score || (w.score == best!.score && w.start < best!.start) { best = w }
+      if let b = best, (b.score, -b.start) >= (w.score, -w.start) { continue }
+      best = w
     }
     // No window holds a match (each is a word longer than a window): the text's first one wins.
-    if best!.score < 1000 { return try window(text, marks: marks[...], around: marks.last!.word, fromStart: true).pieces }
-    return best!.pieces
+    if let best, best.score >= 1000 { return best.pieces }
+    return try window(text, marks: marks[...], around: marks[marks.count - 1].word, fromStart: true).pieces
   }
 
   /// The snippet of a text held in memory.
