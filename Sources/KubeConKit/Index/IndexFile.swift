@@ -256,6 +256,7 @@ final class IndexFile {
 
   /// Checks the pages of a section (checked per page) that `range` lies on, each once.
   func check(_ s: Section, _ range: Range<Int>) throws {
+    precondition(s.checkedPerPage, "\(s) is not checked per page")
     guard !range.isEmpty else { return }
     let length = ranges[s.rawValue].length
     guard range.lowerBound >= 0, range.upperBound <= length else { throw Problem.damaged("bounds in \(s)") }

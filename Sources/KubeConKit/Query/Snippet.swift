@@ -73,6 +73,15 @@ extension SearchIndex {
       inSpan[marks[i].clause] -= 1
       if inSpan[marks[i].clause] == 0 { distinct -= 1 }
     }
+    /// The first mark at or after word `w`.
+    func firstMark(from w: Int) -> Int {
+      var (low, high) = (0, marks.count)
+      while low < high {
+        let mid = (low + high) / 2
+        if marks[mid].word < w { low = mid + 1 } else { high = mid }
+      }
+      return low
+    }
     let order = marks.indices.sorted { (bounds[$0], marks[$1].word) > (bounds[$1], marks[$0].word) }
     var best: (score: Int, start: Int, pieces: [(String, Bool)])?
     for i in order.prefix(places) {
@@ -80,15 +89,6 @@ extension SearchIndex {
       // Later marks of this bound or lower cannot do better, nor start earlier.
       if let b = best, bounds[i] < b.score || (bounds[i] == b.score && word - SearchIndex.windowWords > b.start) { break }
       // The windows from ~157 words before the mark to the mark, with every mark they can hold.
-      /// The first mark at or after word `w`.
-      func firstMark(from w: Int) -> Int {
-        var (low, high) = (0, marks.count)
-        while low < high {
-          let mid = (low + high) / 2
-          if marks[mid].word < w { low = mid + 1 } else { high = mid }
-        }
-        return low
-      }
       let low = firstMark(from: word - 4 * SearchIndex.windowWords)
       let high = firstMark(from: word + 4 * SearchIndex.windowWords + 1)
       let w = try window(text, marks: marks[low..<high], around: word, fromStart: false)
