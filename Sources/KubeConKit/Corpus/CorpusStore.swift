@@ -2,33 +2,60 @@ import Foundation
 
 /// Reads and writes the JSON corpus: byte-stable encoding, schema checks, atomic writes.
 public enum CorpusStore {
-  /// Sorted keys, pretty-printed, slashes unescaped: the same corpus always gives the same bytes.
-  public static func encode(_ corpus: Corpus) throws -> Data {
-    var data = try JSONOutput.encode(corpus)
-    data.append(0x0A)
-    return data
+  /// Sorted keys, pretty-printed, slashes unescaped (``JSONOutput``'s format, written by
+  /// ``JSONWriter``): the same corpus always gives the same bytes.
+  public static func encode(_ corpus: Corpus) -> Data { Data(bytes(corpus)) }
+
+  static func bytes(_ corpus: Corpus) -> [UInt8] {
+    var w = JSONWriter(capacity: 1 << 16)
+    corpus.write(json: &w)
+    w.newline()
+    return w.bytes
   }
 
   /// Decodes a corpus, refusing a newer schema with a clear message.
   /// - Throws: ``KubeConError/corruptCorpus(_:reason:)`` or ``KubeConError/newerSchema(_:found:known:)``.
   public static func decode(_ data: Data, path: String) throws -> Corpus {
-    struct Header: Decodable { var schemaVersion: Int? }
-    let header: Header
-    do {
-      header = try JSONDecoder().decode(Header.self, from: data)
-    } catch {
-      throw KubeConError.corruptCorpus(path, reason: describe(error))
+    try data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      do {
+        let corpus = try JSONReader.read(bytes) { try Corpus(json: &$0) }
+        if corpus.schemaVersion > Corpus.currentSchemaVersion {
+          throw KubeConError.newerSchema(path, found: corpus.schemaVersion, known: Corpus.currentSchemaVersion)
+        }
+        return corpus
+      } catch let problem as JSONReader.Problem {
+        // A newer schema may not read as this one: saying so helps more than what failed. A
+        // mistake in the JSON itself comes first.
+        guard problem.kind != .syntax else { throw KubeConError.corruptCorpus(path, reason: problem.description) }
+        let version: Int?
+        do {
+          version = try schemaVersion(bytes)
+        } catch let first as JSONReader.Problem {
+          throw KubeConError.corruptCorpus(path, reason: first.description)
+        }
+        guard let version else { throw KubeConError.corruptCorpus(path, reason: "no schemaVersion") }
+        if version > Corpus.currentSchemaVersion {
+          throw KubeConError.newerSchema(path, found: version, known: Corpus.currentSchemaVersion)
+        }
+        throw KubeConError.corruptCorpus(path, reason: problem.description)
+      }
     }
-    guard let version = header.schemaVersion else {
-      throw KubeConError.corruptCorpus(path, reason: "no schemaVersion")
-    }
-    if version > Corpus.currentSchemaVersion {
-      throw KubeConError.newerSchema(path, found: version, known: Corpus.currentSchemaVersion)
-    }
-    do {
-      return try JSONDecoder().decode(Corpus.self, from: data)
-    } catch {
-      throw KubeConError.corruptCorpus(path, reason: describe(error))
+  }
+
+  /// The top-level `schemaVersion` of a corpus, if it is a number.
+  /// - Throws: the first syntax error of the JSON text, or a text that is not an object.
+  private static func schemaVersion(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Int? {
+    return try JSONReader.read(bytes) { r in
+      var version: Int?
+      try r.object { r, key in
+        if key == "schemaVersion", let b = r.peek(), b == UInt8(ascii: "-") || (b >= 0x30 && b <= 0x39) {
+          version = try r.int()
+        } else {
+          try r.skip()
+        }
+      }
+      return version
     }
   }
 
@@ -37,7 +64,7 @@ public enum CorpusStore {
   }
 
   public static func save(_ corpus: Corpus, to path: String) throws {
-    try writeAtomically(try encode(corpus), to: path)
+    try writeAtomically(bytes(corpus), to: path)
   }
 
   /// Writes some bytes to a file descriptor: `write(2)`, or a failing stand-in in tests.
@@ -80,21 +107,5 @@ public enum CorpusStore {
       fsync(folder)
       close(folder)
     }
-  }
-
-  static func describe(_ error: Error) -> String {
-    switch error {
-    case DecodingError.dataCorrupted(let c): return "invalid JSON" + (c.codingPath.isEmpty ? "" : " at " + path(c.codingPath))
-    case DecodingError.keyNotFound(let key, let c): return "missing field '\(key.stringValue)'" + at(c.codingPath)
-    case DecodingError.typeMismatch(_, let c): return "wrong type" + at(c.codingPath) + ": " + c.debugDescription
-    case DecodingError.valueNotFound(_, let c): return "missing value" + at(c.codingPath)
-    default: return "\(error)"
-    }
-  }
-
-  private static func at(_ codingPath: [CodingKey]) -> String { codingPath.isEmpty ? "" : " at " + path(codingPath) }
-
-  private static func path(_ codingPath: [CodingKey]) -> String {
-    codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
   }
 }

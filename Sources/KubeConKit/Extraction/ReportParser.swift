@@ -217,7 +217,21 @@ public struct ReportParser: Sendable {
 
   /// The first 200 characters of a text, cut at a word.
   static func excerpt(_ text: String) -> String {
-    let flat = text.replacingOccurrences(of: "\n", with: " ")
+    // Only the start of a long text is flattened: enough bytes for 202 characters (the 202nd
+    // proves the 201st is whole), doubled while there are fewer and the text goes on.
+    let utf8 = text.utf8
+    var take = 1024
+    var flat: String
+    while true {
+      var bytes = Array(utf8.prefix(take + 3))
+      var end = min(take, bytes.count)
+      while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }  // a scalar boundary
+      bytes.removeSubrange(end...)
+      for k in bytes.indices where bytes[k] == 0x0A { bytes[k] = 0x20 }
+      flat = String(decoding: bytes, as: UTF8.self)
+      if end == utf8.count || flat.count >= 202 { break }
+      take *= 2
+    }
     guard flat.count > 200 else { return flat }
     let cut = flat.prefix(200)
     let end = cut.lastIndex(of: " ") ?? cut.endIndex

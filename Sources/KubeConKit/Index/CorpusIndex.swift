@@ -73,9 +73,11 @@ public final class CorpusIndex {
       if let place = cache(), let index = reuse(place, key) { return index }
     }
     // Key and bytes from the same open file: a corpus replaced meanwhile only makes the index stale.
-    let (data, info) = try FileReading.readWithInfo(corpusPath)
-    let corpus = try CorpusStore.decode(data, path: corpusPath)
-    let key = IndexFile.Key(info)
+    // The JSON bytes are let go before the index is built.
+    let (corpus, key) = try {
+      let (data, info) = try FileReading.readWithInfo(corpusPath)
+      return (try CorpusStore.decode(data, path: corpusPath), IndexFile.Key(info))
+    }()
     let bytes = build(corpus, key: key)
     let places = [beside] + (cache().map { [$0] } ?? [])
     for place in places {
