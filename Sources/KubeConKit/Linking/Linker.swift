@@ -7,7 +7,14 @@ public enum Linker {
   /// parallel structure and the same entities (projects, speakers, numbers).
   public static func translations(_ reports: [ParsedReport]) -> [(Int, Int)] {
     var pairs: [(Int, Int)] = []
-    let fingerprints = reports.map(fingerprint)
+    // Worked out for the reports the cheaper tests leave, once each.
+    var fingerprints: [Set<String>?] = Array(repeating: nil, count: reports.count)
+    func fingerprintOf(_ i: Int) -> Set<String> {
+      if let f = fingerprints[i] { return f }
+      let f = fingerprint(reports[i])
+      fingerprints[i] = f
+      return f
+    }
     // Only reports of one edition can be translations: compare within each edition.
     var byEdition: [EditionRef: [Int]] = [:]
     for (i, r) in reports.enumerated() { if let e = r.report.edition { byEdition[e, default: []].append(i) } }
@@ -20,7 +27,7 @@ public enum Linker {
           let sa = max(a.sections.count, 1)
           let sb = max(b.sections.count, 1)
           guard Double(min(sa, sb)) / Double(max(sa, sb)) >= 0.7 else { continue }
-          if jaccard(fingerprints[i], fingerprints[j]) >= 0.5 { pairs.append((i, j)) }
+          if jaccard(fingerprintOf(i), fingerprintOf(j)) >= 0.5 { pairs.append((i, j)) }
         }
       }
     }
@@ -39,9 +46,11 @@ public enum Linker {
     return set
   }
 
-  static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
-    let union = a.union(b).count
-    return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
+  static func jaccard<T>(_ a: Set<T>, _ b: Set<T>) -> Double {
+    let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+    let common = small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
+    let union = a.count + b.count - common
+    return union == 0 ? 0 : Double(common) / Double(union)
   }
 
   // MARK: - Talks
@@ -49,7 +58,9 @@ public enum Linker {
   /// The key two talks share when their titles are the same after folding quotes, case, accents
   /// and punctuation.
   public static func titleKey(_ title: String) -> String {
-    Folding.fold(title).unicodeScalars.filter { CharacterSetLike.isAlphanumeric($0) }.map(String.init).joined()
+    var key = String.UnicodeScalarView()
+    key.append(contentsOf: Folding.fold(title).unicodeScalars.lazy.filter { CharacterSetLike.isAlphanumeric($0) })
+    return String(key)
   }
 
   /// Groups of talks (as `(report index, talk index)`) that are the same talk: the same folded
@@ -57,12 +68,11 @@ public enum Linker {
   /// place of two translated reports.
   public static func sameTalks(_ reports: [ParsedReport], translations: [(Int, Int)]) -> [[(Int, Int)]] {
     var refs: [(Int, Int)] = []
-    var indexOf: [String: Int] = [:]
+    // Talk t of report r is refs[firstRef[r] + t].
+    var firstRef: [Int] = []
     for (r, parsed) in reports.enumerated() {
-      for t in parsed.talks.indices {
-        indexOf["\(r)/\(t)"] = refs.count
-        refs.append((r, t))
-      }
+      firstRef.append(refs.count)
+      for t in parsed.talks.indices { refs.append((r, t)) }
     }
     var parent = Array(refs.indices)
     func find(_ x: Int) -> Int {
@@ -102,7 +112,7 @@ public enum Linker {
           let s = similarity(ta[i], tb[j], positionA: Double(i) / Double(max(ta.count, 1)), positionB: Double(j) / Double(max(tb.count, 1)))
           if s > (best?.1 ?? 0.6) { best = (j, s) }
         }
-        if let (j, _) = best, let x = indexOf["\(a)/\(i)"], let y = indexOf["\(b)/\(j)"] { union(x, y) }
+        if let (j, _) = best { union(firstRef[a] + i, firstRef[b] + j) }
       }
     }
     var groups: [Int: [(Int, Int)]] = [:]

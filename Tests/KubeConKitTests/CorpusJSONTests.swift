@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import KubeConKit
+
+/// The corpus's own JSON reader and writer give what JSONDecoder and JSONEncoder give.
+@Suite struct CorpusJSONTests {
+  /// Every control and every character ``JSONOutput`` escapes, around plain and accented text.
+  static let awkward: String = {
+    var s = String(decoding: (0..<0x20).map { UInt8($0) }, as: UTF8.self)
+    s += "\"\\/ \u{7F} \u{80}\u{9B}\u{9F}\u{A0} \u{2027}\u{2028}\u{2029}\u{202A}\u{202E}\u{202F} \u{2065}\u{2066}\u{2069}\u{206A}"
+    return s + " é 🚀 👩🏽‍💻 \n\u{301} e\u{301} ’ — …"
+  }()
+
+  /// A corpus that uses every field, optionals set and unset, empty lists and odd counts.
+  static let sample: Corpus = {
+    let edition = EditionRef(id: "eu-2025", year: 2025, city: "London", region: "EU")
+    let speakers = [SpeakerRef(name: "Jane " + awkward, organization: nil), SpeakerRef(name: "Ann", organization: "Acme/Co")]
+    let extracted = ExtractedTalk(
+      id: "t", title: awkward, titleSource: .derived, kind: .lightning, speakers: speakers, projects: ["Argo"], themes: [],
+      line: 12, section: 1, text: nil)
+    let report = Report(
+      id: "r", file: "a/b.md", title: "T", language: "fr", date: nil, author: awkward, organization: nil, edition: edition,
+      translations: [], talks: ["t"], projects: ["Argo"], themes: ["security"],
+      sections: [Section(id: "s", heading: nil, level: 0, line: 1, text: awkward), Section(id: "h", heading: "H", level: 2, line: -3, text: "", talk: "t")],
+      warnings: [awkward], contentHash: "abc", extracted: [extracted, ExtractedTalk(
+        id: "u", title: "U", titleSource: .stated, kind: .keynote, speakers: [], projects: [], themes: ["ai"], line: 0, section: 0, text: "x")])
+    let talk = Talk(
+      id: "t", title: "T", titleSource: .stated, kind: .panel, edition: nil, speakers: speakers, projects: [], themes: ["ai"],
+      reports: ["r"], mentions: [Mention(report: "r", line: 9, excerpt: awkward)], text: awkward)
+    return Corpus(
+      reports: [report, Report(id: "e", file: "e", title: "", language: "en", date: "2025-04-01", author: nil, organization: "O", edition: nil)],
+      talks: [talk],
+      speakers: [Speaker(id: "jane", name: "Jane", organizations: [], talks: ["t"], years: [2024, 2025], reports: ["r"])],
+      projects: [ProjectEntry(
+        id: "argo", name: "Argo", aliases: ["argocd"], maturity: nil, category: "CI/CD",
+        mentions: ["2025": 2, "unknown": 1, "10": 1, "9": 4, "B": 1], talks: [], reports: ["r"])],
+      themes: [ThemeEntry(id: "ai", labels: Labels(en: "AI", fr: "IA"), talks: [:], talkIds: [], reports: [])],
+      editions: [Edition(id: "eu-2025", year: 2025, region: "EU", city: "London", cityAliases: ["Londres"], start: "2025-04-01"),
+        Edition(id: "x", year: 1, region: "R", city: "C", virtual: true)])
+  }()
+
+  static func jsonEncoder(_ corpus: Corpus) throws -> Data {
+    var data = try JSONOutput.encode(corpus)
+    data.append(0x0A)
+    return data
+  }
+
+  @Test func writesJSONEncodersBytes() throws {
+    #expect(CorpusStore.encode(Self.sample) == (try Self.jsonEncoder(Self.sample)))
+    #expect(CorpusStore.encode(Corpus()) == (try Self.jsonEncoder(Corpus())))
+  }
+
+  @Test func writesJSONEncodersBytesForTheSeedsAndTheDevReports() throws {
+    var corpora = [try CorpusTests.buildBundled()]
+    if Fixtures.hasDevReports {
+      let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.devReports.path).filter { !$0.hasSuffix(".tsv") }.sorted()
+      let parsed = try names.map { try Fixtures.parser.parse(fileAt: Fixtures.devReports.appendingPathComponent($0).path, displayPath: $0) }
+      corpora.append(CorpusBuilder.build(parsed, catalog: Fixtures.catalog))
+    }
+    for corpus in corpora {
+      let bytes = CorpusStore.encode(corpus)
+      #expect(bytes == (try Self.jsonEncoder(corpus)))
+      #expect(try CorpusStore.decode(bytes, path: "c.json") == corpus)
+    }
+  }
+
+  @Test func readsWhatJSONDecoderReads() throws {
+    // Compact, keys in declaration order, escapes JSONEncoder chose: not the writer's layout.
+    let compact = try JSONEncoder().encode(Self.sample)
+    #expect(try CorpusStore.decode(compact, path: "c.json") == Self.sample)
+    #expect(try JSONDecoder().decode(Corpus.self, from: compact) == Self.sample)
+    let pretty = CorpusStore.encode(Self.sample)
+    #expect(try CorpusStore.decode(pretty, path: "c.json") == (try JSONDecoder().decode(Corpus.self, from: pretty)))
+  }
+
+  @Test func readsEscapesUnknownKeysAndNulls() throws {
+    let text = #"""
+      {"schemaVersion": 2, "future": {"a": [1, -2.5e3, null, true]}, "reports": [], "talks": [], "speakers": [],
+       "projects": [], "themes": [], "editions": [{"id": "\u0065u", "year": 2025, "region": "E\"U", "city": "Lond\/on \ud83d\ude80",
+       "start": null, "virtual": null}]}
+      """#
+    let corpus = try CorpusStore.decode(Data(text.utf8), path: "c.json")
+    #expect(corpus.editions == [Edition(id: "eu", year: 2025, region: "E\"U", city: "Lond/on 🚀")])
+  }
+
+  func problem(_ text: String) -> String {
+    do {
+      _ = try CorpusStore.decode(Data(text.utf8), path: "c.json")
+      return "read"
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  @Test func namesWhatIsWrongAndWhere() {
+    let base = #""schemaVersion": 2, "talks": [], "speakers": [], "projects": [], "themes": [], "editions": []"#
+    #expect(problem("{\(base), \"reports\": [{\"id\": \"r\"}]}").hasSuffix("corrupted corpus: missing field 'file' at .reports[0]"))
+    #expect(problem("{\(base), \"reports\": 3}").hasSuffix("corrupted corpus: wrong type at .reports: expected an array"))
+    #expect(problem(#"{"reports": [], "schemaVersion": "2"}"#).hasSuffix("corrupted corpus: no schemaVersion"))
+    #expect(problem("{\(base), \"reports\": []} x").contains("corrupted corpus: invalid JSON (line 1: unexpected text after the value)"))
+    #expect(problem("{\n\(base),\n\"reports\": [01]}").contains("invalid JSON (line 3: a number with a leading zero)"))
+    #expect(problem("{\(base), \"reports\": [], \"x\": \"\u{1}\"}").contains("invalid JSON (line 1: control character in a string)"))
+    // A newer schema is named even when its fields no longer read.
+    #expect(problem(#"{"reports": 1, "schemaVersion": 9}"#).contains("corpus schemaVersion 9 is newer"))
+    var invalidUTF8 = Data("{\"schemaVersion\": 2, \"x\": \"".utf8)
+    invalidUTF8 += [0xF0, 0x9F, 0x98, 0x22, 0x7D]
+    #expect(throws: KubeConError.corruptCorpus("c.json", reason: "invalid JSON (line 1: invalid UTF-8 in a string)")) {
+      try CorpusStore.decode(invalidUTF8, path: "c.json")
+    }
+  }
+
+  /// The excerpt flattens only the start of a text; it is what flattening all of it gives.
+  /// (Every line break becomes a space, also before a combining mark, where Foundation's
+  /// `replacingOccurrences`, used before, saw no line break.)
+  @Test func excerptsOfLongTextsAreTheWholeTextsExcerpts() {
+    func former(_ text: String) -> String {
+      var scalars = String.UnicodeScalarView()
+      scalars.append(contentsOf: text.unicodeScalars.map { $0 == "\n" ? " " : $0 })
+      let flat = String(scalars)
+      guard flat.count > 200 else { return flat }
+      let cut = flat.prefix(200)
+      let end = cut.lastIndex(of: " ") ?? cut.endIndex
+      return String(cut[..<end]) + "…"
+    }
+    var rng = SeededGenerator(seed: 7)
+    let pieces = ["word", " ", "\n", "\n\u{301}", "é", "e\u{301}", "🇫🇷", "👩🏽‍💻", "日本語", "\u{200D}", "\r\n", "x"]
+    for n in [0, 1, 150, 199, 200, 201, 202, 203, 400, 3000] {
+      for _ in 0..<20 {
+        var text = ""
+        for _ in 0..<n { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+        #expect(ReportParser.excerpt(text) == former(text), "\(n)")
+      }
+    }
+    #expect(ReportParser.excerpt(String(repeating: "\n\u{301}", count: 5000)) == former(String(repeating: "\n\u{301}", count: 5000)))
+  }
+}
