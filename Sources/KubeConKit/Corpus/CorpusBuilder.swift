@@ -28,20 +28,29 @@ public enum CorpusBuilder {
       var talk = members[order[0]]
       let id = Slug.unique(talk.id, among: &usedIds)
       talk.id = id
-      for i in order.dropFirst() {
-        let other = members[i]
-        for s in other.speakers {
-          if let k = talk.speakers.firstIndex(where: { Folding.fold($0.name) == Folding.fold(s.name) }) {
-            if talk.speakers[k].organization == nil { talk.speakers[k].organization = s.organization }
-          } else {
-            talk.speakers.append(s)
+      if order.count > 1 {
+        var folded = talk.speakers.map { Folding.fold($0.name) }
+        var projects = Set(talk.projects), themes = Set(talk.themes), reports = Set(talk.reports)
+        for i in order.dropFirst() {
+          let other = members[i]
+          for s in other.speakers {
+            let name = Folding.fold(s.name)
+            if let k = folded.firstIndex(of: name) {
+              if talk.speakers[k].organization == nil { talk.speakers[k].organization = s.organization }
+            } else {
+              talk.speakers.append(s)
+              folded.append(name)
+            }
           }
+          projects.formUnion(other.projects)
+          themes.formUnion(other.themes)
+          reports.formUnion(other.reports)
+          talk.mentions += other.mentions
+          if talk.kind == .session, other.kind != .session { talk.kind = other.kind }
         }
-        talk.projects = Array(Set(talk.projects + other.projects)).sorted()
-        talk.themes = Array(Set(talk.themes + other.themes)).sorted()
-        talk.reports = Array(Set(talk.reports + other.reports)).sorted()
-        talk.mentions += other.mentions
-        if talk.kind == .session, other.kind != .session { talk.kind = other.kind }
+        talk.projects = projects.sorted()
+        talk.themes = themes.sorted()
+        talk.reports = reports.sorted()
       }
       talk.mentions.sort { ($0.report, $0.line) < ($1.report, $1.line) }
       for (r, t) in group { renamed["\(parsed[r].report.id)/\(parsed[r].talks[t].id)"] = id }

@@ -39,14 +39,26 @@ public enum Linker {
     var set = Set(parsed.report.projects.map { "p:" + $0 })
     for t in parsed.talks { for s in t.speakers { set.insert("s:" + Folding.fold(s.name)) } }
     for section in parsed.report.sections {
-      for token in Tokenizer.tokens(section.text) where token.text.allSatisfy(\.isNumber) && token.text.count >= 2 {
-        set.insert("n:" + token.text)
+      var text = section.text
+      text.makeContiguousUTF8()
+      // Words of two digits or more, without making a string of every word.
+      _ = text.utf8.withContiguousStorageIfAvailable { bytes in
+        Tokenizer.scan(bytes) { start, end, ascii, _ in
+          let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+          if ascii {
+            if end - start >= 2, word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { set.insert("n:" + String(decoding: word, as: UTF8.self)) }
+          } else {
+            let w = String(decoding: word, as: UTF8.self)
+            if w.allSatisfy(\.isNumber) && w.count >= 2 { set.insert("n:" + w) }
+          }
+          return true
+        }
       }
     }
     return set
   }
 
-  static func jaccard<T>(_ a: Set<T>, _ b: Set<T>) -> Double {
+  static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
     let (small, large) = a.count <= b.count ? (a, b) : (b, a)
     let common = small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
     let union = a.count + b.count - common
@@ -103,9 +115,16 @@ public enum Linker {
       }
     }
     // Translations present the same talks in the same order.
+    var shapes: [Int: [TalkShape]] = [:]
+    func shapesOf(_ r: Int) -> [TalkShape] {
+      if let s = shapes[r] { return s }
+      let s = reports[r].talks.map(TalkShape.init)
+      shapes[r] = s
+      return s
+    }
     for (a, b) in translations {
-      let ta = reports[a].talks
-      let tb = reports[b].talks
+      let ta = shapesOf(a)
+      let tb = shapesOf(b)
       for i in ta.indices {
         var best: (Int, Double)? = nil
         for j in tb.indices {
@@ -120,12 +139,23 @@ public enum Linker {
     return groups.keys.sorted().compactMap { groups[$0] }
   }
 
-  static func similarity(_ a: Talk, _ b: Talk, positionA: Double, positionB: Double) -> Double {
-    let sa = Set(a.speakers.map { Folding.fold($0.name) })
-    let sb = Set(b.speakers.map { Folding.fold($0.name) })
+  /// What a talk is compared by across a translation.
+  struct TalkShape {
+    var speakers: Set<String>
+    var projects: Set<String>
+    var kind: TalkKind
+
+    init(_ talk: Talk) {
+      speakers = Set(talk.speakers.map { Folding.fold($0.name) })
+      projects = Set(talk.projects)
+      kind = talk.kind
+    }
+  }
+
+  static func similarity(_ a: TalkShape, _ b: TalkShape, positionA: Double, positionB: Double) -> Double {
     var score = 0.0
-    if !sa.isEmpty || !sb.isEmpty { score += jaccard(sa, sb) } else { score += 0.3 }
-    score += 0.5 * jaccard(Set(a.projects), Set(b.projects))
+    if !a.speakers.isEmpty || !b.speakers.isEmpty { score += jaccard(a.speakers, b.speakers) } else { score += 0.3 }
+    score += 0.5 * jaccard(a.projects, b.projects)
     score += a.kind == b.kind ? 0.1 : 0
     score -= 2 * abs(positionA - positionB)
     return score
