@@ -68,7 +68,8 @@ enum AddCommand: Command {
     defer { lock.unlock() }
     let before = try ctx.loadForWriting(target)
     let (after, outcomes) = CorpusEditor.add(parsed, to: before, catalog: catalog)
-    let changed = after != before
+    // CorpusEditor.add gives back the same corpus when every report was already in it.
+    let changed = outcomes.contains { if case .unchanged = $0 { false } else { true } }
     if changed { try CorpusStore.save(after, to: target.path) }
 
     var results: [FileOutcome] = []

@@ -76,22 +76,31 @@ public enum CorpusStore {
   public static func writeAtomically(
     _ data: some ContiguousBytes, to path: String, writer: Writer = { fd, bytes in write(fd, bytes.baseAddress, bytes.count) }
   ) throws {
+    try writeAtomically([data], to: path, writer: writer)
+  }
+
+  /// Writes `parts` one after the other, atomically (see above), without joining them in memory.
+  public static func writeAtomically<Part: ContiguousBytes>(
+    _ parts: [Part], to path: String, writer: Writer = { fd, bytes in write(fd, bytes.baseAddress, bytes.count) }
+  ) throws {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
     let temp = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw KubeConError.writeFailed(path, reason: String(cString: strerror(errno))) }
     var failure: String? = nil
-    data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-      var offset = 0
-      while offset < buffer.count {
-        let n = writer(fd, UnsafeRawBufferPointer(rebasing: buffer[offset...]))
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 {
-          failure = n == 0 ? "nothing was written" : String(cString: strerror(errno))
-          return
+    for part in parts where failure == nil {
+      part.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        var offset = 0
+        while offset < buffer.count {
+          let n = writer(fd, UnsafeRawBufferPointer(rebasing: buffer[offset...]))
+          if n < 0 && errno == EINTR { continue }
+          if n <= 0 {
+            failure = n == 0 ? "nothing was written" : String(cString: strerror(errno))
+            return
+          }
+          offset += n
         }
-        offset += n
       }
     }
     if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }

@@ -38,11 +38,14 @@ public final class CorpusIndex {
   }
 
   /// The index bytes of a corpus.
-  static func build(_ corpus: Corpus, key: IndexFile.Key) -> [UInt8] {
+  static func build(_ corpus: Corpus, key: IndexFile.Key) -> [UInt8] { Array(parts(corpus, key: key).joined()) }
+
+  /// The index of a corpus in the parts it is written in (see ``IndexFile/parts(_:key:)``).
+  static func parts(_ corpus: Corpus, key: IndexFile.Key) -> [[UInt8]] {
     var tables = CorpusTablesWriter()
     let tableSections = tables.tables(corpus)
     let search = SearchSectionsWriter.sections(for: corpus)
-    return IndexFile.assemble([tables.pool.encoded()] + tableSections + [tables.details.bytes] + search, key: key)
+    return IndexFile.parts([tables.pool.encoded()] + tableSections + [tables.details.bytes] + search, key: key)
   }
 
   /// Opens the index of the corpus at `corpusPath`, rebuilding it first when needed.
@@ -78,17 +81,17 @@ public final class CorpusIndex {
       let (data, info) = try FileReading.readWithInfo(corpusPath)
       return (try CorpusStore.decode(data, path: corpusPath), IndexFile.Key(info))
     }()
-    let bytes = build(corpus, key: key)
+    let parts = parts(corpus, key: key)
     let places = [beside] + (cache().map { [$0] } ?? [])
     for place in places {
       let folder = (place as NSString).deletingLastPathComponent
       if place != places[0] { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
       // Written, then mapped like any index: the bytes are not copied once more into memory.
-      if (try? CorpusStore.writeAtomically(bytes, to: place)) != nil, let file = try? IndexFile(path: place, expecting: key) {
+      if (try? CorpusStore.writeAtomically(parts, to: place)) != nil, let file = try? IndexFile(path: place, expecting: key) {
         return CorpusIndex(file: file, path: place, rebuiltBecause: reason)
       }
     }
-    return CorpusIndex(file: try IndexFile(bytes: bytes, expecting: key), path: nil, rebuiltBecause: reason)
+    return CorpusIndex(file: try IndexFile(bytes: Array(parts.joined()), expecting: key), path: nil, rebuiltBecause: reason)
   }
 
   private func reading<T>(_ body: () throws -> T) throws -> T { try file.reading(body) }

@@ -86,7 +86,12 @@ final class IndexFile {
   static var headerSize: Int { magic.count + 4 + 4 + 32 + Section.allCases.count * 24 + 8 }
 
   /// Lays out the sections (in ``Section`` order) behind a header.
-  static func assemble(_ sections: [[UInt8]], key: Key) -> [UInt8] {
+  static func assemble(_ sections: [[UInt8]], key: Key) -> [UInt8] { Array(parts(sections, key: key).joined()) }
+
+  /// The index file in the order it is written: the header, then each section followed by its
+  /// page table (empty for a section checked whole or per record). Written one after the other,
+  /// they need no copy of the whole file in memory.
+  static func parts(_ sections: [[UInt8]], key: Key) -> [[UInt8]] {
     precondition(sections.count == Section.allCases.count)
     var w = ByteWriter()
     w.append(magic)
@@ -106,11 +111,9 @@ final class IndexFile {
       offset += s.count + table.count
     }
     w.u64(Checksum.of(w.bytes))
-    for (s, table) in zip(sections, tables) {
-      w.append(s)
-      w.append(table)
-    }
-    return w.bytes
+    var parts = [w.bytes]
+    for (s, table) in zip(sections, tables) { parts += [s, table] }
+    return parts
   }
 
   /// How errors name the index: its path, or "index" for one held in memory.

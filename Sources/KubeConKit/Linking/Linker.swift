@@ -116,9 +116,10 @@ public enum Linker {
     }
     // Translations present the same talks in the same order.
     var shapes: [Int: [TalkShape]] = [:]
+    var numbers: [String: Int] = [:]
     func shapesOf(_ r: Int) -> [TalkShape] {
       if let s = shapes[r] { return s }
-      let s = reports[r].talks.map(TalkShape.init)
+      let s = reports[r].talks.map { TalkShape($0, numbering: &numbers) }
       shapes[r] = s
       return s
     }
@@ -139,17 +140,42 @@ public enum Linker {
     return groups.keys.sorted().compactMap { groups[$0] }
   }
 
-  /// What a talk is compared by across a translation.
+  /// What a talk is compared by across a translation: its speakers (folded) and projects as
+  /// sorted numbers, each string numbered once, since a report with many translations is
+  /// compared many times.
   struct TalkShape {
-    var speakers: Set<String>
-    var projects: Set<String>
+    var speakers: [Int]
+    var projects: [Int]
     var kind: TalkKind
 
-    init(_ talk: Talk) {
-      speakers = Set(talk.speakers.map { Folding.fold($0.name) })
-      projects = Set(talk.projects)
+    init(_ talk: Talk, numbering: inout [String: Int]) {
+      func number(_ s: String) -> Int {
+        if let n = numbering[s] { return n }
+        numbering[s] = numbering.count
+        return numbering.count - 1
+      }
+      speakers = Set(talk.speakers.map { number(Folding.fold($0.name)) }).sorted()
+      projects = Set(talk.projects.map(number)).sorted()
       kind = talk.kind
     }
+  }
+
+  /// Jaccard index of two sorted lists without repeats.
+  static func jaccard(_ a: [Int], _ b: [Int]) -> Double {
+    var i = 0, j = 0, common = 0
+    while i < a.count && j < b.count {
+      if a[i] == b[j] {
+        common += 1
+        i += 1
+        j += 1
+      } else if a[i] < b[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    let union = a.count + b.count - common
+    return union == 0 ? 0 : Double(common) / Double(union)
   }
 
   static func similarity(_ a: TalkShape, _ b: TalkShape, positionA: Double, positionB: Double) -> Double {
