@@ -300,7 +300,7 @@ extension Mention: JSONReadable, JSONWritable {
     var report: String?, line: Int?, excerpt: String?
     try r.object { r, key in
       switch key {
-      case "report": report = try r.string()
+      case "report": report = try r.sharedString()
       case "line": line = try r.int()
       case "excerpt": excerpt = try r.string()
       default: try r.skip()

@@ -16,6 +16,8 @@ struct JSONReader {
   let bytes: UnsafeBufferPointer<UInt8>
   private(set) var i = 0
   private var depth = 0
+  /// The strings read by ``sharedString()``, kept once.
+  private var shared = Set<String>()
 
   /// What is wrong and where: a line for a syntax error, a path (`.reports[3].title`) for a value
   /// of the wrong shape.
@@ -315,11 +317,18 @@ struct JSONReader {
     }
   }
 
+  /// A string that recurs (an id in lists of ids), held once however often it is read: a
+  /// corpus of 10,000 reports names its reports 5.8 million times.
+  mutating func sharedString() throws -> String {
+    shared.insert(try string()).memberAfterInsert
+  }
+
   // Typed helpers for the corpus's shapes.
 
+  /// A list of ids or names, shared (see ``sharedString()``).
   mutating func strings() throws -> [String] {
     var out: [String] = []
-    try array { r in out.append(try r.string()) }
+    try array { r in out.append(try r.sharedString()) }
     return out
   }
 
