@@ -19,9 +19,10 @@ public func fuzzReportParser(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   let file = data.first.map { $0 & 1 == 0 ? "fuzz.md" : "fuzz.html" } ?? "fuzz.md"
   do {
     let parsed = try fuzzParser.parse(data: data, file: file, id: "fuzz")
-    // Linking and encoding must take whatever parsing gives.
+    // Linking, encoding and reading back must take whatever parsing gives, and give it back.
     let corpus = CorpusBuilder.build([parsed], catalog: fuzzParser.catalog)
-    _ = try CorpusStore.encode(corpus)
+    let bytes = CorpusStore.encode(corpus)
+    guard try CorpusStore.decode(bytes, path: "fuzz.json") == corpus else { fatalError("the corpus does not read back") }
   } catch is KubeConError {
     // A typed error is the expected answer to broken input.
   } catch {
