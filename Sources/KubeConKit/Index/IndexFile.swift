@@ -85,10 +85,8 @@ final class IndexFile {
 
   static var headerSize: Int { magic.count + 4 + 4 + 32 + Section.allCases.count * 24 + 8 }
 
-  /// Lays out the sections (in ``Section`` order) behind a header.
-  static func assemble(_ sections: [[UInt8]], key: Key) -> [UInt8] { Array(parts(sections, key: key).joined()) }
-
-  /// The index file in the order it is written: the header, then each section followed by its
+  /// The index file in the order it is written (sections in ``Section`` order): the header, then
+  /// each section followed by its
   /// page table (empty for a section checked whole or per record). Written one after the other,
   /// they need no copy of the whole file in memory.
   static func parts(_ sections: [[UInt8]], key: Key) -> [[UInt8]] {

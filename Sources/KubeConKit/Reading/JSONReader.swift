@@ -29,14 +29,14 @@ struct JSONReader {
     /// Innermost last: components are added while the error travels out.
     var path: [String] = []
 
-    var where_: String { path.reversed().joined() }
+    var location: String { path.reversed().joined() }
 
     var description: String {
       switch kind {
       case .syntax: "invalid JSON (line \(line): \(message))"
-      case .missingField: "missing field '\(message)'" + (path.isEmpty ? "" : " at " + where_)
-      case .wrongType: "wrong type" + (path.isEmpty ? "" : " at " + where_) + ": " + message
-      case .missingValue: "missing value" + (path.isEmpty ? "" : " at " + where_)
+      case .missingField: "missing field '\(message)'" + (path.isEmpty ? "" : " at " + location)
+      case .wrongType: "wrong type" + (path.isEmpty ? "" : " at " + location) + ": " + message
+      case .missingValue: "missing value" + (path.isEmpty ? "" : " at " + location)
       }
     }
   }
