@@ -18,28 +18,43 @@ public enum JSONOutput {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + 64)
     var i = 0
-    func escape(_ value: UInt32) {
-      out += Array(String(format: "\\u%04x", value).utf8)
-    }
-    while i < bytes.count {
-      let b = bytes[i]
-      if b == 0x7F {
-        escape(0x7F)
-        i += 1
-      } else if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
-        escape(UInt32(bytes[i + 1]))
-        i += 2
-      } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, (0xA8...0xAE).contains(bytes[i + 2]) {
-        escape(0x2000 + UInt32(bytes[i + 2] - 0x80))
-        i += 3
-      } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x81, (0xA6...0xA9).contains(bytes[i + 2]) {
-        escape(0x2040 + UInt32(bytes[i + 2] - 0x80))
-        i += 3
-      } else {
-        out.append(b)
-        i += 1
+    bytes.withUnsafeBufferPointer { utf8 in
+      while i < utf8.count {
+        if let (value, length) = terminalControl(utf8, at: i) {
+          appendEscape(value, to: &out)
+          i += length
+        } else {
+          out.append(utf8[i])
+          i += 1
+        }
       }
     }
     return Data(out)
+  }
+
+  /// The character at `k` of some UTF-8 that a terminal could act on beyond U+0000–U+001F (DEL,
+  /// a C1 control, a line or paragraph separator, a bidi embedding, override or isolate), with
+  /// its length in bytes; nil for any other.
+  static func terminalControl(_ utf8: UnsafeBufferPointer<UInt8>, at k: Int) -> (value: UInt32, length: Int)? {
+    let n = utf8.count
+    switch utf8[k] {
+    case 0x7F: return (0x7F, 1)
+    case 0xC2 where k + 1 < n && (0x80...0x9F).contains(utf8[k + 1]): return (UInt32(utf8[k + 1]), 2)
+    case 0xE2 where k + 2 < n && utf8[k + 1] == 0x80 && (0xA8...0xAE).contains(utf8[k + 2]):
+      return (0x2000 + UInt32(utf8[k + 2] - 0x80), 3)
+    case 0xE2 where k + 2 < n && utf8[k + 1] == 0x81 && (0xA6...0xA9).contains(utf8[k + 2]):
+      return (0x2040 + UInt32(utf8[k + 2] - 0x80), 3)
+    default: return nil
+    }
+  }
+
+  /// `\uXXXX`, lowercase as JSONEncoder writes it.
+  static func appendEscape(_ value: UInt32, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\\"))
+    out.append(UInt8(ascii: "u"))
+    for shift in stride(from: 12, through: 0, by: -4) {
+      let digit = UInt8(value >> UInt32(shift) & 0xF)
+      out.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+    }
   }
 }

@@ -87,16 +87,12 @@ struct JSONWriter {
           k += 1
           continue
         }
-        var escape: UInt32? = nil
-        var length = 1
         switch b {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"):
           bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<k]))
           bytes.append(UInt8(ascii: "\\"))
           bytes.append(b)
           k += 1
-          start = k
-          continue
         case 0x08, 0x09, 0x0A, 0x0C, 0x0D:
           bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<k]))
           bytes.append(UInt8(ascii: "\\"))
@@ -108,34 +104,19 @@ struct JSONWriter {
           default: bytes.append(UInt8(ascii: "r"))
           }
           k += 1
-          start = k
-          continue
-        case 0..<0x20, 0x7F: escape = UInt32(b)
-        case 0xC2 where k + 1 < n && (0x80...0x9F).contains(utf8[k + 1]):
-          // C1 controls, among them the one-byte CSI.
-          escape = UInt32(utf8[k + 1])
-          length = 2
-        case 0xE2 where k + 2 < n && utf8[k + 1] == 0x80 && (0xA8...0xAE).contains(utf8[k + 2]):
-          // Line and paragraph separators, bidi embeddings and overrides.
-          escape = 0x2000 + UInt32(utf8[k + 2] - 0x80)
-          length = 3
-        case 0xE2 where k + 2 < n && utf8[k + 1] == 0x81 && (0xA6...0xA9).contains(utf8[k + 2]):
-          // Bidi isolates.
-          escape = 0x2040 + UInt32(utf8[k + 2] - 0x80)
-          length = 3
-        default: break
-        }
-        guard let escape else {
+        case 0..<0x20:
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<k]))
+          JSONOutput.appendEscape(UInt32(b), to: &bytes)
           k += 1
-          continue
+        default:
+          guard let (value, length) = JSONOutput.terminalControl(utf8, at: k) else {
+            k += 1
+            continue
+          }
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<k]))
+          JSONOutput.appendEscape(value, to: &bytes)
+          k += length
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<k]))
-        bytes.append(contentsOf: "\\u".utf8)
-        for shift in stride(from: 12, through: 0, by: -4) {
-          let digit = UInt8(escape >> UInt32(shift) & 0xF)
-          bytes.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
-        }
-        k += length
         start = k
       }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<n]))

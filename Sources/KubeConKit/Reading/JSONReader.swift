@@ -152,10 +152,7 @@ struct JSONReader {
     var k = range.lowerBound + (bytes[start] == UInt8(ascii: "-") ? 1 : 0)
     while k < range.upperBound {
       let d = Int(bytes[k]) - 0x30
-      guard d >= 0, d <= 9 else {
-        i = start
-        throw Problem(kind: .wrongType, message: "expected an integer")
-      }
+      guard d >= 0, d <= 9 else { throw Problem(kind: .wrongType, message: "expected an integer") }
       let (m, o1) = value.multipliedReportingOverflow(by: 10)
       let (s, o2) = m.addingReportingOverflow(d)
       guard !o1, !o2 else { throw Problem(kind: .wrongType, message: "an integer out of range") }
@@ -341,7 +338,7 @@ struct JSONReader {
   mutating func optionalString() throws -> String? { try null() ? nil : try string() }
 
   /// An array of objects.
-  mutating func list<T: JSONReadable>(of: T.Type = T.self) throws -> [T] {
+  mutating func list<T: JSONReadable>() throws -> [T] {
     var out: [T] = []
     try array { r in out.append(try T(json: &r)) }
     return out
