@@ -48,6 +48,18 @@ public struct ProseSpeakers: Sendable {
   /// Auxiliaries that make a name the subject of what follows, inside a section about one talk.
   static let auxiliaries: [[String]] = ["a", "ont", "sont", "est", "was", "were", "had", "did", "made", "ran", "began", "started"].map { [$0] }
 
+  /// The phrases above by their first word, in their order, so that a word is looked up once
+  /// instead of being compared with every phrase (that was a quarter of parsing a report).
+  static let verbsByFirstWord = byFirstWord(verbsAfter)
+  static let verbsInTalkByFirstWord = byFirstWord(verbsAfter + auxiliaries)
+  static let cuesByFirstWord = byFirstWord(cuesBefore)
+
+  static func byFirstWord(_ phrases: [[String]]) -> [String: [[String]]] {
+    var out: [String: [[String]]] = [:]
+    for p in phrases { out[p[0], default: []].append(p) }
+    return out
+  }
+
   /// The speakers a sentence names as presenting.
   /// - Parameter inTalk: the sentence is about one talk, so a name followed by any verb ("X et Y
   ///   ont fait tourner") is one of its speakers.
@@ -57,9 +69,9 @@ public struct ProseSpeakers: Sendable {
     if ws.contains(where: { ProseSpeakers.socialCues.contains($0.folded) }) { return [] }
     var found: [SpeakerRef] = []
     // Names followed by a presenting verb.
+    let verbs = inTalk ? ProseSpeakers.verbsInTalkByFirstWord : ProseSpeakers.verbsByFirstWord
     for k in ws.indices {
-      let verbs = inTalk ? ProseSpeakers.verbsAfter + ProseSpeakers.auxiliaries : ProseSpeakers.verbsAfter
-      guard verbs.contains(where: { matches($0, ws, at: k) }) else { continue }
+      guard let candidates = verbs[ws[k].folded], candidates.contains(where: { matches($0, ws, at: k) }) else { continue }
       var start = max(0, k - 16)
       while start < k {
         if let (list, end) = parser.leadingList(ws, from: start, allowCommaOrg: false), reaches(ws, from: end, to: k) {
@@ -75,7 +87,7 @@ public struct ProseSpeakers: Sendable {
     }
     // Names after "présenté par", "keynote by", "la keynote de".
     for k in ws.indices {
-      for cue in ProseSpeakers.cuesBefore where matches(cue, ws, at: k) {
+      for cue in ProseSpeakers.cuesByFirstWord[ws[k].folded] ?? [] where matches(cue, ws, at: k) {
         let after = k + cue.count
         // "par" alone names speakers only at the start of a byline.
         if cue == ["par"] && k != 0 { continue }

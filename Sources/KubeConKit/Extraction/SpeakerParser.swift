@@ -20,35 +20,107 @@ public struct SpeakerParser: Sendable {
     var trail: String
   }
 
+  /// The words of a text, split at spaces, tabs, line breaks and no-break spaces.
+  ///
+  /// Words that are all ASCII (most of them) are read as bytes: going through `Character`s here
+  /// was a sixth of parsing a report.
   static func words(_ text: String) -> [Word] {
+    var text = text
+    text.makeContiguousUTF8()
     var out: [Word] = []
-    for raw in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{00A0}" }) {
-      var s = raw[...]
-      var lead = ""
-      var trail = ""
-      while let c = s.first, "([«“\"'‘*".contains(c) {
-        lead.append(c)
-        s = s.dropFirst()
-      }
-      while let c = s.last, "),;:.!?]»”\"’*".contains(c) {
-        // Keep the period of an initial ("J.") and of "Inc.".
-        if c == ".", s.count == 2 || s.hasSuffix("Inc.") || s.hasSuffix("Ltd.") || s.hasSuffix("Corp.") { break }
-        trail.insert(c, at: trail.startIndex)
-        s = s.dropLast()
-      }
-      // French elision before a company: d'Initech, chez l'OCDE.
-      for prefix in ["d'", "d’", "l'", "l’"] where s.hasPrefix(prefix) && s.count > 2 {
-        let rest = s.dropFirst(2)
-        if let f = rest.first, f.isUppercase || f.isNumber || (rest.contains { $0.isUppercase }) {
-          out.append(Word(text: s.prefix(2), folded: String(s.prefix(1)) + "'", lead: lead, trail: ""))
-          s = rest
-          lead = ""
+    let utf8 = text.utf8
+    utf8.withContiguousStorageIfAvailable { bytes in
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        // Separators: space, tab, line break, U+00A0 (C2 A0).
+        if bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A { i += 1; continue }
+        if bytes[i] == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
+        let start = i
+        var ascii = true
+        while i < n {
+          let b = bytes[i]
+          if b == 0x20 || b == 0x09 || b == 0x0A || (b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0) { break }
+          if b >= 0x80 { ascii = false }
+          i += 1
+        }
+        let raw = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: i)]
+        if ascii {
+          asciiWord(raw, bytes: UnsafeBufferPointer(rebasing: bytes[start..<i]), into: &out)
+        } else {
+          word(raw, into: &out)
         }
       }
-      if s.isEmpty && lead.isEmpty && trail.isEmpty { continue }
-      out.append(Word(text: s, folded: Folding.fold(String(s)), lead: lead, trail: trail))
     }
     return out
+  }
+
+  /// `word` for a word of ASCII bytes, where a character is a byte.
+  private static func asciiWord(_ raw: Substring, bytes: UnsafeBufferPointer<UInt8>, into out: inout [Word]) {
+    func isLead(_ b: UInt8) -> Bool { b == 0x28 || b == 0x5B || b == 0x22 || b == 0x27 || b == 0x2A }  // ( [ " ' *
+    func isTrail(_ b: UInt8) -> Bool {  // ) , ; : . ! ? ] " *
+      b == 0x29 || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x2E || b == 0x21 || b == 0x3F || b == 0x5D || b == 0x22
+        || b == 0x2A
+    }
+    func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+    var a = 0
+    var z = bytes.count
+    while a < z, isLead(bytes[a]) { a += 1 }
+    var lead = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<a]), as: UTF8.self)
+    while z > a, isTrail(bytes[z - 1]) {
+      // Keep the period of an initial ("J.") and of "Inc.".
+      if bytes[z - 1] == 0x2E {
+        let s = UnsafeBufferPointer(rebasing: bytes[a..<z])
+        func ends(_ suffix: String) -> Bool { s.count >= suffix.utf8.count && s.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        if s.count == 2 || ends("Inc.") || ends("Ltd.") || ends("Corp.") { break }
+      }
+      z -= 1
+    }
+    let trail = String(decoding: UnsafeBufferPointer(rebasing: bytes[z..<bytes.count]), as: UTF8.self)
+    // French elision before a company: d'Initech, chez l'OCDE.
+    for letter: UInt8 in [0x64, 0x6C] where z - a > 2 && bytes[a] == letter && bytes[a + 1] == 0x27 {
+      let rest = UnsafeBufferPointer(rebasing: bytes[(a + 2)..<z])
+      if isUpper(rest[0]) || (rest[0] >= 0x30 && rest[0] <= 0x39) || rest.contains(where: isUpper) {
+        let s = raw.utf8.index(raw.startIndex, offsetBy: a)
+        out.append(Word(text: raw[s..<raw.utf8.index(s, offsetBy: 2)], folded: letter == 0x64 ? "d'" : "l'", lead: lead, trail: ""))
+        a += 2
+        lead = ""
+      }
+    }
+    if a == z && lead.isEmpty && trail.isEmpty { return }
+    let s = raw.utf8.index(raw.startIndex, offsetBy: a)
+    let folded = String(unsafeUninitializedCapacity: z - a) { o in
+      for k in a..<z { o[k - a] = isUpper(bytes[k]) ? bytes[k] + 32 : bytes[k] }
+      return z - a
+    }
+    out.append(Word(text: raw[s..<raw.utf8.index(s, offsetBy: z - a)], folded: folded, lead: lead, trail: trail))
+  }
+
+  private static func word(_ raw: Substring, into out: inout [Word]) {
+    var s = raw
+    var lead = ""
+    var trail = ""
+    while let c = s.first, "([«“\"'‘*".contains(c) {
+      lead.append(c)
+      s = s.dropFirst()
+    }
+    while let c = s.last, "),;:.!?]»”\"’*".contains(c) {
+      // Keep the period of an initial ("J.") and of "Inc.".
+      if c == ".", s.count == 2 || s.hasSuffix("Inc.") || s.hasSuffix("Ltd.") || s.hasSuffix("Corp.") { break }
+      trail.insert(c, at: trail.startIndex)
+      s = s.dropLast()
+    }
+    // French elision before a company: d'Initech, chez l'OCDE.
+    for prefix in ["d'", "d’", "l'", "l’"] where s.hasPrefix(prefix) && s.count > 2 {
+      let rest = s.dropFirst(2)
+      if let f = rest.first, f.isUppercase || f.isNumber || (rest.contains { $0.isUppercase }) {
+        out.append(Word(text: s.prefix(2), folded: String(s.prefix(1)) + "'", lead: lead, trail: ""))
+        s = rest
+        lead = ""
+      }
+    }
+    if s.isEmpty && lead.isEmpty && trail.isEmpty { return }
+    out.append(Word(text: s, folded: Folding.fold(String(s)), lead: lead, trail: trail))
   }
 
   static let orgMarkers: Set<String> = ["de", "d'", "from", "chez", "at", "@"]

@@ -427,35 +427,50 @@ public struct TalkExtractor: Sendable {
     return words.count > 12 ? title + "…" : title
   }
 
+  /// Whether `phrase` occurs in `folded` between non-letters, comparing UTF-8 bytes.
   static func containsWords(_ folded: String, _ phrase: String) -> Bool {
-    // ASCII (most folded text): a byte search, where a character is a byte.
-    if folded.utf8.allSatisfy({ $0 < 0x80 }) && phrase.utf8.allSatisfy({ $0 < 0x80 }) {
-      return containsWordsASCII(Array(folded.utf8), Array(phrase.utf8))
-    }
-    var searchRange = folded.startIndex..<folded.endIndex
-    while let r = folded.range(of: phrase, range: searchRange) {
-      let beforeOK = r.lowerBound == folded.startIndex || !folded[folded.index(before: r.lowerBound)].isLetter
-      let afterOK = r.upperBound == folded.endIndex || !folded[r.upperBound].isLetter
-      if beforeOK && afterOK { return true }
-      searchRange = r.upperBound..<folded.endIndex
-    }
-    return false
+    var folded = folded
+    var phrase = phrase
+    folded.makeContiguousUTF8()
+    phrase.makeContiguousUTF8()
+    return folded.utf8.withContiguousStorageIfAvailable { text in
+      phrase.utf8.withContiguousStorageIfAvailable { containsWords(text, $0) } ?? false
+    } ?? false
   }
 
-  private static func containsWordsASCII(_ text: [UInt8], _ phrase: [UInt8]) -> Bool {
-    guard !phrase.isEmpty, text.count >= phrase.count else { return phrase.isEmpty }
-    func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
+  static func containsWords(_ text: UnsafeBufferPointer<UInt8>, _ phrase: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = phrase.first else { return true }
+    guard text.count >= phrase.count else { return false }
     var i = 0
     while i <= text.count - phrase.count {
-      if text[i] == phrase[0] && text[i..<(i + phrase.count)].elementsEqual(phrase) {
+      if text[i] == first && UnsafeBufferPointer(rebasing: text[i..<(i + phrase.count)]).elementsEqual(phrase) {
         let end = i + phrase.count
-        if (i == 0 || !isLetter(text[i - 1])) && (end == text.count || !isLetter(text[end])) { return true }
+        if !letterEnds(text, before: i) && !letterStarts(text, at: end) { return true }
         i = end
         continue
       }
       i += 1
     }
     return false
+  }
+
+  /// Whether the character that ends right before byte `i` is a letter.
+  private static func letterEnds(_ text: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+    guard i > 0 else { return false }
+    var s = i - 1
+    while s > 0 && text[s] & 0xC0 == 0x80 { s -= 1 }
+    return letterStarts(text, at: s)
+  }
+
+  /// Whether the scalar at byte `i` is a letter (`Character.isLetter` of a character starting there).
+  private static func letterStarts(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    guard i < text.count else { return false }
+    let b = text[i]
+    if b < 0x80 { return (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
+    var it = UnsafeBufferPointer(rebasing: text[i...]).makeIterator()
+    var decoder = UTF8()
+    guard case .scalarValue(let scalar) = decoder.decode(&it) else { return false }
+    return scalar.properties.isAlphabetic
   }
 
   static func containsAny(_ folded: String, _ phrases: [String]) -> Bool {

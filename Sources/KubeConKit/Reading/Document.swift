@@ -15,7 +15,7 @@ public struct Document: Sendable {
   ///   (not in a converted web page, whose markup says what its headings are).
   public init(text: String, file: String, bareHeadings: Bool = true) {
     var warnings: [Diagnostic] = []
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = Document.lines(text)
     let fm = FrontMatter.parse(lines)
     warnings += fm.warnings.map { var d = $0; d.file = file; return d }
     self.frontMatter = fm
@@ -29,6 +29,57 @@ public struct Document: Sendable {
     self.warnings = warnings
   }
 
+  /// The lines of a text (line breaks are `\n` once decoded), split as bytes.
+  static func lines(_ text: String) -> [Substring] {
+    var out: [Substring] = []
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var i = start
+    while i < utf8.endIndex {
+      if utf8[i] == 0x0A {
+        out.append(text[start..<i])
+        start = utf8.index(after: i)
+      }
+      i = utf8.index(after: i)
+    }
+    out.append(text[start..<utf8.endIndex])
+    return out
+  }
+
+  /// Whether a line holds only spaces, tabs and no-break spaces (what `trimmingSpaces` removes).
+  static func isBlank(_ line: String) -> Bool {
+    var it = line.utf8.makeIterator()
+    while let b = it.next() {
+      switch b {
+      case 0x20, 0x09: continue
+      case 0xC2: guard it.next() == 0xA0 else { return false }
+      case 0xE2: guard it.next() == 0x80, it.next() == 0xAF else { return false }
+      default: return false
+      }
+    }
+    return true
+  }
+
+  /// The last byte before the spaces, tabs and no-break spaces that end a line.
+  static func lastNonSpaceByte(_ line: String) -> UInt8? {
+    var line = line
+    return line.withUTF8 { u in
+      var i = u.count - 1
+      while i >= 0 {
+        if u[i] == 0x20 || u[i] == 0x09 {
+          i -= 1
+        } else if u[i] == 0xA0, i >= 1, u[i - 1] == 0xC2 {
+          i -= 2
+        } else if u[i] == 0xAF, i >= 2, u[i - 1] == 0x80, u[i - 2] == 0xE2 {
+          i -= 3
+        } else {
+          return u[i]
+        }
+      }
+      return nil
+    }
+  }
+
   // MARK: - Non-content
 
   /// Blanks out HTML comments (also across lines) and Hugo shortcodes, keeping line numbers.
@@ -36,6 +87,11 @@ public struct Document: Sendable {
     var out: [String] = []
     var inComment = false
     for line in lines {
+      // Nothing to remove without a '<' or a '{' (or inside a comment).
+      if !inComment && !line.utf8.contains(where: { $0 == 0x3C || $0 == 0x7B }) {
+        out.append(line)
+        continue
+      }
       var result = ""
       var rest = Substring(line)
       while !rest.isEmpty {
@@ -74,7 +130,7 @@ public struct Document: Sendable {
   // MARK: - Blocks
 
   static func blocks(from lines: [String], firstLine: Int, file: String, warnings: inout [Diagnostic]) -> [Block] {
-    let isBlank = { (l: String) in l.trimmingSpaces().isEmpty }
+    let isBlank = Document.isBlank
     let nonBlank = lines.filter { !isBlank($0) }.count
     // Blank lines between paragraphs, not the ones that end the file.
     let interior = lines.drop(while: isBlank).reversed().drop(while: isBlank)
@@ -176,6 +232,8 @@ public struct Document: Sendable {
 
   /// `Keynote de démarrage#`: headings of a web page copied as text keep their anchor sign.
   static func isHashHeading(_ line: String) -> Bool {
+    // Quick test: the line ends in '#', spaces aside.
+    guard lastNonSpaceByte(line) == 0x23 else { return false }
     let t = line.trimmingSpaces()
     guard t.count >= 3, t.count <= 200, t.hasSuffix("#"), !t.hasPrefix("#") else { return false }
     let body = t.dropLast()
@@ -186,6 +244,7 @@ public struct Document: Sendable {
   }
 
   static func isRule(_ line: String) -> Bool {
+    guard let b = line.utf8.first(where: { $0 != 0x20 }), b == 0x2D || b == 0x2A || b == 0x5F || b == 0x3D else { return false }
     let chars = line.filter { $0 != " " }
     guard chars.count >= 3, let first = chars.first, "-*_=".contains(first) else { return false }
     return chars.allSatisfy { $0 == first }

@@ -14,6 +14,13 @@ public struct InlineText: Sendable, Equatable {
   public var strong: [String]
 
   public init(_ raw: String) {
+    // Most paragraphs have no markup: nothing to read character by character.
+    if !raw.utf8.contains(where: InlineText.isMarkup) {
+      self.text = raw.trimmingSpaces()
+      self.links = []
+      self.strong = []
+      return
+    }
     var out = ""
     var links: [Link] = []
     var strong: [String] = []
@@ -98,6 +105,11 @@ public struct InlineText: Sendable, Equatable {
     self.text = out.trimmingSpaces()
     self.links = links
     self.strong = strong
+  }
+
+  /// The bytes that start markup: `[` `<` `*` `_` `` ` `` `&` (an image's `!` comes before `[`).
+  static func isMarkup(_ b: UInt8) -> Bool {
+    b == 0x5B || b == 0x3C || b == 0x2A || b == 0x5F || b == 0x60 || b == 0x26
   }
 
   static let entities: [String: String] = [
