@@ -84,12 +84,19 @@ public struct EditionResolver: Sendable {
   }
 
   func evidence(in text: String, skipOtherTimes: Bool) -> [Evidence] {
-    if skipOtherTimes {
+    let found = evidence(in: text, mentionsRequired: skipOtherTimes)
+    // Looking for words about other times only matters when there is evidence to drop.
+    if skipOtherTimes, !found.isEmpty {
       let folded = Array((" " + Folding.fold(text) + " ").utf8)
       for cue in EditionResolver.otherTimeCueBytes where Folding.occurs(cue.0, in: folded) || Folding.occurs(cue.1, in: folded) {
         return []
       }
     }
+    return found
+  }
+
+  /// - Parameter mentionsRequired: a year without a city counts only next to "KubeCon".
+  private func evidence(in text: String, mentionsRequired: Bool) -> [Evidence] {
     let tokens = Tokenizer.tokens(text)
     let years = tokens.compactMap { t -> Int? in
       guard t.text.count == 4, let y = Int(t.text), (2015...2035).contains(y) else { return nil }
@@ -101,7 +108,7 @@ public struct EditionResolver: Sendable {
     var out: [Evidence] = []
     let year = Set(years).count == 1 ? years.first : nil
     for city in cityMatches { out.append(Evidence(year: year, region: nil, city: city)) }
-    if cityMatches.isEmpty, mentionsKubeCon || !skipOtherTimes {
+    if cityMatches.isEmpty, mentionsKubeCon || !mentionsRequired {
       for y in Set(years) {
         out.append(Evidence(year: y, region: regionMatches.count == 1 ? regionMatches.first : nil, city: nil))
       }

@@ -14,6 +14,9 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   /// One-word prefix patterns by their first three characters (shorter ones under the whole
   /// word), with the order they were added in.
   private var prefixPatterns: [String: [(order: Int, pattern: Pattern)]] = [:]
+  /// The same patterns when their key is ASCII, under the key's bytes packed in an integer: most
+  /// words are ASCII and are looked up without making a string per prefix.
+  private var asciiPrefixPatterns: [UInt32: [(order: Int, pattern: Pattern)]] = [:]
   private var prefixCount = 0
 
   public init() {}
@@ -30,7 +33,12 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     let exact = (caseSensitive || allCaps) ? tokens.map { String($0.text) } : nil
     let pattern = Pattern(words: tokens.map(\.folded), exact: exact, prefixLast: prefix, value: value)
     if prefix && tokens.count == 1 {
-      prefixPatterns[String(pattern.words[0].prefix(3)), default: []].append((prefixCount, pattern))
+      let key = String(pattern.words[0].prefix(3))
+      if let packed = PhraseMatcher.pack(key.utf8) {
+        asciiPrefixPatterns[packed, default: []].append((prefixCount, pattern))
+      } else {
+        prefixPatterns[key, default: []].append((prefixCount, pattern))
+      }
       prefixCount += 1
     } else {
       byFirstWord[pattern.words[0], default: []].append(pattern)
@@ -60,9 +68,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       if best == nil {
         // A pattern of n < 3 letters sits under its whole word, a longer one under its first 3:
         // each key length holds its own patterns, so the lookups never overlap.
-        let folded = tokens[i].folded
-        var candidates: [(order: Int, pattern: Pattern)] = []
-        for n in stride(from: 1, through: min(3, folded.count), by: 1) { candidates += prefixPatterns[String(folded.prefix(n))] ?? [] }
+        var candidates = prefixCandidates(tokens[i].folded)
         if candidates.count > 1 { candidates.sort { $0.order < $1.order } }
         for (_, p) in candidates where matches(p, tokens, at: i) {
           best = Match(value: p.value, token: i, length: 1, sentenceInitial: tokens[i].startsSentence)
@@ -77,6 +83,38 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       }
     }
     return result
+  }
+
+  /// The one-word prefix patterns under the first one, two and three characters of a word.
+  private func prefixCandidates(_ folded: String) -> [(order: Int, pattern: Pattern)] {
+    var candidates: [(order: Int, pattern: Pattern)] = []
+    let utf8 = folded.utf8
+    if utf8.prefix(3).allSatisfy({ $0 < 0x80 }) {
+      // A character per byte.
+      var key: UInt32 = 0
+      for (n, b) in utf8.prefix(3).enumerated() {
+        key |= UInt32(b) << (8 * UInt32(n))
+        if let found = asciiPrefixPatterns[key | UInt32(n + 1) << 24] { candidates += found }
+      }
+      return candidates
+    }
+    for n in stride(from: 1, through: min(3, folded.count), by: 1) {
+      let key = folded.prefix(n)
+      if let packed = PhraseMatcher.pack(key.utf8) {
+        candidates += asciiPrefixPatterns[packed] ?? []
+      } else {
+        candidates += prefixPatterns[String(key)] ?? []
+      }
+    }
+    return candidates
+  }
+
+  /// One to three ASCII bytes and their count in an integer; nil for other keys.
+  static func pack<C: Collection>(_ bytes: C) -> UInt32? where C.Element == UInt8 {
+    guard (1...3).contains(bytes.count), bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var key: UInt32 = 0
+    for (n, b) in bytes.enumerated() { key |= UInt32(b) << (8 * UInt32(n)) }
+    return key | UInt32(bytes.count) << 24
   }
 
   private func matches(_ p: Pattern, _ tokens: [Token], at i: Int) -> Bool {
