@@ -88,12 +88,21 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   /// The one-word prefix patterns under the first one, two and three characters of a word.
   private func prefixCandidates(_ folded: String) -> [(order: Int, pattern: Pattern)] {
     var candidates: [(order: Int, pattern: Pattern)] = []
-    let utf8 = folded.utf8
-    if utf8.prefix(3).allSatisfy({ $0 < 0x80 }) {
-      // A character per byte.
+    // ASCII up to the fourth byte (which could otherwise be a mark on the third character): a
+    // character per byte.
+    var ascii = true
+    var bytes: (UInt8, UInt8, UInt8) = (0, 0, 0)
+    var count = 0
+    for b in folded.utf8 {
+      if b >= 0x80 { ascii = false; break }
+      if count == 3 { break }
+      if count == 0 { bytes.0 = b } else if count == 1 { bytes.1 = b } else { bytes.2 = b }
+      count += 1
+    }
+    if ascii {
       var key: UInt32 = 0
-      for (n, b) in utf8.prefix(3).enumerated() {
-        key |= UInt32(b) << (8 * UInt32(n))
+      for n in 0..<count {
+        key |= UInt32(n == 0 ? bytes.0 : n == 1 ? bytes.1 : bytes.2) << (8 * UInt32(n))
         if let found = asciiPrefixPatterns[key | UInt32(n + 1) << 24] { candidates += found }
       }
       return candidates

@@ -42,10 +42,11 @@ enum ReportMetadata {
     return nil
   }
 
-  static let organizationCues: [String] = [
+  /// Each cue as its words.
+  static let organizationCues: [[String]] = [
     "mon entreprise", "ma societe", "mon employeur", "mon gentil employeur", "my company", "my employer",
     "i work at", "i work for", "je travaille chez", "je travaille pour", "notre entreprise", "our company",
-  ].map(Folding.fold)
+  ].map { Folding.fold($0).split(separator: " ").map(String.init) }
 
   /// "grâce à mon entreprise Acme", "my employer, Acme", or a link on the word "employeur".
   static func organization(_ doc: Document) -> String? {
@@ -55,8 +56,7 @@ enum ReportMetadata {
     for block in doc.blocks.prefix(12) where !block.isHeading {
       let ws = SpeakerParser.words(block.text)
       for k in ws.indices {
-        for cue in organizationCues {
-          let parts = cue.split(separator: " ").map(String.init)
+        for parts in organizationCues {
           guard k + parts.count <= ws.count, zip(parts, ws[k..<(k + parts.count)]).allSatisfy({ $0 == $1.folded }) else { continue }
           let next = k + parts.count
           // The cue word is itself a link to the company's site.

@@ -372,6 +372,8 @@ public struct TalkExtractor: Sendable {
 
   /// Quoted spans with the text before them: « », “ ”, ” ”, " ".
   static func quotations(_ sentence: String) -> [(String, String)] {
+    // No '"' and no byte of « “ ” (C2 AB, E2 80 9C, E2 80 9D): no quotes.
+    guard sentence.utf8.contains(where: { $0 == 0x22 || $0 == 0xAB || $0 == 0x9C || $0 == 0x9D }) else { return [] }
     var out: [(String, String)] = []
     let chars = Array(sentence)
     var i = 0
@@ -398,23 +400,34 @@ public struct TalkExtractor: Sendable {
 
   // MARK: - Text helpers
 
+  /// The sentences of a text: cut after `.`, `!` or `?` followed by a space, except after an
+  /// initial ("J."), a single capital, or "Inc.". Scanned as bytes; the characters around a cut
+  /// are read as characters.
   static func sentences(_ text: String) -> [String] {
     var out: [String] = []
-    var current = ""
-    let chars = Array(text)
-    for (i, c) in chars.enumerated() {
-      current.append(c)
-      if c == "." || c == "!" || c == "?" {
-        let next = i + 1 < chars.count ? chars[i + 1] : " "
-        let prev = i > 0 ? chars[i - 1] : " "
-        // Not "Inc.", "J.", "v1.2", "Acme.io".
-        if next == " " && !(prev.isUppercase && (i < 2 || chars[i - 2] == " ")) && !current.hasSuffix("Inc.") {
+    let utf8 = text.utf8
+    var start = text.startIndex
+    var i = utf8.startIndex
+    while i < utf8.endIndex {
+      let b = utf8[i]
+      let next = utf8.index(after: i)
+      if b == 0x2E || b == 0x21 || b == 0x3F, next == utf8.endIndex || utf8[next] == 0x20 {
+        // Not "Inc.", "J." (a capital after a space or at the start).
+        var initial = false
+        if i > text.startIndex {
+          let p = text.index(before: i)
+          initial = text[p].isUppercase && (p == text.startIndex || text[text.index(before: p)] == " ")
+        }
+        let current = text[start..<next]
+        if !initial && !(b == 0x2E && current.utf8.count >= 4 && current.utf8.suffix(4).elementsEqual("Inc.".utf8)) {
           out.append(current.trimmingSpaces())
-          current = ""
+          start = next
         }
       }
+      i = next
     }
-    if !current.trimmingSpaces().isEmpty { out.append(current.trimmingSpaces()) }
+    let rest = text[start...].trimmingSpaces()
+    if !rest.isEmpty { out.append(rest) }
     return out
   }
 
