@@ -97,6 +97,15 @@ public struct SpeakerParser: Sendable {
   }
 
   private static func word(_ raw: Substring, into out: inout [Word]) {
+    // Nothing to set aside: no opening mark first, no closing mark last, no elision.
+    if let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last,
+      !leadScalars.contains(first), !trailScalars.contains(last),
+      !(raw.utf8.count > 1 && (raw.utf8.first == 0x64 || raw.utf8.first == 0x6C)
+        && (raw.utf8.dropFirst().first == 0x27 || raw.utf8.dropFirst().first == 0xE2))
+    {
+      out.append(Word(text: raw, folded: Folding.fold(String(raw)), lead: "", trail: ""))
+      return
+    }
     var s = raw
     var lead = ""
     var trail = ""
@@ -122,6 +131,9 @@ public struct SpeakerParser: Sendable {
     if s.isEmpty && lead.isEmpty && trail.isEmpty { return }
     out.append(Word(text: s, folded: Folding.fold(String(s)), lead: lead, trail: trail))
   }
+
+  static let leadScalars = Set("([«“\"'‘*".unicodeScalars)
+  static let trailScalars = Set("),;:.!?]»”\"’*".unicodeScalars)
 
   static let orgMarkers: Set<String> = ["de", "d'", "from", "chez", "at", "@"]
   static let connectors: Set<String> = ["et", "and", "&"]
