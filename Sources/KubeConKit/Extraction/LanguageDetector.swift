@@ -16,10 +16,23 @@ public enum LanguageDetector {
   public static func detect(_ text: String, hint: String? = nil) -> String {
     var fr = 0
     var en = 0
-    for token in Tokenizer.tokens(text) {
-      let w = token.folded
-      if french.contains(w) { fr += 1 }
-      if english.contains(w) { en += 1 }
+    // The words are scanned, not made into tokens: only short ones can be function words.
+    var text = text
+    text.makeContiguousUTF8()
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      Tokenizer.scan(bytes) { start, end, ascii, _ in
+        guard end - start <= (ascii ? 5 : 12) else { return true }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let w = ascii
+          ? String(unsafeUninitializedCapacity: word.count) { out in
+            for (k, b) in word.enumerated() { out[k] = b >= 0x41 && b <= 0x5A ? b + 32 : b }
+            return word.count
+          }
+          : Folding.fold(String(decoding: word, as: UTF8.self))
+        if french.contains(w) { fr += 1 }
+        if english.contains(w) { en += 1 }
+        return true
+      }
     }
     let hinted: String? = hint.map { String($0.lowercased().prefix(2)) }
     if let hinted, hinted == "fr" || hinted == "en", fr == en || fr + en < 5 { return hinted }

@@ -17,6 +17,10 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   /// The same patterns when their key is ASCII, under the key's bytes packed in an integer: most
   /// words are ASCII and are looked up without making a string per prefix.
   private var asciiPrefixPatterns: [UInt32: [(order: Int, pattern: Pattern)]] = [:]
+  /// Which first bytes start a one-byte key, and which first two bytes start a longer one: most
+  /// words start no key and need no lookup.
+  private var asciiSingles = [Bool](repeating: false, count: 128)
+  private var asciiPairs = [Bool](repeating: false, count: 128 * 128)
   private var prefixCount = 0
 
   public init() {}
@@ -36,6 +40,8 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       let key = String(pattern.words[0].prefix(3))
       if let packed = PhraseMatcher.pack(key.utf8) {
         asciiPrefixPatterns[packed, default: []].append((prefixCount, pattern))
+        let b = Array(key.utf8)
+        if b.count == 1 { asciiSingles[Int(b[0])] = true } else { asciiPairs[Int(b[0]) * 128 + Int(b[1])] = true }
       } else {
         prefixPatterns[key, default: []].append((prefixCount, pattern))
       }
@@ -100,6 +106,10 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       count += 1
     }
     if ascii {
+      guard count > 0 else { return [] }
+      let single = asciiSingles[Int(bytes.0)]
+      let pair = count > 1 && asciiPairs[Int(bytes.0) * 128 + Int(bytes.1)]
+      guard single || pair else { return [] }
       var key: UInt32 = 0
       for n in 0..<count {
         key |= UInt32(n == 0 ? bytes.0 : n == 1 ? bytes.1 : bytes.2) << (8 * UInt32(n))

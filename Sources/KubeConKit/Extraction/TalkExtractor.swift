@@ -135,7 +135,7 @@ public struct TalkExtractor: Sendable {
   /// `Title - Jane Doe, Acme & John Roe, Initech` gives the title and the speakers.
   func splitHeadingSpeakers(_ heading: String) -> (String, [SpeakerRef]?) {
     for separator in [" - ", " – ", " — ", " | "] {
-      guard let range = heading.range(of: separator, options: .backwards) else { continue }
+      guard let range = TalkExtractor.lastRange(of: separator, in: heading) else { continue }
       let right = String(heading[range.upperBound...])
       guard right.split(separator: " ").count <= 14 else { continue }
       if let speakers = parser.parseList(right.replacingOccurrences(of: " - ", with: ", ")) {
@@ -143,6 +143,22 @@ public struct TalkExtractor: Sendable {
       }
     }
     return (heading, nil)
+  }
+
+  /// The last occurrence of `needle` in `text`, compared as UTF-8 bytes.
+  static func lastRange(of needle: String, in text: String) -> Range<String.Index>? {
+    let t = Array(text.utf8)
+    let n = Array(needle.utf8)
+    guard !n.isEmpty, t.count >= n.count else { return nil }
+    var i = t.count - n.count
+    while i >= 0 {
+      if t[i] == n[0] && t[i..<(i + n.count)].elementsEqual(n) {
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: i)
+        return lower..<text.utf8.index(lower, offsetBy: n.count)
+      }
+      i -= 1
+    }
+    return nil
   }
 
   /// A title rather than a phrase: its long words (three or more) mostly capitalized, as English

@@ -34,7 +34,8 @@ public enum TextDecoding {
   }
 
   static func normalizeNewlines(_ text: String) -> String {
-    guard text.contains("\r") else { return text }
+    // A byte test: Foundation's `contains` went through NSString and was 5% of parsing.
+    guard text.utf8.contains(0x0D) else { return text }
     return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
   }
 
