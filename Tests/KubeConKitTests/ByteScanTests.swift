@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+@testable import KubeConKit
+
+/// The parser reads bytes where it used to read characters (for speed). On random texts mixing
+/// ASCII, accents, typographic quotes, no-break spaces and emoji, each byte reader gives what the
+/// character reader it replaced gave, kept here as the reference.
+@Suite struct ByteScanTests {
+  static let pieces = [
+    "a", "b", "e", "d", "l", "x", "J", "A", "Inc", "Ltd", "Corp", "de", "et", "talk", "keynote", "par", "by",
+    "é", "É", "à", "ç", "œ", "ß", "日本", "🚀", "1", "2024", "Ⅰ",
+    " ", " ", " ", "  ", "\t", "\n", "\u{00A0}", "\u{202F}",
+    ".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\"", "'", "’", "‘", "«", "»", "“", "”", "*", "-", "–", "|", "#",
+    "d'", "l'", "d’", "l’", "Inc.", "J.", "Acme", "Kubernetes",
+  ]
+
+  static func randomText(_ random: inout SeededGenerator, length: Int) -> String {
+    (0..<length).map { _ in random.pick(pieces) }.joined()
+  }
+
+  @Test func speakerWordsReadAsTheFormerCharacterReader() {
+    var random = SeededGenerator(seed: 21)
+    for _ in 0..<3000 {
+      let text = ByteScanTests.randomText(&random, length: random.below(24))
+      let got = SpeakerParser.words(text).map { [String($0.text), $0.folded, $0.lead, $0.trail] }
+      let want = ByteScanTests.formerWords(text).map { [String($0.text), $0.folded, $0.lead, $0.trail] }
+      #expect(got == want, "\(text.debugDescription)")
+    }
+  }
+
+  @Test func wordBoundedSearchFindsWhatACharacterSearchFinds() {
+    var random = SeededGenerator(seed: 22)
+    let phrases = ["a", "de", "talk", "e d", "é", "日本", "a.", "keynote", "x talk"]
+    for _ in 0..<3000 {
+      let text = Folding.fold(ByteScanTests.randomText(&random, length: random.below(20)))
+      let phrase = random.pick(phrases)
+      #expect(TalkExtractor.containsWords(text, phrase) == ByteScanTests.characterContainsWords(text, phrase), "\(text.debugDescription) \(phrase)")
+    }
+  }
+
+  @Test func sentencesCutWhereTheCharacterReaderCut() {
+    var random = SeededGenerator(seed: 23)
+    for _ in 0..<3000 {
+      let text = ByteScanTests.randomText(&random, length: random.below(30))
+      #expect(TalkExtractor.sentences(text) == ByteScanTests.formerSentences(text), "\(text.debugDescription)")
+      let split = text.split(whereSeparator: { $0 == "." || $0 == "!" || $0 == "?" || $0 == "\n" })
+      #expect(EditionResolver.sentences(text) == split, "\(text.debugDescription)")
+    }
+  }
+
+  @Test func lineTestsAnswerAsTheCharacterTests() {
+    var random = SeededGenerator(seed: 24)
+    for _ in 0..<3000 {
+      let text = ByteScanTests.randomText(&random, length: random.below(16))
+      #expect(Document.lines(text) == text.split(separator: "\n", omittingEmptySubsequences: false))
+      for line in Document.lines(text).map(String.init) {
+        #expect(Document.isBlank(line) == line.trimmingSpaces().isEmpty, "\(line.debugDescription)")
+        let t = line.trimmingSpaces()
+        #expect(Document.lastNonSpaceByte(line) == t.utf8.last, "\(line.debugDescription)")
+        let chars = line.filter { $0 != " " }
+        let rule = chars.count >= 3 && chars.first.map { "-*_=".contains($0) } == true && chars.allSatisfy { $0 == chars.first }
+        #expect(Document.isRule(line) == rule, "\(line.debugDescription)")
+      }
+      #expect(Document.isMarker(text) == (text.split(separator: " ").count <= 9 && Document.markerPrefixes.contains { Folding.fold(text).hasPrefix($0) }))
+    }
+  }
+
+  @Test func lastSeparatorIsFoundWhereFoundationFindsIt() {
+    var random = SeededGenerator(seed: 25)
+    for _ in 0..<2000 {
+      let text = ByteScanTests.randomText(&random, length: random.below(20))
+      for separator in [" - ", " – ", " | ", "|", "é"] {
+        #expect(TalkExtractor.lastRange(of: separator, in: text) == text.range(of: separator, options: [.backwards, .literal]), "\(text.debugDescription)")
+      }
+    }
+  }
+
+  @Test func languageIsDetectedFromTheSameWords() {
+    var random = SeededGenerator(seed: 26)
+    let words = ["le", "la", "Les", "the", "The", "AND", "là", "très", "être", "est", "is", "Kubernetes", "é", ".", " ", "\n", "’"]
+    for _ in 0..<1000 {
+      let text = (0..<random.below(40)).map { _ in random.pick(words) }.joined(separator: random.pick([" ", "  ", "\n"]))
+      var fr = 0
+      var en = 0
+      for token in Tokenizer.tokens(text) {
+        if LanguageDetector.french.contains(token.folded) { fr += 1 }
+        if LanguageDetector.english.contains(token.folded) { en += 1 }
+      }
+      let want = fr > en ? "fr" : "en"  // no hint
+      #expect(LanguageDetector.detect(text) == want, "\(text.debugDescription)")
+    }
+  }
+
+  /// One-word prefix patterns (`k*`, `ku*`, `kub*`, accented and non-Latin keys) are found as a
+  /// scan of every pattern in the order added finds them.
+  @Test func prefixPatternsMatchAsAFullScan() {
+    let phrases = ["k*", "ku*", "kub*", "kube*", "obs*", "é*", "éc*", "日本*", "Obs*", "a*", "ab*", "x*"]
+    var matcher = PhraseMatcher<Int>()
+    for (i, p) in phrases.enumerated() { matcher.add(p, value: i, caseSensitive: p.first?.isUppercase == true) }
+    var random = SeededGenerator(seed: 27)
+    let words = ["k", "ku", "kub", "kubernetes", "Kubernetes", "obs", "Observability", "observe", "écoute", "ecoute", "e", "日本語", "日", "a", "ab", "abc", "x", "zz", "kü", "ǩu"]
+    for _ in 0..<500 {
+      let text = (0..<random.below(12)).map { _ in random.pick(words) }.joined(separator: " ")
+      let tokens = Tokenizer.tokens(text)
+      let got = matcher.matches(in: tokens).map { [$0.token, $0.value] }
+      var want: [[Int]] = []
+      for (t, token) in tokens.enumerated() {
+        for (i, p) in phrases.enumerated() {
+          let stem = Tokenizer.tokens(String(p.dropLast()))[0]
+          let exact = p.first?.isUppercase == true
+          if token.folded.hasPrefix(stem.folded) && (!exact || token.text.hasPrefix(stem.text)) {
+            want.append([t, i])
+            break
+          }
+        }
+      }
+      #expect(got == want, "\(text)")
+    }
+  }
+
+  // MARK: - The former character readers
+
+  static func formerWords(_ text: String) -> [SpeakerParser.Word] {
+    var out: [SpeakerParser.Word] = []
+    for raw in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{00A0}" }) {
+      var s = raw[...]
+      var lead = ""
+      var trail = ""
+      while let c = s.first, "([«“\"'‘*".contains(c) {
+        lead.append(c)
+        s = s.dropFirst()
+      }
+      while let c = s.last, "),;:.!?]»”\"’*".contains(c) {
+        if c == ".", s.count == 2 || s.hasSuffix("Inc.") || s.hasSuffix("Ltd.") || s.hasSuffix("Corp.") { break }
+        trail.insert(c, at: trail.startIndex)
+        s = s.dropLast()
+      }
+      for prefix in ["d'", "d’", "l'", "l’"] where s.hasPrefix(prefix) && s.count > 2 {
+        let rest = s.dropFirst(2)
+        if let f = rest.first, f.isUppercase || f.isNumber || (rest.contains { $0.isUppercase }) {
+          out.append(SpeakerParser.Word(text: s.prefix(2), folded: String(s.prefix(1)) + "'", lead: lead, trail: ""))
+          s = rest
+          lead = ""
+        }
+      }
+      if s.isEmpty && lead.isEmpty && trail.isEmpty { continue }
+      out.append(SpeakerParser.Word(text: s, folded: Folding.fold(String(s)), lead: lead, trail: trail))
+    }
+    return out
+  }
+
+  static func characterContainsWords(_ text: String, _ phrase: String) -> Bool {
+    let t = Array(text)
+    let p = Array(phrase)
+    guard !p.isEmpty else { return true }
+    guard t.count >= p.count else { return false }
+    for i in 0...(t.count - p.count) where Array(t[i..<(i + p.count)]) == p {
+      let before = i == 0 || !t[i - 1].isLetter
+      let after = i + p.count == t.count || !t[i + p.count].isLetter
+      if before && after { return true }
+    }
+    return false
+  }
+
+  static func formerSentences(_ text: String) -> [String] {
+    var out: [String] = []
+    var current = ""
+    let chars = Array(text)
+    for (i, c) in chars.enumerated() {
+      current.append(c)
+      if c == "." || c == "!" || c == "?" {
+        let next = i + 1 < chars.count ? chars[i + 1] : " "
+        let prev = i > 0 ? chars[i - 1] : " "
+        if next == " " && !(prev.isUppercase && (i < 2 || chars[i - 2] == " ")) && !current.hasSuffix("Inc.") {
+          out.append(current.trimmingSpaces())
+          current = ""
+        }
+      }
+    }
+    if !current.trimmingSpaces().isEmpty { out.append(current.trimmingSpaces()) }
+    return out
+  }
+}
