@@ -118,6 +118,19 @@ import Testing
     }
   }
 
+  /// The parser tokenizes a title and a text apart and joins the tokens, instead of tokenizing
+  /// "title\ntext": the same tokens.
+  @Test func tokensOfLinesJoinAsTokensOfTheJoinedText() {
+    var random = SeededGenerator(seed: 28)
+    for _ in 0..<2000 {
+      let a = ByteScanTests.randomText(&random, length: random.below(12))
+      let b = ByteScanTests.randomText(&random, length: random.below(12))
+      let joined = Tokenizer.tokens(a + "\n" + b).map { [String($0.text), $0.folded, "\($0.startsSentence)"] }
+      let apart = (Tokenizer.tokens(a) + Tokenizer.tokens(b)).map { [String($0.text), $0.folded, "\($0.startsSentence)"] }
+      #expect(joined == apart, "\(a.debugDescription) \(b.debugDescription)")
+    }
+  }
+
   // MARK: - The former character readers
 
   static func formerWords(_ text: String) -> [SpeakerParser.Word] {

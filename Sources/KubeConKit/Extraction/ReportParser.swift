@@ -145,9 +145,13 @@ public struct ReportParser: Sendable {
     for c in candidates {
       let talkId = Slug.unique((edition?.id ?? id) + "-" + Slug.make(c.title), among: &usedIds)
       if sectionTalk[c.section] == nil { sectionTalk[c.section] = talkId }
-      let projects = projectMatcher.mentions(in: c.title + "\n" + c.text).keys.sorted()
+      // Each text is tokenized once: the tokens of "title\ntext" are the title's and the text's
+      // (the line break starts a sentence, as the start of a text does).
+      let titleTokens = Tokenizer.tokens(c.title)
+      let textTokens = Tokenizer.tokens(c.text)
+      let projects = projectMatcher.mentions(in: titleTokens + textTokens).keys.sorted()
       let themes = themeClassifier.themes(
-        title: c.title, text: c.text, projectCategories: projects.compactMap { categoryOf[$0] })
+        titleTokens: titleTokens, textTokens: textTokens, projectCategories: projects.compactMap { categoryOf[$0] })
       let sectionText = outline.indices.contains(c.section) ? outline[c.section].text : nil
       extracted.append(ExtractedTalk(
         id: talkId, title: c.title, titleSource: c.titleSource, kind: c.kind, speakers: c.speakers,
@@ -155,10 +159,12 @@ public struct ReportParser: Sendable {
         text: c.text == sectionText ? nil : c.text))
     }
 
-    let reportMentions = projectMatcher.mentions(in: title + "\n" + bodyText)
+    let titleTokens = Tokenizer.tokens(title)
+    let bodyTokens = Tokenizer.tokens(bodyText)
+    let reportMentions = projectMatcher.mentions(in: titleTokens + bodyTokens)
     var themeSet = Set(extracted.flatMap(\.themes))
     let reportThemes = themeClassifier.themes(
-      title: title, text: bodyText, projectCategories: reportMentions.keys.compactMap { categoryOf[$0] })
+      titleTokens: titleTokens, textTokens: bodyTokens, projectCategories: reportMentions.keys.compactMap { categoryOf[$0] })
     // The report's own text names its main subjects: those with strong evidence count too.
     themeSet.formUnion(reportThemes.prefix(6))
 

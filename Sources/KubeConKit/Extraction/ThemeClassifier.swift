@@ -25,10 +25,15 @@ public struct ThemeClassifier: Sendable {
   /// Theme ids for a title, a text and the categories of the projects they mention (one entry per
   /// project), best first.
   public func themes(title: String, text: String, projectCategories: [String]) -> [String] {
+    themes(titleTokens: Tokenizer.tokens(title), textTokens: Tokenizer.tokens(text), projectCategories: projectCategories)
+  }
+
+  /// `themes(title:text:projectCategories:)` for texts already tokenized.
+  public func themes(titleTokens: [Token], textTokens: [Token], projectCategories: [String]) -> [String] {
     var score: [Int: Int] = [:]
-    for m in matcher.matches(in: Tokenizer.tokens(title)) { score[m.value, default: 0] += 3 }
+    for m in matcher.matches(in: titleTokens) { score[m.value, default: 0] += 3 }
     var bodyHits: [Int: Int] = [:]
-    for m in matcher.matches(in: Tokenizer.tokens(text)) { bodyHits[m.value, default: 0] += 1 }
+    for m in matcher.matches(in: textTokens) { bodyHits[m.value, default: 0] += 1 }
     for (theme, hits) in bodyHits { score[theme, default: 0] += min(hits, 6) }
     var projectHits: [Int: Int] = [:]
     for category in projectCategories {
