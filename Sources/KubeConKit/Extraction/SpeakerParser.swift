@@ -96,6 +96,8 @@ public struct SpeakerParser: Sendable {
     out.append(Word(text: raw[s..<raw.utf8.index(s, offsetBy: z - a)], folded: folded, lead: lead, trail: trail))
   }
 
+  /// Reads a word with non-ASCII characters: sets its opening and closing marks aside and splits
+  /// a French elision (`d’Initech`) off as its own word.
   private static func word(_ raw: Substring, into out: inout [Word]) {
     // Nothing to set aside: no opening mark first, no closing mark last, no elision.
     if let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last,
