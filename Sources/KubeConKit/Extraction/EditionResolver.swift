@@ -116,22 +116,9 @@ public struct EditionResolver: Sendable {
     return out
   }
 
-  /// The text split at `.`, `!`, `?` and line breaks (as bytes), without empty pieces.
+  /// The text split at `.`, `!`, `?` and line breaks, without empty pieces.
   static func sentences(_ text: String) -> [Substring] {
-    var out: [Substring] = []
-    let utf8 = text.utf8
-    var start = utf8.startIndex
-    var i = start
-    while i < utf8.endIndex {
-      let b = utf8[i]
-      if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x0A {
-        if start < i { out.append(text[start..<i]) }
-        start = utf8.index(after: i)
-      }
-      i = utf8.index(after: i)
-    }
-    if start < utf8.endIndex { out.append(text[start..<utf8.endIndex]) }
-    return out
+    text.pieces(omittingEmpty: true) { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x0A }
   }
 
   /// Days since 1970 for `YYYY-MM-DD`.

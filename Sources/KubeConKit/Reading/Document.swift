@@ -29,21 +29,9 @@ public struct Document: Sendable {
     self.warnings = warnings
   }
 
-  /// The lines of a text (line breaks are `\n` once decoded), split as bytes.
+  /// The lines of a text (line breaks are `\n` once decoded).
   static func lines(_ text: String) -> [Substring] {
-    var out: [Substring] = []
-    let utf8 = text.utf8
-    var start = utf8.startIndex
-    var i = start
-    while i < utf8.endIndex {
-      if utf8[i] == 0x0A {
-        out.append(text[start..<i])
-        start = utf8.index(after: i)
-      }
-      i = utf8.index(after: i)
-    }
-    out.append(text[start..<utf8.endIndex])
-    return out
+    text.pieces(omittingEmpty: false) { $0 == 0x0A }
   }
 
   /// Whether a line holds only spaces, tabs and no-break spaces (what `trimmingSpaces` removes).
