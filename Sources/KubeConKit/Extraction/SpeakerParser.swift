@@ -57,11 +57,8 @@ public struct SpeakerParser: Sendable {
 
   /// `word` for a word of ASCII bytes, where a character is a byte.
   private static func asciiWord(_ raw: Substring, bytes: UnsafeBufferPointer<UInt8>, into out: inout [Word]) {
-    func isLead(_ b: UInt8) -> Bool { b == 0x28 || b == 0x5B || b == 0x22 || b == 0x27 || b == 0x2A }  // ( [ " ' *
-    func isTrail(_ b: UInt8) -> Bool {  // ) , ; : . ! ? ] " *
-      b == 0x29 || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x2E || b == 0x21 || b == 0x3F || b == 0x5D || b == 0x22
-        || b == 0x2A
-    }
+    func isLead(_ b: UInt8) -> Bool { asciiLead[Int(b)] }
+    func isTrail(_ b: UInt8) -> Bool { asciiTrail[Int(b)] }
     func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
     var a = 0
     var z = bytes.count
@@ -111,11 +108,11 @@ public struct SpeakerParser: Sendable {
     var s = raw
     var lead = ""
     var trail = ""
-    while let c = s.first, "([«“\"'‘*".contains(c) {
+    while let c = s.first, isMark(c, leadScalars) {
       lead.append(c)
       s = s.dropFirst()
     }
-    while let c = s.last, "),;:.!?]»”\"’*".contains(c) {
+    while let c = s.last, isMark(c, trailScalars) {
       // Keep the period of an initial ("J.") and of "Inc.".
       if c == ".", s.count == 2 || s.hasSuffix("Inc.") || s.hasSuffix("Ltd.") || s.hasSuffix("Corp.") { break }
       trail.insert(c, at: trail.startIndex)
@@ -134,8 +131,17 @@ public struct SpeakerParser: Sendable {
     out.append(Word(text: s, folded: Folding.fold(String(s)), lead: lead, trail: trail))
   }
 
+  /// The marks set aside before a word (opening) and after it (closing).
   static let leadScalars = Set("([«“\"'‘*".unicodeScalars)
   static let trailScalars = Set("),;:.!?]»”\"’*".unicodeScalars)
+  /// The same marks as tables of ASCII bytes, for words read as bytes.
+  static let asciiLead = (0..<128).map { leadScalars.contains(Unicode.Scalar(UInt8($0))) }
+  static let asciiTrail = (0..<128).map { trailScalars.contains(Unicode.Scalar(UInt8($0))) }
+
+  /// Whether a character is one of the marks (a mark with an accent on it is not).
+  static func isMark(_ c: Character, _ marks: Set<Unicode.Scalar>) -> Bool {
+    c.unicodeScalars.count == 1 && marks.contains(c.unicodeScalars.first!)
+  }
 
   static let orgMarkers: Set<String> = ["de", "d'", "from", "chez", "at", "@"]
   static let connectors: Set<String> = ["et", "and", "&"]
