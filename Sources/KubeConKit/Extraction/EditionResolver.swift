@@ -40,7 +40,8 @@ public struct EditionResolver: Sendable {
   }
 
   /// The best edition, or nil when nothing points to one.
-  public func resolve(title: String, frontMatterText: String, text: String, date: String?) -> Edition? {
+  /// - Parameter tokens: `Tokenizer.tokens(text)`, when the caller has them already.
+  public func resolve(title: String, frontMatterText: String, text: String, tokens: [Token]? = nil, date: String?) -> Edition? {
     var score: [String: Double] = [:]
     func add(_ evidence: Evidence, weight: Double, to score: inout [String: Double]) {
       for e in editions {
@@ -63,8 +64,17 @@ public struct EditionResolver: Sendable {
     for ev in evidence(in: frontMatterText, skipOtherTimes: false) { add(ev, weight: 1, to: &score) }
     // Many mentions in the text add up, but to no more than a title's weight.
     var body: [String: Double] = [:]
+    // A word never holds a sentence's end (`.`, `!`, `?`, a line break), so the text's words,
+    // in order, fall in its sentences in order: each sentence's are the next ones that start
+    // before its end (and the first of each starts a sentence, as it would alone).
+    var text = text
+    text.makeContiguousUTF8()
+    let words = tokens ?? Tokenizer.tokens(text)
+    var next = 0
     for sentence in EditionResolver.sentences(text) {
-      for ev in evidence(in: String(sentence), skipOtherTimes: true) { add(ev, weight: 1, to: &body) }
+      let first = next
+      while next < words.count && words[next].text.startIndex < sentence.endIndex { next += 1 }
+      for ev in evidence(in: sentence, tokens: words[first..<next], skipOtherTimes: true) { add(ev, weight: 1, to: &body) }
     }
     for (id, value) in body { score[id, default: 0] += min(value, 6) }
     if let date, let day = EditionResolver.day(date) {
@@ -84,10 +94,16 @@ public struct EditionResolver: Sendable {
   }
 
   func evidence(in text: String, skipOtherTimes: Bool) -> [Evidence] {
-    let found = evidence(in: text, mentionsRequired: skipOtherTimes)
+    let tokens = Tokenizer.tokens(text)
+    return evidence(in: Substring(text), tokens: tokens[...], skipOtherTimes: skipOtherTimes)
+  }
+
+  /// - Parameter tokens: the words of `text`.
+  func evidence(in text: Substring, tokens: ArraySlice<Token>, skipOtherTimes: Bool) -> [Evidence] {
+    let found = evidence(tokens, mentionsRequired: skipOtherTimes)
     // Looking for words about other times only matters when there is evidence to drop.
     if skipOtherTimes, !found.isEmpty {
-      let folded = Array((" " + Folding.fold(text) + " ").utf8)
+      let folded = Array((" " + Folding.fold(String(text)) + " ").utf8)
       for cue in EditionResolver.otherTimeCueBytes where Folding.occurs(cue.0, in: folded) || Folding.occurs(cue.1, in: folded) {
         return []
       }
@@ -96,10 +112,10 @@ public struct EditionResolver: Sendable {
   }
 
   /// - Parameter mentionsRequired: a year without a city counts only next to "KubeCon".
-  private func evidence(in text: String, mentionsRequired: Bool) -> [Evidence] {
-    let tokens = Tokenizer.tokens(text)
+  private func evidence(_ tokens: ArraySlice<Token>, mentionsRequired: Bool) -> [Evidence] {
     let years = tokens.compactMap { t -> Int? in
-      guard t.text.count == 4, let y = Int(t.text), (2015...2035).contains(y) else { return nil }
+      // Four digits are four bytes (and a year's bytes are digits).
+      guard t.text.utf8.count == 4, let y = Int(t.text), (2015...2035).contains(y) else { return nil }
       return y
     }
     let cityMatches = Set(cities.matches(in: tokens).map(\.value))

@@ -61,10 +61,13 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   }
 
   /// Every match, longest first at each position; matches do not overlap.
-  public func matches(in tokens: [Token]) -> [Match] {
+  public func matches(in tokens: [Token]) -> [Match] { matches(in: tokens[...]) }
+
+  /// The matches within some of the tokens (``Match/token`` counts from the whole array's start).
+  public func matches(in tokens: ArraySlice<Token>) -> [Match] {
     var result: [Match] = []
-    var i = 0
-    while i < tokens.count {
+    var i = tokens.startIndex
+    while i < tokens.endIndex {
       var best: Match? = nil
       for p in byFirstWord[tokens[i].folded] ?? [] where p.words.count > (best?.length ?? 0) {
         if matches(p, tokens, at: i) {
@@ -136,8 +139,8 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     return key | UInt32(bytes.count) << 24
   }
 
-  private func matches(_ p: Pattern, _ tokens: [Token], at i: Int) -> Bool {
-    guard i + p.words.count <= tokens.count else { return false }
+  private func matches(_ p: Pattern, _ tokens: ArraySlice<Token>, at i: Int) -> Bool {
+    guard i + p.words.count <= tokens.endIndex else { return false }
     for (k, word) in p.words.enumerated() {
       let t = tokens[i + k]
       let last = k == p.words.count - 1

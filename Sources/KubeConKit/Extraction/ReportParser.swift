@@ -125,14 +125,17 @@ public struct ReportParser: Sendable {
     let bodyText = doc.blocks.map(\.text).joined(separator: "\n")
     let hint = ["lang", "language", "locale"].lazy.compactMap { doc.frontMatter.string($0) }.first
     let language = LanguageDetector.detect(bodyText, hint: hint)
-    if bodyText.split(separator: " ").count < 5 {
+    if !ReportParser.hasWords(5, in: bodyText) {
       diagnostics.append(Diagnostic(file: file, line: 1, message: "the report has almost no text"))
     }
     let date = DateExtractor.fromFrontMatter(doc.frontMatter)
       ?? DateExtractor.fromText(doc.blocks.prefix(20).map(\.text).joined(separator: "\n"))
     diagnostics += ReportParser.frontMatterTypes(doc.frontMatter, file: file)
+    let reportTitleTokens = Tokenizer.tokens(title)
+    let bodyTokens = Tokenizer.tokens(bodyText)
     let edition = editionResolver.resolve(
-      title: title, frontMatterText: ReportMetadata.frontMatterText(doc.frontMatter), text: bodyText, date: date)?.ref
+      title: title, frontMatterText: ReportMetadata.frontMatterText(doc.frontMatter), text: bodyText,
+      tokens: bodyTokens, date: date)?.ref
     if edition == nil {
       diagnostics.append(Diagnostic(file: file, line: 1, message: "no KubeCon edition recognized (no city, year or date points to one)"))
     }
@@ -159,12 +162,10 @@ public struct ReportParser: Sendable {
         text: c.text == sectionText ? nil : c.text))
     }
 
-    let titleTokens = Tokenizer.tokens(title)
-    let bodyTokens = Tokenizer.tokens(bodyText)
-    let reportMentions = projectMatcher.mentions(in: titleTokens + bodyTokens)
+    let reportMentions = projectMatcher.mentions(in: reportTitleTokens + bodyTokens)
     var themeSet = Set(extracted.flatMap(\.themes))
     let reportThemes = themeClassifier.themes(
-      titleTokens: titleTokens, textTokens: bodyTokens, projectCategories: reportMentions.keys.compactMap { categoryOf[$0] })
+      titleTokens: reportTitleTokens, textTokens: bodyTokens, projectCategories: reportMentions.keys.compactMap { categoryOf[$0] })
     // The report's own text names its main subjects: those with strong evidence count too.
     themeSet.formUnion(reportThemes.prefix(6))
 
@@ -199,6 +200,22 @@ public struct ReportParser: Sendable {
     }
     if case .list(let items)? = fm.fields["author"], items.isEmpty { flag("author", "is empty or a nested map, not a name") }
     return found
+  }
+
+  /// Whether `text` holds at least `n` pieces between spaces (without splitting all of it).
+  static func hasWords(_ n: Int, in text: String) -> Bool {
+    var count = 0
+    var inWord = false
+    for byte in text.utf8 {
+      if byte == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        count += 1
+        if count >= n { return true }
+      }
+    }
+    return false
   }
 
   /// Reports larger than this are refused before they are read (a trip report is a few dozen KB;
