@@ -131,6 +131,29 @@ import Testing
     }
   }
 
+  /// The edition resolver hands each sentence of the body the next words of the whole body's
+  /// tokens: the evidence is what tokenizing each sentence alone finds.
+  @Test func editionEvidenceFromTheBodysWordsIsTheSentencesOwn() {
+    let resolver = EditionResolver(catalog: Fixtures.catalog)
+    let words = ["KubeCon", "London", "Londres", "Paris", "Europe", "2024", "2025", "1999", "last", "year", "à", "in", "the", "é", "Hong", "Kong"]
+    let cuts = [" ", " ", ". ", "! ", "?", "\n", "\n\n", ", ", " «", "» ", "’"]
+    var random = SeededGenerator(seed: 30)
+    for _ in 0..<1500 {
+      let text = (0..<random.below(30)).map { _ in random.pick(words) + random.pick(cuts) }.joined()
+      let tokens = Tokenizer.tokens(text)
+      let sentences = EditionResolver.sentences(text, words: tokens)
+      #expect(sentences.map(\.0) == EditionResolver.sentences(text))
+      for (sentence, words) in sentences {
+        #expect(words.map(\.text) == Tokenizer.tokens(String(sentence)).map(\.text), "\(sentence.debugDescription)")
+        // (in the order of a set's iteration)
+        let shared = resolver.evidence(in: sentence, tokens: words, skipOtherTimes: true).map { "\($0)" }.sorted()
+        let alone = resolver.evidence(in: String(sentence), skipOtherTimes: true).map { "\($0)" }.sorted()
+        #expect(shared == alone, "\(sentence.debugDescription)")
+      }
+      #expect(sentences.map(\.1.count).reduce(0, +) == tokens.count, "\(text.debugDescription)")
+    }
+  }
+
   // MARK: - The former character readers
 
   static func formerWords(_ text: String) -> [SpeakerParser.Word] {

@@ -14,7 +14,9 @@ import Testing
     func flush(_ end: String.Index) {
       guard let s = start else { return }
       let word = text[s..<end]
-      result.append(Token(text: word, folded: Folding.fold(String(word)), startsSentence: sentenceStart))
+      let folded = Folding.fold(String(word))
+      // Matchers skip words by this hash: it must be the folded word's.
+      result.append(Token(text: word, folded: folded, startsSentence: sentenceStart, foldedHash: Token.hash(folded: folded)))
       sentenceStart = false
       start = nil
     }

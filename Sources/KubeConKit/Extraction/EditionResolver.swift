@@ -64,17 +64,11 @@ public struct EditionResolver: Sendable {
     for ev in evidence(in: frontMatterText, skipOtherTimes: false) { add(ev, weight: 1, to: &score) }
     // Many mentions in the text add up, but to no more than a title's weight.
     var body: [String: Double] = [:]
-    // A word never holds a sentence's end (`.`, `!`, `?`, a line break), so the text's words,
-    // in order, fall in its sentences in order: each sentence's are the next ones that start
-    // before its end (and the first of each starts a sentence, as it would alone).
     var text = text
     text.makeContiguousUTF8()
     let words = tokens ?? Tokenizer.tokens(text)
-    var next = 0
-    for sentence in EditionResolver.sentences(text) {
-      let first = next
-      while next < words.count && words[next].text.startIndex < sentence.endIndex { next += 1 }
-      for ev in evidence(in: sentence, tokens: words[first..<next], skipOtherTimes: true) { add(ev, weight: 1, to: &body) }
+    for (sentence, words) in EditionResolver.sentences(text, words: words) {
+      for ev in evidence(in: sentence, tokens: words, skipOtherTimes: true) { add(ev, weight: 1, to: &body) }
     }
     for (id, value) in body { score[id, default: 0] += min(value, 6) }
     if let date, let day = EditionResolver.day(date) {
@@ -135,6 +129,20 @@ public struct EditionResolver: Sendable {
   /// The text split at `.`, `!`, `?` and line breaks, without empty pieces.
   static func sentences(_ text: String) -> [Substring] {
     text.pieces(omittingEmpty: true) { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x0A }
+  }
+
+  /// Each sentence of `text` with its words, taken from `words`, the words of the whole text.
+  ///
+  /// A word never holds a sentence's end (`.`, `!`, `?`, a line break), so the words, in order,
+  /// fall in the sentences in order: each sentence's are the next ones that start before its end
+  /// (and the first of each starts a sentence, as it would alone).
+  static func sentences(_ text: String, words: [Token]) -> [(Substring, ArraySlice<Token>)] {
+    var next = 0
+    return sentences(text).map { sentence in
+      let first = next
+      while next < words.count && words[next].text.startIndex < sentence.endIndex { next += 1 }
+      return (sentence, words[first..<next])
+    }
   }
 
   /// Days since 1970 for `YYYY-MM-DD`.

@@ -11,6 +11,9 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   }
 
   private var byFirstWord: [String: [Pattern]] = [:]
+  /// A bit per ``Token/foldedHash`` of the keys of `byFirstWord`: most words start no phrase, and
+  /// this tells so without hashing them again for the dictionary.
+  private var firstWordBits = [UInt64](repeating: 0, count: 1 << 10)
   /// One-word prefix patterns by their first three characters (shorter ones under the whole
   /// word), with the order they were added in.
   private var prefixPatterns: [String: [(order: Int, pattern: Pattern)]] = [:]
@@ -48,6 +51,8 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       prefixCount += 1
     } else {
       byFirstWord[pattern.words[0], default: []].append(pattern)
+      let bit = Int(tokens[0].foldedHash)
+      firstWordBits[bit >> 6] |= 1 << UInt64(bit & 63)
     }
   }
 
@@ -69,15 +74,18 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     var i = tokens.startIndex
     while i < tokens.endIndex {
       var best: Match? = nil
-      for p in byFirstWord[tokens[i].folded] ?? [] where p.words.count > (best?.length ?? 0) {
+      let folded = tokens[i].folded
+      let bit = Int(tokens[i].foldedHash)
+      let phrases = firstWordBits[bit >> 6] & (1 << UInt64(bit & 63)) == 0 ? nil : byFirstWord[folded]
+      for p in phrases ?? [] where p.words.count > (best?.length ?? 0) {
         if matches(p, tokens, at: i) {
           best = Match(value: p.value, token: i, length: p.words.count, sentenceInitial: tokens[i].startsSentence)
         }
       }
-      if best == nil {
+      if best == nil && prefixCount > 0 {
         // A pattern of n < 3 letters sits under its whole word, a longer one under its first 3:
         // each key length holds its own patterns, so the lookups never overlap.
-        var candidates = prefixCandidates(tokens[i].folded)
+        var candidates = prefixCandidates(folded)
         if candidates.count > 1 { candidates.sort { $0.order < $1.order } }
         for (_, p) in candidates where matches(p, tokens, at: i) {
           best = Match(value: p.value, token: i, length: 1, sentenceInitial: tokens[i].startsSentence)

@@ -6,6 +6,20 @@ public struct Token: Sendable, Equatable {
   public var folded: String
   /// Whether the word starts a sentence (first word, or after `.`, `!`, `?`, `:` or a line break).
   public var startsSentence: Bool
+  /// ``Token/hash(folded:)`` of `folded`, worked out while folding: matchers test it against the
+  /// words they know before looking a word up.
+  var foldedHash: UInt16
+
+  /// 16 bits of the FNV-1a hash of a folded word's bytes.
+  static func hash(folded: String) -> UInt16 {
+    var h = fnvBasis
+    for b in folded.utf8 { h = (h ^ UInt32(b)) &* fnvPrime }
+    return fnvFinish(h)
+  }
+
+  static let fnvBasis: UInt32 = 2_166_136_261
+  static let fnvPrime: UInt32 = 16_777_619
+  static func fnvFinish(_ h: UInt32) -> UInt16 { UInt16(truncatingIfNeeded: h >> 16 ^ h) }
 
   /// Whether the first letter is a capital.
   public var isCapitalized: Bool { text.first.map { $0.isUppercase } ?? false }
@@ -29,18 +43,24 @@ public enum Tokenizer {
       scan(bytes) { start, end, ascii, sentenceStart in
         let word = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
         let folded: String
+        let hash: UInt16
         if ascii {
+          var h = Token.fnvBasis
           folded = String(unsafeUninitializedCapacity: end - start) { out in
             for k in start..<end {
               let b = bytes[k]
-              out[k - start] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+              let lower = b >= 0x41 && b <= 0x5A ? b + 32 : b
+              out[k - start] = lower
+              h = (h ^ UInt32(lower)) &* Token.fnvPrime
             }
             return end - start
           }
+          hash = Token.fnvFinish(h)
         } else {
           folded = Folding.fold(String(word))
+          hash = Token.hash(folded: folded)
         }
-        result.append(Token(text: word, folded: folded, startsSentence: sentenceStart))
+        result.append(Token(text: word, folded: folded, startsSentence: sentenceStart, foldedHash: hash))
         return true
       }
     }
