@@ -154,6 +154,19 @@ import Testing
     }
   }
 
+  /// ASCII words are tested as bytes whether they can be part of a person's name: the same
+  /// answers as the character test, kept for other words.
+  @Test func asciiNameWordsAreTestedAsCharacters() {
+    let names = Fixtures.speakerParser.names
+    let pieces = ["A", "J", "M", "c", "D", "o", "n", "ald", "Kube", "rnetes", "Ops", "Mac", "Le", "Van", "O", "'", "-", ".", "s", "1", "x", "_", "`", "\r\n", "Paris", "Kubernetes"]
+    var random = SeededGenerator(seed: 31)
+    for _ in 0..<5000 {
+      let word = (0..<(1 + random.below(5))).map { _ in random.pick(pieces) }.joined()[...]
+      #expect(names.isASCIINameWord(word) == names.isNameWordByCharacters(word), "\(word.debugDescription)")
+    }
+    #expect(names.isASCIINameWord("Clément") == nil)
+  }
+
   // MARK: - The former character readers
 
   static func formerWords(_ text: String) -> [SpeakerParser.Word] {

@@ -25,6 +25,44 @@ public struct PersonNames: Sendable {
 
   /// Whether a word (without surrounding punctuation) can be part of a name.
   public func isNameWord(_ word: Substring) -> Bool {
+    if let answer = isASCIINameWord(word) { return answer }
+    return isNameWordByCharacters(word)
+  }
+
+  /// ``isNameWord(_:)`` for an ASCII word, read as bytes (a character each); nil for other words.
+  func isASCIINameWord(_ word: Substring) -> Bool? {
+    var word = word
+    return word.withUTF8 { bytes -> Bool? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+      func isLetter(_ b: UInt8) -> Bool { isUpper(b) || (b >= 0x61 && b <= 0x7A) }
+      guard let first = bytes.first, isUpper(first) else { return false }
+      if bytes.count == 2, bytes[1] == 0x2E { return true }  // initial: "J."
+      guard bytes.count >= 2 else { return false }
+      if bytes[bytes.count - 2] == 0x27 && bytes[bytes.count - 1] == 0x73 { return false }  // "Acme's"
+      var previous = first
+      var inner = 0
+      for c in bytes.dropFirst() {
+        guard isLetter(c) || c == 0x2D || c == 0x27 || c == 0x2E else { return false }  // - ' .
+        if isUpper(c) && previous != 0x2D && previous != 0x27 { inner += 1 }
+        previous = c
+      }
+      let lower = String(unsafeUninitializedCapacity: bytes.count) { out in
+        for (k, b) in bytes.enumerated() { out[k] = isUpper(b) ? b + 32 : b }
+        return bytes.count
+      }
+      if inner > 0 {
+        guard inner == 1, PersonNames.innerCapitalPrefixes.contains(where: { lower.hasPrefix($0) }) else { return false }
+      }
+      return !excluded.contains(lower)
+    }
+  }
+
+  /// McDonald, DeVries, LeBlanc, MacKenzie are names; OpenTelemetry, DevOps are not.
+  static let innerCapitalPrefixes = ["mc", "mac", "de", "le", "la", "di", "van", "o'"]
+
+  /// ``isNameWord(_:)`` for any word, character by character.
+  func isNameWordByCharacters(_ word: Substring) -> Bool {
     guard let first = word.first, first.isUppercase, first.isLetter else { return false }
     if word.count == 2, word.last == "." { return true }  // initial: "J."
     guard word.count >= 2 else { return false }
@@ -38,10 +76,8 @@ public struct PersonNames: Sendable {
       previous = c
     }
     if inner > 0 {
-      // McDonald, DeVries, LeBlanc, MacKenzie are names; OpenTelemetry, DevOps are not.
       let lower = word.lowercased()
-      let prefixes = ["mc", "mac", "de", "le", "la", "di", "van", "o'"]
-      guard inner == 1, prefixes.contains(where: { lower.hasPrefix($0) }) else { return false }
+      guard inner == 1, PersonNames.innerCapitalPrefixes.contains(where: { lower.hasPrefix($0) }) else { return false }
     }
     return !excluded.contains(Folding.fold(String(word)))
   }

@@ -4,40 +4,84 @@
 /// the other western European languages use; other scalars are lowercased and kept.
 public enum Folding {
   /// Folds case, accents and typographic apostrophes.
+  ///
+  /// Reads UTF-8 bytes: the scalars of the two ranges the table covers are looked up in a flat
+  /// array of replacements (going through `unicodeScalars` and an array per replacement was a
+  /// twentieth of parsing a French report).
+  public static func fold<S: StringProtocol>(_ text: S) -> String {
+    if let folded = text.utf8.withContiguousStorageIfAvailable({ fold(bytes: $0) }) { return folded }
+    return fold(String(text))
+  }
+
   public static func fold(_ text: String) -> String {
+    var text = text
+    return text.withUTF8 { fold(bytes: $0) }
+  }
+
+  private static func fold(bytes: UnsafeBufferPointer<UInt8>) -> String {
     // ASCII, the common case, only needs its capitals lowered.
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
-      return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+      return String(unsafeUninitializedCapacity: bytes.count) { out in
+        for (k, b) in bytes.enumerated() { out[k] = b >= 0x41 && b <= 0x5A ? b + 32 : b }
+        return bytes.count
+      }
     }
     var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      let v = scalar.value
-      if v < 0x80 {
-        out.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v))
-      } else if v < 0x300 || (v >= 0x2000 && v < 0x2100), let mapped = direct[Int(v < 0x300 ? v : v - 0x2000 + 0x300)] {
-        out.append(contentsOf: mapped)
-      } else if scalar.properties.changesWhenLowercased {
-        out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-      } else if v < 0x800 {
-        out.append(contentsOf: [UInt8(0xC0 | v >> 6), UInt8(0x80 | v & 0x3F)])
-      } else if v < 0x10000 {
-        out.append(contentsOf: [UInt8(0xE0 | v >> 12), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F)])
-      } else {
-        out.append(contentsOf: [UInt8(0xF0 | v >> 18), UInt8(0x80 | v >> 12 & 0x3F), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F)])
+    out.reserveCapacity(bytes.count)
+    let map = replacements
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if b < 0x80 {
+        out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+        i += 1
+        continue
       }
+      let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+      guard i + length <= n else {  // cut short (cannot happen in a String): kept
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...]))
+        break
+      }
+      var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+      for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+      let slot = v < 0x300 ? Int(v) : v >= 0x2000 && v < 0x2100 ? Int(v) - 0x2000 + 0x300 : -1
+      if slot >= 0 {
+        let start = Int(map.start[slot])
+        let end = Int(map.start[slot + 1])
+        if start == end {
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+        } else {
+          out.append(contentsOf: map.bytes[start..<end])
+        }
+      } else if let scalar = Unicode.Scalar(v), scalar.properties.changesWhenLowercased {
+        out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+      } else {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+      }
+      i += length
     }
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// `table` as arrays of UTF-8 bytes indexed by scalar: U+0000–U+02FF, then U+2000–U+20FF at 0x300.
-  private static let direct: [[UInt8]?] = {
-    var d = [[UInt8]?](repeating: nil, count: 0x400)
-    for (scalar, replacement) in table {
-      let v = Int(scalar.value)
-      if v < 0x300 { d[v] = Array(replacement.utf8) } else if v >= 0x2000 && v < 0x2100 { d[v - 0x2000 + 0x300] = Array(replacement.utf8) }
+  /// What each scalar of U+0000–U+02FF, then U+2000–U+20FF (at 0x300), folds to: `bytes[start[k]..<start[k + 1]]`,
+  /// empty when it stays as it is. From `table`, else the scalar's lowercase.
+  private static let replacements: (start: [UInt32], bytes: [UInt8]) = {
+    var start: [UInt32] = [0]
+    var bytes: [UInt8] = []
+    for slot in 0..<0x400 {
+      let v = UInt32(slot < 0x300 ? slot : slot - 0x300 + 0x2000)
+      // (ASCII is only lowered, before the table is looked at.)
+      if v >= 0x80, let scalar = Unicode.Scalar(v) {
+        if let replacement = table[scalar] {
+          bytes += Array(replacement.utf8)
+        } else if scalar.properties.changesWhenLowercased {
+          bytes += Array(scalar.properties.lowercaseMapping.utf8)
+        }
+      }
+      start.append(UInt32(bytes.count))
     }
-    return d
+    return (start, bytes)
   }()
 
   private static let table: [Unicode.Scalar: String] = {
