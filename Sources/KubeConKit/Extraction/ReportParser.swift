@@ -123,16 +123,16 @@ public struct ReportParser: Sendable {
     let author = ReportMetadata.author(doc, parser: speakers)
     let organization = ReportMetadata.organization(doc)
     let bodyText = doc.blocks.map(\.text).joined(separator: "\n")
+    let reportTitleTokens = Tokenizer.tokens(title)
+    let bodyTokens = Tokenizer.tokens(bodyText)
     let hint = ["lang", "language", "locale"].lazy.compactMap { doc.frontMatter.string($0) }.first
-    let language = LanguageDetector.detect(bodyText, hint: hint)
+    let language = LanguageDetector.detect(words: bodyTokens, hint: hint)
     if !ReportParser.hasWords(5, in: bodyText) {
       diagnostics.append(Diagnostic(file: file, line: 1, message: "the report has almost no text"))
     }
     let date = DateExtractor.fromFrontMatter(doc.frontMatter)
       ?? DateExtractor.fromText(doc.blocks.prefix(20).map(\.text).joined(separator: "\n"))
     diagnostics += ReportParser.frontMatterTypes(doc.frontMatter, file: file)
-    let reportTitleTokens = Tokenizer.tokens(title)
-    let bodyTokens = Tokenizer.tokens(bodyText)
     let edition = editionResolver.resolve(
       title: title, frontMatterText: ReportMetadata.frontMatterText(doc.frontMatter), text: bodyText,
       tokens: bodyTokens, date: date)?.ref
