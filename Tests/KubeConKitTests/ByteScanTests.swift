@@ -62,6 +62,7 @@ import Testing
         #expect(Document.isRule(line) == rule, "\(line.debugDescription)")
       }
       #expect(Document.isMarker(text) == (text.split(separator: " ").count <= 9 && Document.markerPrefixes.contains { Folding.fold(text).hasPrefix($0) }))
+      #expect(text.wordCount(upTo: 5) == min(5, text.split(separator: " ").count), "\(text.debugDescription)")
     }
   }
 

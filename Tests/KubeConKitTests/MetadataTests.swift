@@ -10,6 +10,13 @@ import Testing
     #expect(LanguageDetector.detect(text) == expected)
   }
 
+  /// A report of a few words is parsed, with a warning saying so.
+  @Test func almostNoTextIsWarnedAbout() throws {
+    let warned = { (text: String) in try Fixtures.parse(text).diagnostics.contains { $0.message.contains("almost no text") } }
+    #expect(try warned("# KubeCon\n\nToo few  words here."))
+    #expect(try !warned("# KubeCon\n\nFive words are just enough."))
+  }
+
   /// Words are folded before they are looked up: the accented function words count too.
   @Test func accentedFunctionWordsCount() {
     // "je", "très", "être", "été" against "the", "very": four to two (one to two, with the

@@ -127,7 +127,7 @@ public struct ReportParser: Sendable {
     let bodyTokens = Tokenizer.tokens(bodyText)
     let hint = ["lang", "language", "locale"].lazy.compactMap { doc.frontMatter.string($0) }.first
     let language = LanguageDetector.detect(words: bodyTokens, hint: hint)
-    if !ReportParser.hasWords(5, in: bodyText) {
+    if bodyText.wordCount(upTo: 5) < 5 {
       diagnostics.append(Diagnostic(file: file, line: 1, message: "the report has almost no text"))
     }
     let date = DateExtractor.fromFrontMatter(doc.frontMatter)
@@ -200,22 +200,6 @@ public struct ReportParser: Sendable {
     }
     if case .list(let items)? = fm.fields["author"], items.isEmpty { flag("author", "is empty or a nested map, not a name") }
     return found
-  }
-
-  /// Whether `text` holds at least `n` pieces between spaces (without splitting all of it).
-  static func hasWords(_ n: Int, in text: String) -> Bool {
-    var count = 0
-    var inWord = false
-    for byte in text.utf8 {
-      if byte == 0x20 {
-        inWord = false
-      } else if !inWord {
-        inWord = true
-        count += 1
-        if count >= n { return true }
-      }
-    }
-    return false
   }
 
   /// Reports larger than this are refused before they are read (a trip report is a few dozen KB;

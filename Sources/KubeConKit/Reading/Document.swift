@@ -259,17 +259,7 @@ public struct Document: Sendable {
   /// Lines that close the notes on one session by pointing at its recording.
   static func isMarker(_ text: String) -> Bool {
     // At most nine words (runs of non-spaces), counted until there are too many.
-    var words = 0
-    var inWord = false
-    for b in text.utf8 {
-      if b == 0x20 {
-        inWord = false
-      } else if !inWord {
-        inWord = true
-        words += 1
-        if words > 9 { return false }
-      }
-    }
+    guard text.wordCount(upTo: 10) <= 9 else { return false }
     let f = Folding.fold(text)
     return markerPrefixes.contains { f.hasPrefix($0) }
   }

@@ -18,4 +18,20 @@ extension String {
     if !omittingEmpty || start < utf8.endIndex { out.append(self[start..<utf8.endIndex]) }
     return out
   }
+
+  /// The number of pieces between spaces, counted up to `limit`: the rest of the text is not read.
+  func wordCount(upTo limit: Int) -> Int {
+    var count = 0
+    var inWord = false
+    for byte in utf8 {
+      if byte == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        count += 1
+        if count >= limit { break }
+      }
+    }
+    return count
+  }
 }
