@@ -3,7 +3,8 @@ public struct Token: Sendable, Equatable {
   /// The word as written.
   public var text: Substring
   /// The word folded for matching (case, accents).
-  public var folded: String
+  /// (Set with ``foldedHash`` by the tokenizer only.)
+  public internal(set) var folded: String
   /// Whether the word starts a sentence (first word, or after `.`, `!`, `?`, `:` or a line break).
   public var startsSentence: Bool
   /// ``Token/hash(folded:)`` of `folded`, worked out while folding: matchers test it against the
