@@ -47,10 +47,7 @@ public struct PersonNames: Sendable {
         if isUpper(c) && previous != 0x2D && previous != 0x27 { inner += 1 }
         previous = c
       }
-      let lower = String(unsafeUninitializedCapacity: bytes.count) { out in
-        for (k, b) in bytes.enumerated() { out[k] = isUpper(b) ? b + 32 : b }
-        return bytes.count
-      }
+      let lower = Folding.fold(bytes: bytes)
       if inner > 0 {
         guard inner == 1, PersonNames.innerCapitalPrefixes.contains(where: { lower.hasPrefix($0) }) else { return false }
       }
@@ -79,7 +76,7 @@ public struct PersonNames: Sendable {
       let lower = word.lowercased()
       guard inner == 1, PersonNames.innerCapitalPrefixes.contains(where: { lower.hasPrefix($0) }) else { return false }
     }
-    return !excluded.contains(Folding.fold(String(word)))
+    return !excluded.contains(Folding.fold(word))
   }
 
   /// Whether words form a full name: 2-5 words, first and last capitalized, particles between.

@@ -86,10 +86,7 @@ public struct SpeakerParser: Sendable {
     }
     if a == z && lead.isEmpty && trail.isEmpty { return }
     let s = raw.utf8.index(raw.startIndex, offsetBy: a)
-    let folded = String(unsafeUninitializedCapacity: z - a) { o in
-      for k in a..<z { o[k - a] = isUpper(bytes[k]) ? bytes[k] + 32 : bytes[k] }
-      return z - a
-    }
+    let folded = Folding.fold(bytes: UnsafeBufferPointer(rebasing: bytes[a..<z]))
     out.append(Word(text: raw[s..<raw.utf8.index(s, offsetBy: z - a)], folded: folded, lead: lead, trail: trail))
   }
 

@@ -18,7 +18,8 @@ public enum Folding {
     return text.withUTF8 { fold(bytes: $0) }
   }
 
-  private static func fold(bytes: UnsafeBufferPointer<UInt8>) -> String {
+  /// Folds UTF-8 bytes (whole scalars).
+  static func fold(bytes: UnsafeBufferPointer<UInt8>) -> String {
     // ASCII, the common case, only needs its capitals lowered.
     if bytes.allSatisfy({ $0 < 0x80 }) {
       return String(unsafeUninitializedCapacity: bytes.count) { out in
