@@ -84,7 +84,7 @@ final class Context {
   /// The index of the corpus to read, rebuilt first when it is stale.
   func index() throws -> CorpusIndex {
     if let i = cachedIndex { return i }
-    let i = try CorpusIndex.open(corpusAt: try corpusPath(), cacheFolder: cacheFolder) { warn("warning: " + $0) }
+    let i = try CorpusIndex.open(corpusAt: try corpusPath(), catalog: catalog, cacheFolder: cacheFolder) { warn("warning: " + $0) }
     cachedIndex = i
     return i
   }
@@ -120,13 +120,13 @@ final class Context {
   /// The corpus at a writable target: the file when it exists, else a copy of the bundled corpus
   /// for the user's corpus, else an empty corpus.
   func loadForWriting(_ target: (path: String, isUserCorpus: Bool)) throws -> Corpus {
-    if FileManager.default.fileExists(atPath: target.path) { return try CorpusStore.load(target.path) }
+    if FileManager.default.fileExists(atPath: target.path) { return try CorpusStore.load(target.path, catalog: catalog) }
     if target.isUserCorpus {
       let bundled = locator.candidates.map { $0 + "/corpus.json" }
       guard let path = bundled.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
         throw KubeConError.corpusMissing(tried: bundled)
       }
-      return try CorpusStore.load(path)
+      return try CorpusStore.load(path, catalog: catalog)
     }
     return CorpusBuilder.build([], catalog: try catalog())
   }

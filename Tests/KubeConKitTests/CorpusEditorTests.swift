@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct CorpusEditorTests {
   static let bundled: Corpus = {
-    do { return try CorpusStore.load(Fixtures.data.appendingPathComponent("corpus.json").path) } catch { fatalError("\(error)") }
+    do { return try CorpusStore.load(Fixtures.data.appendingPathComponent("corpus.json").path) { Fixtures.catalog } } catch { fatalError("\(error)") }
   }()
 
   @Test func theCorpusIsRebuiltFromItsReportsAsParsed() throws {

@@ -26,11 +26,11 @@ import Testing
   @Test func anIndexIsWrittenBesideTheCorpusAndReused() throws {
     let (folder, corpus) = try Self.copy()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let first = try CorpusIndex.open(corpusAt: corpus)
+    let first = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog })
     #expect(first.rebuiltBecause == "missing")
     #expect(first.path == corpus + ".idx")
     #expect(FileManager.default.fileExists(atPath: corpus + ".idx"))
-    let second = try CorpusIndex.open(corpusAt: corpus)
+    let second = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog })
     #expect(second.rebuiltBecause == nil)
     #expect(try second.reports().count == first.reports().count)
   }
@@ -38,11 +38,11 @@ import Testing
   @Test func aChangedCorpusMakesTheIndexStale() throws {
     let (folder, corpus) = try Self.copy()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let before = try CorpusIndex.open(corpusAt: corpus).reports().count
-    var smaller = try CorpusStore.load(corpus)
+    let before = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog }).reports().count
+    var smaller = try CorpusStore.load(corpus) { Fixtures.catalog }
     smaller = try CorpusEditor.remove([smaller.reports[0].id], from: smaller, catalog: Fixtures.catalog)
     try CorpusStore.save(smaller, to: corpus)
-    let after = try CorpusIndex.open(corpusAt: corpus)
+    let after = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog })
     #expect(after.rebuiltBecause == "stale")
     #expect(try after.reports().count == before - 1)
   }
@@ -50,8 +50,8 @@ import Testing
   @Test func theTablesGiveBackTheCorpus() throws {
     let (folder, corpus) = try Self.copy()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let json = try CorpusStore.load(corpus)
-    let index = try CorpusIndex.open(corpusAt: corpus)
+    let json = try CorpusStore.load(corpus) { Fixtures.catalog }
+    let index = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog })
     let tables = try index.corpus()
     // Everything but the long texts, which are read for one entry at a time.
     var light = json
@@ -71,31 +71,31 @@ import Testing
   @Test func aDamagedHeaderIsReportedAndRebuilt() throws {
     let (folder, corpus) = try Self.copy()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    _ = try CorpusIndex.open(corpusAt: corpus)
+    _ = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog })
     try Self.damage(corpus + ".idx", at: 20)
     var warnings: [String] = []
-    let index = try CorpusIndex.open(corpusAt: corpus) { warnings.append($0) }
+    let index = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog }) { warnings.append($0) }
     #expect(index.rebuiltBecause == "damaged")
     #expect(warnings.count == 1 && warnings[0].contains("damaged index (header checksum)"))
-    #expect(try CorpusIndex.open(corpusAt: corpus).rebuiltBecause == nil)
+    #expect(try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog }).rebuiltBecause == nil)
   }
 
   @Test func aTruncatedIndexIsRebuilt() throws {
     let (folder, corpus) = try Self.copy()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    _ = try CorpusIndex.open(corpusAt: corpus)
+    _ = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog })
     let bytes = try Data(contentsOf: URL(fileURLWithPath: corpus + ".idx"))
     try bytes.prefix(100).write(to: URL(fileURLWithPath: corpus + ".idx"))
-    let index = try CorpusIndex.open(corpusAt: corpus)
+    let index = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog })
     #expect(index.rebuiltBecause == "damaged")
-    #expect(try index.talks().count == CorpusStore.load(corpus).talks.count)
+    #expect(try index.talks().count == CorpusStore.load(corpus) { Fixtures.catalog }.talks.count)
   }
 
   @Test(arguments: [IndexFile.Section.talks, .postings, .texts, .details, .terms, .strings, .documents, .documentStats])
   func aDamagedSectionIsReportedWhenRead(section: IndexFile.Section) throws {
     let (folder, corpus) = try Self.copy()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let file = try CorpusIndex.open(corpusAt: corpus).file
+    let file = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog }).file
     let range = file.range(of: section)
     // The first term of the dictionary owns the first postings.
     var terms = ByteReader(try file.section(.terms))
@@ -105,7 +105,7 @@ import Testing
     terms.offset = 4 + count * SearchIndex.termEntrySize + termOffset
     let firstTerm = String(decoding: try terms.bytes(termLength), as: UTF8.self)
     try Self.damage(corpus + ".idx", at: section == .postings ? range.lowerBound : range.lowerBound + range.count / 2)
-    let index = try CorpusIndex.open(corpusAt: corpus)
+    let index = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog })
     #expect(index.rebuiltBecause == nil)
     // Every part is read: the tables, every entry's details, searches and their snippets.
     #expect(throws: KubeConError.self) {
@@ -122,9 +122,9 @@ import Testing
   @Test(arguments: [IndexFile.Section.texts, .postings]) func aDamagedPageTableIsReportedWhenRead(section: IndexFile.Section) throws {
     let (folder, corpus) = try Self.copy()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let range = try CorpusIndex.open(corpusAt: corpus).file.range(of: section)
+    let range = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog }).file.range(of: section)
     try Self.damage(corpus + ".idx", at: range.upperBound)  // the first page's checksum
-    let index = try CorpusIndex.open(corpusAt: corpus)
+    let index = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog })
     #expect(throws: KubeConError.self) {
       let search = try index.searchIndex(synonyms: Synonyms(groups: []))
       for q in ["kubernetes", "cluster", "platform", "dra"] { _ = try search.search(q) }
@@ -138,12 +138,12 @@ import Testing
     // A folder where the index file would go: it cannot be replaced (this works as root too).
     try FileManager.default.createDirectory(atPath: corpus + ".idx", withIntermediateDirectories: false)
     let cache = folder + "/cache"
-    let cached = try CorpusIndex.open(corpusAt: corpus, cacheFolder: cache)
+    let cached = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog }, cacheFolder: cache)
     #expect(cached.path?.hasPrefix(cache + "/") == true)
-    #expect(try CorpusIndex.open(corpusAt: corpus, cacheFolder: cache).rebuiltBecause == nil)
+    #expect(try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog }, cacheFolder: cache).rebuiltBecause == nil)
     // A cache folder under a regular file cannot be made: the index lives in memory for this run.
-    let memory = try CorpusIndex.open(corpusAt: corpus, cacheFolder: corpus + "/cache")
+    let memory = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog }, cacheFolder: corpus + "/cache")
     #expect(memory.path == nil)
-    #expect(try memory.talks().count == CorpusStore.load(corpus).talks.count)
+    #expect(try memory.talks().count == CorpusStore.load(corpus) { Fixtures.catalog }.talks.count)
   }
 }

@@ -163,7 +163,7 @@ import Testing
   }
 
   @Test func theBundledCorpusGivesTheBruteForceAnswers() throws {
-    try Self.check(try CorpusStore.load(Fixtures.data.appendingPathComponent("corpus.json").path))
+    try Self.check(try CorpusStore.load(Fixtures.data.appendingPathComponent("corpus.json").path) { Fixtures.catalog })
   }
 
   @Test(.enabled(if: Fixtures.hasDevReports)) func theDevReportsGiveTheBruteForceAnswers() throws {
@@ -225,7 +225,7 @@ import Testing
   }
 
   @Test func aPhraseNeedsItsWordsInOrder() throws {
-    let corpus = try CorpusStore.load(Fixtures.data.appendingPathComponent("corpus.json").path)
+    let corpus = try CorpusStore.load(Fixtures.data.appendingPathComponent("corpus.json").path) { Fixtures.catalog }
     let index = try SearchIndex(corpus: corpus, synonyms: Synonyms(groups: []))
     let phrase = try index.search("\"resource allocation\"")
     let reversed = try index.search("\"allocation resource\"")

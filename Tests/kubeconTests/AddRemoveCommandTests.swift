@@ -132,6 +132,30 @@ struct Workspace {
     #expect(try Data(contentsOf: URL(fileURLWithPath: user)) == Data(contentsOf: URL(fileURLWithPath: Run.bundled)))
   }
 
+  @Test func aLargeCorpusTakesAddsInItsJournalUntilItIsWrittenAgain() throws {
+    let ws = try Workspace()
+    defer { ws.remove() }
+    let bundled = try ws.corpusBytes()
+    // White space after the JSON makes a corpus file large enough (4 MB) for a journal.
+    let large = bundled + Data(repeating: 0x0A, count: 4 << 20)
+    try large.write(to: URL(fileURLWithPath: ws.corpus))
+    _ = Run.kubecon(["reports", "--corpus", ws.corpus])  // builds the index, which add reads
+    let file = try ws.write("london-notes.md", Workspace.report)
+    let added = ws.add([file])
+    #expect(added.code == 0, "\(added.err)")
+    #expect(added.out.contains("added london-notes from"))
+    #expect(added.out.hasSuffix("Wrote \(ws.corpus).journal/00000001.json (6 reports).\n"), "\(added.out)")
+    #expect(try ws.corpusBytes() == large)
+    #expect(Run.kubecon(["search", "kube-proxy", "--corpus", ws.corpus]).out.contains("Cilium at scale"))
+    let again = ws.add([file])
+    #expect(again.out.contains("already in the corpus as london-notes; nothing to do"))
+    #expect(!FileManager.default.fileExists(atPath: ws.corpus + ".journal/00000002.json"))
+    // remove writes the corpus file, the journal folded in: what was bundled, without the padding.
+    #expect(Run.kubecon(["remove", "--corpus", ws.corpus, "london-notes"]).code == 0)
+    #expect(try ws.corpusBytes() == bundled)
+    #expect(!FileManager.default.fileExists(atPath: ws.corpus + ".journal"))
+  }
+
   @Test func removingAnUnknownReportSuggestsAndChangesNothing() throws {
     let ws = try Workspace()
     defer { ws.remove() }

@@ -25,7 +25,7 @@ import Testing
     let sound = Run.kubecon(args + ["--corpus", corpus])
     #expect(sound.code == 0 && sound.err.isEmpty)
     // One byte in the middle of every section but the per-record ones, which the command may not read.
-    let file = try CorpusIndex.open(corpusAt: corpus).file
+    let file = try CorpusIndex.open(corpusAt: corpus, catalog: { try Catalog.load(from: URL(fileURLWithPath: Run.bundled).deletingLastPathComponent()) }).file
     for section in [IndexFile.Section.talks, .reports, .themes, .documentStats] {
       let range = file.range(of: section)
       try Self.damage(corpus + ".idx", at: range.lowerBound + range.count / 2)

@@ -66,35 +66,38 @@ enum AddCommand: Command {
     let target = try ctx.writableCorpus()
     let lock = try CorpusLock(for: target.path)
     defer { lock.unlock() }
-    let before = try ctx.loadForWriting(target)
-    let (after, outcomes) = CorpusEditor.add(parsed, to: before, catalog: catalog)
-    // CorpusEditor.add gives back the same corpus when every report was already in it.
-    let changed = outcomes.contains { if case .unchanged = $0 { false } else { true } }
-    if changed { try CorpusStore.save(after, to: target.path) }
+    let addition: CorpusEditor.FileAddition
+    if FileManager.default.fileExists(atPath: target.path) {
+      addition = try CorpusEditor.add(parsed, toCorpusAt: target.path, catalog: catalog, cacheFolder: ctx.cacheFolder)
+    } else {
+      // The first add to the user's corpus starts from a copy of the bundled one.
+      let before = try ctx.loadForWriting(target)
+      var entries = before.reports.map(CorpusEditor.Entry.init)
+      let resolved = CorpusEditor.resolve(parsed, among: &entries)
+      try CorpusStore.save(CorpusEditor.add(parsed, to: before, catalog: catalog).corpus, to: target.path)
+      addition = CorpusEditor.FileAddition(resolved: resolved, reportCount: entries.count, written: target.path)
+    }
 
     var results: [FileOutcome] = []
-    var found: [(report: Report, talks: [Talk])] = []
-    for ((p, shown), outcome) in zip(zip(parsed, shownNames), outcomes) {
+    for ((p, shown), outcome) in zip(zip(addition.resolved.map(\.report), shownNames), addition.resolved.map(\.outcome)) {
       let (id, status): (String, String)
       switch outcome {
       case .added(let i): (id, status) = (i, "added")
       case .replaced(let i): (id, status) = (i, "replaced")
       case .unchanged(let i): (id, status) = (i, "unchanged")
       }
-      let report = after.reports.first { $0.id == id } ?? p.report
-      let talks = after.talks.filter { $0.reports.contains(id) }
-      found.append((report, talks))
       results.append(FileOutcome(
-        file: shown, id: id, status: status, title: report.title,
-        talks: talks.count, speakers: Set(talks.flatMap { $0.speakers.map { CorpusBuilder.speakerKey($0.name) } }).count,
-        projects: report.projects.count, warnings: p.diagnostics.map(\.description)))
+        file: shown, id: id, status: status, title: p.report.title,
+        talks: p.talks.count, speakers: Set(p.talks.flatMap { $0.speakers.map { CorpusBuilder.speakerKey($0.name) } }).count,
+        projects: p.report.projects.count, warnings: p.diagnostics.map(\.description)))
       for d in p.diagnostics { ctx.warn(Terminal.sanitize(d.description)) }
     }
     if ctx.json {
       try ctx.printJSON(results)
       return
     }
-    for (r, (report, talks)) in zip(results, found) {
+    for (r, (p, _)) in zip(results, addition.resolved) {
+      let (report, talks) = (p.report, p.talks)
       let shown = Terminal.sanitize(r.file)
       switch r.status {
       case "unchanged":
@@ -113,7 +116,11 @@ enum AddCommand: Command {
         }
       }
     }
-    ctx.print(changed ? "Wrote \(Terminal.sanitize(target.path)) (\(after.reports.count) reports)." : "The corpus is unchanged.")
+    if let written = addition.written {
+      ctx.print("Wrote \(Terminal.sanitize(written)) (\(addition.reportCount) reports).")
+    } else {
+      ctx.print("The corpus is unchanged.")
+    }
   }
 
   static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

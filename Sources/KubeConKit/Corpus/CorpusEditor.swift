@@ -1,3 +1,5 @@
+import Foundation
+
 /// Adds reports to a corpus and removes them. The corpus is always relinked from its reports as
 /// they were parsed (``Report/extracted``), so adding then removing a report gives back the same
 /// corpus, byte for byte.
@@ -9,34 +11,119 @@ public enum CorpusEditor {
     case replaced(id: String)
     /// The same content is already in the corpus under this id.
     case unchanged(id: String)
+
+    public var isUnchanged: Bool { if case .unchanged = self { true } else { false } }
   }
 
-  /// Merges `new` into `corpus`. A report is the same report when its bytes are the same
-  /// (``Report/contentHash``); a report from the same path with other bytes replaces the old one;
-  /// any other report is added under an id not yet used.
-  public static func add(_ new: [ParsedReport], to corpus: Corpus, catalog: Catalog) -> (corpus: Corpus, outcomes: [Outcome]) {
-    var reports = corpus.reports.map(ParsedReport.init(unlinking:))
-    var outcomes: [Outcome] = []
-    var usedIds = Set(reports.map(\.report.id))
-    for parsed in new {
-      if let same = reports.first(where: { $0.report.contentHash == parsed.report.contentHash }) {
-        outcomes.append(.unchanged(id: same.report.id))
-        continue
+  /// What `add` needs to know of a report already in the corpus.
+  public struct Entry: Equatable, Sendable {
+    public var id: String
+    public var file: String
+    public var contentHash: String
+
+    public init(_ report: Report) {
+      id = report.id
+      file = report.file
+      contentHash = report.contentHash
+    }
+  }
+
+  /// What becomes of each of `new` among the reports `entries` describes (which it updates): a
+  /// report is the same report when its bytes are the same (``Report/contentHash``); a report
+  /// from the same path with other bytes replaces the old one; any other report is added under an
+  /// id not yet used. Each report comes back with the id it takes.
+  public static func resolve(_ new: [ParsedReport], among entries: inout [Entry]) -> [(report: ParsedReport, outcome: Outcome)] {
+    var usedIds = Set(entries.map(\.id))
+    return new.map { parsed in
+      if let same = entries.first(where: { $0.contentHash == parsed.report.contentHash }) {
+        return (parsed, .unchanged(id: same.id))
       }
       // A new id also renames the report's talks' mentions: ParsedReport(report:) derives them.
       var report = parsed.report
-      if let old = reports.firstIndex(where: { $0.report.file == report.file }) {
-        report.id = reports[old].report.id
-        reports[old] = ParsedReport(report: report, diagnostics: parsed.diagnostics)
-        outcomes.append(.replaced(id: report.id))
-        continue
+      let outcome: Outcome
+      if let old = entries.firstIndex(where: { $0.file == report.file }) {
+        report.id = entries[old].id
+        entries[old] = Entry(report)
+        outcome = .replaced(id: report.id)
+      } else {
+        report.id = Slug.unique(report.id, among: &usedIds)
+        entries.append(Entry(report))
+        outcome = .added(id: report.id)
       }
-      report.id = Slug.unique(report.id, among: &usedIds)
-      reports.append(ParsedReport(report: report, diagnostics: parsed.diagnostics))
-      outcomes.append(.added(id: report.id))
+      return (ParsedReport(report: report, diagnostics: parsed.diagnostics), outcome)
     }
-    let changed = outcomes.contains { if case .unchanged = $0 { return false } else { return true } }
-    return (changed ? CorpusBuilder.build(reports, catalog: catalog) : corpus, outcomes)
+  }
+
+  /// Merges `new` into `corpus` (see ``resolve(_:among:)``).
+  public static func add(_ new: [ParsedReport], to corpus: Corpus, catalog: Catalog) -> (corpus: Corpus, outcomes: [Outcome]) {
+    var reports = corpus.reports.map(ParsedReport.init(unlinking:))
+    var entries = reports.map { Entry($0.report) }
+    let resolved = resolve(new, among: &entries)
+    for (parsed, outcome) in resolved {
+      switch outcome {
+      case .unchanged: continue
+      case .replaced(let id): reports[reports.firstIndex { $0.report.id == id }!] = parsed
+      case .added: reports.append(parsed)
+      }
+    }
+    let changed = resolved.contains { !$0.outcome.isUnchanged }
+    return (changed ? CorpusBuilder.build(reports, catalog: catalog) : corpus, resolved.map(\.outcome))
+  }
+
+  /// What ``add(_:toCorpusAt:catalog:cacheFolder:policy:)`` did.
+  public struct FileAddition {
+    /// Each new report with the id it took, and what became of it.
+    public var resolved: [(report: ParsedReport, outcome: Outcome)]
+    /// How many reports the corpus holds now.
+    public var reportCount: Int
+    /// The file written: the corpus file, a record of its journal, or nil when nothing changed.
+    public var written: String?
+
+    public init(resolved: [(report: ParsedReport, outcome: Outcome)], reportCount: Int, written: String?) {
+      self.resolved = resolved
+      self.reportCount = reportCount
+      self.written = written
+    }
+  }
+
+  /// Merges `new` into the corpus file at `path` (which exists) and writes the result: the new
+  /// reports only, in a record of the corpus's journal, when ``CorpusJournal/Policy`` allows it;
+  /// else the whole corpus file, the journal folded in. The reports already there are read from
+  /// the corpus's index when it was made from this corpus file (and some of the journal's
+  /// records), so that a large corpus is not read at all; otherwise from the corpus.
+  /// - Parameter cacheFolder: where the index may be, as for ``CorpusIndex/open(corpusAt:catalog:cacheFolder:warn:)``.
+  public static func add(
+    _ new: [ParsedReport], toCorpusAt path: String, catalog: Catalog, cacheFolder: String? = nil,
+    policy: CorpusJournal.Policy = .standard
+  ) throws -> FileAddition {
+    let journal = CorpusJournal(corpus: path)
+    let records = journal.records()
+    var loaded: Corpus? = nil
+    var entries: [Entry]
+    if let (indexed, covered) = CorpusIndex.reports(corpusAt: path, cacheFolder: cacheFolder, journal: records) {
+      entries = indexed.map(Entry.init)
+      _ = resolve(try CorpusJournal.reports(of: Array(records[covered...])), among: &entries)
+    } else {
+      let corpus = try CorpusStore.load(path) { catalog }
+      loaded = corpus
+      entries = corpus.reports.map(Entry.init)
+    }
+    let resolved = resolve(new, among: &entries)
+    let changed = resolved.filter { !$0.outcome.isUnchanged }.map(\.report.report)
+    guard !changed.isEmpty else { return FileAddition(resolved: resolved, reportCount: entries.count, written: nil) }
+
+    let record = CorpusJournal.record(changed)
+    var info = stat()
+    let corpusSize = stat(path, &info) == 0 ? Int(info.st_size) : 0
+    if policy.journals(adding: record.count, to: records.reduce(0) { $0 + $1.size }, corpus: corpusSize) {
+      let written = try journal.append(record, after: records)
+      return FileAddition(resolved: resolved, reportCount: entries.count, written: written)
+    }
+    let before = try loaded ?? CorpusStore.load(path) { catalog }
+    // The same outcomes as above: the same reports, resolved among the same entries.
+    let after = add(resolved.map(\.report), to: before, catalog: catalog).corpus
+    try CorpusStore.save(after, to: path)
+    return FileAddition(resolved: resolved, reportCount: after.reports.count, written: path)
   }
 
   /// The corpus without these reports; talks, speakers and projects no other report mentions go

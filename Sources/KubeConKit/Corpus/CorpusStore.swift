@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads and writes the JSON corpus: byte-stable encoding, schema checks, atomic writes.
+/// Reads and writes the JSON corpus: byte-stable encoding, schema checks, atomic writes, and the
+/// journal of reports added since the file was written (``CorpusJournal``).
 public enum CorpusStore {
   /// Sorted keys, pretty-printed, slashes unescaped (``JSONOutput``'s format, written by
   /// ``JSONWriter``): the same corpus always gives the same bytes.
@@ -59,12 +60,19 @@ public enum CorpusStore {
     }
   }
 
-  public static func load(_ path: String) throws -> Corpus {
-    try decode(try FileReading.read(path), path: path)
+  /// The corpus at `path`: its file, with the reports of its journal added (see ``CorpusJournal``).
+  /// - Parameter catalog: needed only to link a journal's reports.
+  public static func load(_ path: String, catalog: () throws -> Catalog) throws -> Corpus {
+    // Listed first: a record written meanwhile is read next time, not half now.
+    let records = CorpusJournal(corpus: path).records()
+    return try CorpusJournal.replay(records, onto: try decode(try FileReading.read(path), path: path), catalog: catalog)
   }
 
+  /// Writes the corpus file, then removes its journal, which the corpus given holds (or, for a
+  /// corpus built anew, replaces).
   public static func save(_ corpus: Corpus, to path: String) throws {
     try writeAtomically(bytes(corpus), to: path)
+    try CorpusJournal(corpus: path).remove()
   }
 
   /// Writes some bytes to a file descriptor: `write(2)`, or a failing stand-in in tests.

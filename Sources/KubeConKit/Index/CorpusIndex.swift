@@ -5,13 +5,14 @@ import Foundation
 /// nor analyzes any text.
 ///
 /// ```swift
-/// let index = try CorpusIndex.open(corpusAt: "Data/corpus.json")
+/// let index = try CorpusIndex.open(corpusAt: "Data/corpus.json") { try Catalog.load(from: "Data") }
 /// let hits = try index.searchIndex(synonyms: synonyms).search("dra", limit: 10)
 /// ```
 ///
 /// The index is rebuilt from the JSON when it is missing, stale (the corpus file's size,
-/// modification time or inode changed), of another format version, or damaged (a checksum does
-/// not match); it is never a second source of truth. When the corpus folder is not writable, the
+/// modification time or inode changed, or its journal's records did, see ``CorpusJournal``), of
+/// another format version, or damaged (a checksum does not match); it is never a second source
+/// of truth. When the corpus folder is not writable, the
 /// index goes to the cache folder; when that fails too, it is kept in memory for this run.
 public final class CorpusIndex {
   let file: IndexFile
@@ -48,13 +49,15 @@ public final class CorpusIndex {
     return IndexFile.parts([tables.pool.encoded()] + tableSections + [tables.details.bytes] + search, key: key)
   }
 
-  /// Opens the index of the corpus at `corpusPath`, rebuilding it first when needed.
+  /// Opens the index of the corpus at `corpusPath` (its file and its journal), rebuilding it
+  /// first when needed.
   /// - Parameters:
+  ///   - catalog: to link the reports of the corpus's journal, when the index is rebuilt.
   ///   - cacheFolder: where to put the index when the corpus folder is not writable.
   ///   - warn: told about a damaged index before it is rebuilt.
   /// - Throws: ``KubeConError`` when the corpus itself cannot be read.
   public static func open(
-    corpusAt corpusPath: String, cacheFolder: String? = nil, warn: (String) -> Void = { _ in }
+    corpusAt corpusPath: String, catalog: () throws -> Catalog, cacheFolder: String? = nil, warn: (String) -> Void = { _ in }
   ) throws -> CorpusIndex {
     let beside = defaultPath(forCorpus: corpusPath)
     // Worked out (a digest of the path) only when the index beside the corpus cannot be used.
@@ -71,7 +74,9 @@ public final class CorpusIndex {
       } catch {}
       return nil
     }
-    if let key = IndexFile.Key.of(path: corpusPath) {
+    // Listed once: the key names the records that are read.
+    let records = CorpusJournal(corpus: corpusPath).records()
+    if let key = IndexFile.Key.of(path: corpusPath, journal: records) {
       if let index = reuse(beside, key) { return index }
       if let place = cache(), let index = reuse(place, key) { return index }
     }
@@ -79,7 +84,8 @@ public final class CorpusIndex {
     // The JSON bytes are let go before the index is built.
     let (corpus, key) = try {
       let (data, info) = try FileReading.readWithInfo(corpusPath)
-      return (try CorpusStore.decode(data, path: corpusPath), IndexFile.Key(info))
+      let corpus = try CorpusJournal.replay(records, onto: try CorpusStore.decode(data, path: corpusPath), catalog: catalog)
+      return (corpus, IndexFile.Key(info, journal: records))
     }()
     let parts = parts(corpus, key: key)
     let places = [beside] + (cache().map { [$0] } ?? [])
@@ -92,6 +98,20 @@ public final class CorpusIndex {
       }
     }
     return CorpusIndex(file: try IndexFile(bytes: Array(parts.joined()), expecting: key), path: nil, rebuiltBecause: reason)
+  }
+
+  /// The reports of an index made from the corpus file at `corpusPath` and the first records of
+  /// `journal`, and how many records that is; nil when there is no such index (it is not built:
+  /// see ``CorpusEditor/add(_:toCorpusAt:catalog:cacheFolder:policy:)``).
+  static func reports(corpusAt corpusPath: String, cacheFolder: String?, journal: [CorpusJournal.Record]) -> ([Report], Int)? {
+    guard let key = IndexFile.Key.of(path: corpusPath, journal: journal) else { return nil }
+    let places = [defaultPath(forCorpus: corpusPath)] + (cacheFolder.map { [cachePath(forCorpus: corpusPath, in: $0)] } ?? [])
+    for place in places {
+      guard let file = try? IndexFile(path: place, accepting: { $0.isPrefix(of: key, journal: journal) }) else { continue }
+      let index = CorpusIndex(file: file, path: place, rebuiltBecause: nil)
+      if let reports = try? index.reports() { return (reports, Int(file.key.journalRecords)) }
+    }
+    return nil
   }
 
   private func reading<T>(_ body: () throws -> T) throws -> T { try file.reading(body) }

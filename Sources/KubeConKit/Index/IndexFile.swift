@@ -17,7 +17,7 @@ import Foundation
 final class IndexFile {
   static let magic: [UInt8] = Array("KCINDEX\u{1}".utf8)
   /// Bumped whenever the layout or the analysis that fills it changes.
-  static let version: UInt32 = 6
+  static let version: UInt32 = 7
 
   enum Section: Int, CaseIterable {
     case strings, reports, talks, speakers, projects, themes, editions, details
@@ -53,12 +53,15 @@ final class IndexFile {
     return pages + checksums(pages)
   }
 
-  /// What identifies the corpus file an index was made from.
+  /// What identifies the corpus an index was made from: the corpus file, and the records of its
+  /// journal (how many, and a digest of their files, see ``CorpusJournal/digest(_:)``).
   struct Key: Equatable {
     var size: UInt64
     var seconds: Int64
     var nanoseconds: Int64
     var inode: UInt64
+    var journalRecords: UInt64 = 0
+    var journalDigest: UInt64 = CorpusJournal.digest([])
 
     init(size: UInt64, seconds: Int64, nanoseconds: Int64, inode: UInt64) {
       self.size = size
@@ -67,15 +70,25 @@ final class IndexFile {
       self.inode = inode
     }
 
-    init(_ info: stat) {
+    init(_ info: stat, journal: [CorpusJournal.Record] = []) {
       self.init(
         size: UInt64(info.st_size), seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec),
         inode: UInt64(info.st_ino))
+      journalRecords = UInt64(journal.count)
+      journalDigest = CorpusJournal.digest(journal)
     }
 
-    static func of(path: String) -> Key? {
+    static func of(path: String, journal: [CorpusJournal.Record]) -> Key? {
       var info = stat()
-      return stat(path, &info) == 0 ? Key(info) : nil
+      return stat(path, &info) == 0 ? Key(info, journal: journal) : nil
+    }
+
+    /// Whether an index made with this key holds the same corpus file and the first records of
+    /// `journal` (all of them, or fewer): what `add` needs to know which reports a corpus holds.
+    func isPrefix(of other: Key, journal: [CorpusJournal.Record]) -> Bool {
+      (size, seconds, nanoseconds, inode) == (other.size, other.seconds, other.nanoseconds, other.inode)
+        && journalRecords <= UInt64(journal.count)
+        && journalDigest == CorpusJournal.digest(journal.prefix(Int(journalRecords)))
     }
   }
 
@@ -83,7 +96,7 @@ final class IndexFile {
     case missing, stale, damaged(String)
   }
 
-  static var headerSize: Int { magic.count + 4 + 4 + 32 + Section.allCases.count * 24 + 8 }
+  static var headerSize: Int { magic.count + 4 + 4 + 48 + Section.allCases.count * 24 + 8 }
 
   /// The index file in the order it is written (sections in ``Section`` order): the header, then
   /// each section followed by its
@@ -99,6 +112,8 @@ final class IndexFile {
     w.u64(UInt64(bitPattern: key.seconds))
     w.u64(UInt64(bitPattern: key.nanoseconds))
     w.u64(key.inode)
+    w.u64(key.journalRecords)
+    w.u64(key.journalDigest)
     // A section checked per page is followed by its page table; the header's checksum covers the table.
     let tables = zip(Section.allCases, sections).map { $0.checkedPerPage ? pageTable($1) : [] }
     var offset = headerSize
@@ -116,6 +131,8 @@ final class IndexFile {
 
   /// How errors name the index: its path, or "index" for one held in memory.
   let name: String
+  /// The key of the corpus it was made from.
+  let key: Key
   /// The bytes, mapped from a file or held in memory.
   private let storage: Storage
   let bytes: UnsafeRawBufferPointer
@@ -133,8 +150,13 @@ final class IndexFile {
     case memory(UnsafeMutableRawBufferPointer)
   }
 
-  /// Maps the index at `path`, refusing it when it was made from another corpus file.
-  init(path: String, expecting key: Key) throws {
+  /// Maps the index at `path`, refusing it when it was made from another corpus.
+  convenience init(path: String, expecting key: Key) throws {
+    try self.init(path: path) { $0 == key }
+  }
+
+  /// Maps the index at `path`, refusing it (as stale) when its key is not accepted.
+  init(path: String, accepting accepts: (Key) -> Bool) throws {
     name = path
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw Problem.missing }
@@ -149,7 +171,7 @@ final class IndexFile {
     }
     storage = .mapped(pointer, size)
     bytes = UnsafeRawBufferPointer(start: pointer, count: size)
-    ranges = try IndexFile.readHeader(bytes, expecting: key)
+    (key, ranges) = try IndexFile.readHeader(bytes, accepting: accepts)
     (pageBase, tableBase, pageBits) = IndexFile.pageBits(ranges)
   }
 
@@ -160,7 +182,7 @@ final class IndexFile {
     source.withUnsafeBytes { buffer.copyMemory(from: $0) }
     storage = .memory(buffer)
     bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<source.count])
-    ranges = try IndexFile.readHeader(bytes, expecting: key)
+    (self.key, ranges) = try IndexFile.readHeader(bytes) { $0 == key }
     (pageBase, tableBase, pageBits) = IndexFile.pageBits(ranges)
   }
 
@@ -185,15 +207,17 @@ final class IndexFile {
     }
   }
 
-  private static func readHeader(_ bytes: UnsafeRawBufferPointer, expecting key: Key) throws -> [(Int, Int, UInt64)] {
+  private static func readHeader(_ bytes: UnsafeRawBufferPointer, accepting accepts: (Key) -> Bool) throws -> (Key, [(Int, Int, UInt64)]) {
     guard bytes.count >= headerSize, Array(bytes[0..<magic.count]) == magic else { throw Problem.damaged("not an index") }
     var r = ByteReader(bytes, at: magic.count)
     do {
       guard try r.u32() == version else { throw Problem.stale }
       guard try r.u32() == UInt32(Section.allCases.count) else { throw Problem.damaged("section count") }
-      let found = Key(
+      var found = Key(
         size: try r.u64(), seconds: Int64(bitPattern: try r.u64()), nanoseconds: Int64(bitPattern: try r.u64()),
         inode: try r.u64())
+      found.journalRecords = try r.u64()
+      found.journalDigest = try r.u64()
       var ranges: [(Int, Int, UInt64)] = []
       for s in Section.allCases {
         let offset = Int(truncatingIfNeeded: try r.u64())
@@ -209,8 +233,8 @@ final class IndexFile {
       guard try r.u64() == Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[0..<headerEnd])) else {
         throw Problem.damaged("header checksum")
       }
-      guard found == key else { throw Problem.stale }
-      return ranges
+      guard accepts(found) else { throw Problem.stale }
+      return (found, ranges)
     } catch is ByteReader.Malformed {
       throw Problem.damaged("header")
     }
