@@ -9,7 +9,9 @@ enum AddCommand: Command {
       Without --corpus, writes to your corpus ($XDG_DATA_HOME/kubecon/corpus.json, else
       ~/.local/share/kubecon/corpus.json), which starts as a copy of the bundled one; every command then
       reads it. The same content added twice changes nothing; a changed file (same path) replaces its old
-      version. If any file is refused, nothing is added. Writes are atomic and locked.
+      version. If any file is refused, nothing is added. Writes are atomic and locked. A corpus file of
+      4 MB or more is not rewritten: the new reports go to its journal (corpus.json.journal/), which every
+      command reads with it, and which is folded into the file once it passes an eighth of its size.
       """,
     arguments: [("path", "Report files, or folders to search for .md, .markdown, .txt, .html files.")],
     minArguments: 1, maxArguments: nil,
