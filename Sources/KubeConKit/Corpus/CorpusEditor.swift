@@ -98,16 +98,20 @@ public enum CorpusEditor {
   ) throws -> FileAddition {
     let journal = CorpusJournal(corpus: path)
     let records = journal.records()
-    var loaded: Corpus? = nil
+    // The corpus file, when it had to be read (it is not linked again to learn its reports).
+    var file: Corpus? = nil
     var entries: [Entry]
+    let unread: ArraySlice<CorpusJournal.Record>
     if let (indexed, covered) = CorpusIndex.reports(corpusAt: path, cacheFolder: cacheFolder, journal: records) {
       entries = indexed.map(Entry.init)
-      _ = resolve(try CorpusJournal.reports(of: Array(records[covered...])), among: &entries)
+      unread = records[covered...]
     } else {
-      let corpus = try CorpusStore.load(path) { catalog }
-      loaded = corpus
-      entries = corpus.reports.map(Entry.init)
+      let read = try CorpusStore.decode(try FileReading.read(path), path: path)
+      file = read
+      entries = read.reports.map(Entry.init)
+      unread = records[...]
     }
+    _ = resolve(try CorpusJournal.reports(of: Array(unread)), among: &entries)
     let resolved = resolve(new, among: &entries)
     let changed = resolved.filter { !$0.outcome.isUnchanged }.map(\.report.report)
     guard !changed.isEmpty else { return FileAddition(resolved: resolved, reportCount: entries.count, written: nil) }
@@ -119,9 +123,10 @@ public enum CorpusEditor {
       let written = try journal.append(record, after: records)
       return FileAddition(resolved: resolved, reportCount: entries.count, written: written)
     }
-    let before = try loaded ?? CorpusStore.load(path) { catalog }
-    // The same outcomes as above: the same reports, resolved among the same entries.
-    let after = add(resolved.map(\.report), to: before, catalog: catalog).corpus
+    // Folded in: the journal's reports, then the new ones, resolved in the same order as above,
+    // with the same outcomes; linked once.
+    let before = try file ?? CorpusStore.decode(try FileReading.read(path), path: path)
+    let after = add(try CorpusJournal.reports(of: records) + resolved.map(\.report), to: before, catalog: catalog).corpus
     try CorpusStore.save(after, to: path)
     return FileAddition(resolved: resolved, reportCount: after.reports.count, written: path)
   }
