@@ -30,6 +30,10 @@ enum BuildCommand: Command {
       parsed.append(p)
     }
     let corpus = CorpusBuilder.build(parsed, catalog: catalog)
+    // Under the lock of add and remove: an add meanwhile lands before the corpus is replaced (and
+    // its journal removed), never between the two.
+    let lock = try CorpusLock(for: out)
+    defer { lock.unlock() }
     try CorpusStore.save(corpus, to: out)
     let summary = BuildSummary(
       corpus: out, reports: corpus.reports.count, talks: corpus.talks.count, speakers: corpus.speakers.count,
