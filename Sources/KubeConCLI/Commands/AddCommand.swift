@@ -68,17 +68,10 @@ enum AddCommand: Command {
     let target = try ctx.writableCorpus()
     let lock = try CorpusLock(for: target.path)
     defer { lock.unlock() }
-    let addition: CorpusEditor.FileAddition
-    if FileManager.default.fileExists(atPath: target.path) {
-      addition = try CorpusEditor.add(parsed, toCorpusAt: target.path, catalog: catalog, cacheFolder: ctx.cacheFolder)
-    } else {
-      // The first add to the user's corpus starts from a copy of the bundled one.
-      let before = try ctx.loadForWriting(target)
-      var entries = before.reports.map(CorpusEditor.Entry.init)
-      let resolved = CorpusEditor.resolve(parsed, among: &entries)
-      try CorpusStore.save(CorpusEditor.add(parsed, to: before, catalog: catalog).corpus, to: target.path)
-      addition = CorpusEditor.FileAddition(resolved: resolved, reportCount: entries.count, written: target.path)
-    }
+    // The first add to the user's corpus starts from a copy of the bundled one, to another file
+    // from an empty corpus.
+    if !FileManager.default.fileExists(atPath: target.path) { try CorpusStore.save(try ctx.loadForWriting(target), to: target.path) }
+    let addition = try CorpusEditor.add(parsed, toCorpusAt: target.path, catalog: catalog, cacheFolder: ctx.cacheFolder)
 
     var results: [FileOutcome] = []
     for ((p, shown), outcome) in zip(zip(addition.resolved.map(\.report), shownNames), addition.resolved.map(\.outcome)) {

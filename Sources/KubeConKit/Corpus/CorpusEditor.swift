@@ -16,12 +16,12 @@ public enum CorpusEditor {
   }
 
   /// What `add` needs to know of a report already in the corpus.
-  public struct Entry: Equatable, Sendable {
-    public var id: String
-    public var file: String
-    public var contentHash: String
+  struct Entry: Equatable, Sendable {
+    var id: String
+    var file: String
+    var contentHash: String
 
-    public init(_ report: Report) {
+    init(_ report: Report) {
       id = report.id
       file = report.file
       contentHash = report.contentHash
@@ -32,7 +32,7 @@ public enum CorpusEditor {
   /// report is the same report when its bytes are the same (``Report/contentHash``); a report
   /// from the same path with other bytes replaces the old one; any other report is added under an
   /// id not yet used. Each report comes back with the id it takes.
-  public static func resolve(_ new: [ParsedReport], among entries: inout [Entry]) -> [(report: ParsedReport, outcome: Outcome)] {
+  static func resolve(_ new: [ParsedReport], among entries: inout [Entry]) -> [(report: ParsedReport, outcome: Outcome)] {
     var usedIds = Set(entries.map(\.id))
     return new.map { parsed in
       if let same = entries.first(where: { $0.contentHash == parsed.report.contentHash }) {
@@ -78,12 +78,6 @@ public enum CorpusEditor {
     public var reportCount: Int
     /// The file written: the corpus file, a record of its journal, or nil when nothing changed.
     public var written: String?
-
-    public init(resolved: [(report: ParsedReport, outcome: Outcome)], reportCount: Int, written: String?) {
-      self.resolved = resolved
-      self.reportCount = reportCount
-      self.written = written
-    }
   }
 
   /// Merges `new` into the corpus file at `path` (which exists) and writes the result: the new
