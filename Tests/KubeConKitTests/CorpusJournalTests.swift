@@ -85,6 +85,19 @@ import Testing
     #expect(CorpusIndex.reports(corpusAt: corpus, cacheFolder: nil, journal: records()).map(\.1) == nil)
   }
 
+  @Test func aFoldWithAnIndexCoveringSomeRecordsHoldsThemAll() throws {
+    let (folder, corpus) = try CorpusIndexTests.copy()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let a = try Self.report("Gateway API", file: "/in/a.md")
+    let b = try Self.report("Envoy proxies", file: "/in/b.md")
+    let c = try Self.report("Kyverno policies", file: "/in/c.md")
+    try CorpusEditor.add([a], toCorpusAt: corpus, catalog: Fixtures.catalog, policy: Self.journalAlways)
+    _ = try CorpusIndex.open(corpusAt: corpus, catalog: { Fixtures.catalog })  // covers the first record
+    try CorpusEditor.add([b], toCorpusAt: corpus, catalog: Fixtures.catalog, policy: Self.journalAlways)
+    try CorpusEditor.add([c], toCorpusAt: corpus, catalog: Fixtures.catalog, policy: Self.journalNever)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: corpus)) == Self.expected([a, b, c]))
+  }
+
   @Test func aSaveInterruptedBeforeTheJournalWasRemovedLosesAndRepeatsNothing() throws {
     let (folder, corpus) = try CorpusIndexTests.copy()
     defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -105,7 +105,8 @@ public enum CorpusEditor {
       entries = read.reports.map(Entry.init)
       unread = records[...]
     }
-    _ = resolve(try CorpusJournal.reports(of: Array(unread)), among: &entries)
+    let unreadReports = try CorpusJournal.reports(of: Array(unread))
+    _ = resolve(unreadReports, among: &entries)
     let resolved = resolve(new, among: &entries)
     let changed = resolved.filter { !$0.outcome.isUnchanged }.map(\.report.report)
     guard !changed.isEmpty else { return FileAddition(resolved: resolved, reportCount: entries.count, written: nil) }
@@ -120,7 +121,8 @@ public enum CorpusEditor {
     // Folded in: the journal's reports, then the new ones, resolved in the same order as above,
     // with the same outcomes; linked once.
     let before = try file ?? CorpusStore.decode(try FileReading.read(path), path: path)
-    let after = add(try CorpusJournal.reports(of: records) + resolved.map(\.report), to: before, catalog: catalog).corpus
+    let journalReports = try CorpusJournal.reports(of: Array(records[..<unread.startIndex])) + unreadReports
+    let after = add(journalReports + resolved.map(\.report), to: before, catalog: catalog).corpus
     try CorpusStore.save(after, to: path)
     return FileAddition(resolved: resolved, reportCount: after.reports.count, written: path)
   }
