@@ -152,6 +152,28 @@ import Testing
     #expect(names.isASCIINameWord("Clément") == nil)
   }
 
+  /// The byte scan that skips sentences without a name never skips one where a name is read.
+  @Test func textsWithoutANameByTheQuickScanHaveNoNameToRead() {
+    let parser = Fixtures.speakerParser
+    let pieces = [
+      "Jane", "Doe", "Jean", "Dupont", "Ève", "Émile", "Zoë", "O'Brien", "J.", "de", "De", "DU", "van", "la", "La",
+      "y.", "della", "d'", "l’", "d’", "Acme", "Kubernetes", "talk", "présenté", "a", "et", "and", "é", "🚀",
+      " ", " ", " ", "  ", "\t", "\n", "\u{00A0}", "\u{202F}", ".", ",", "(", ")", "\"", "'", "«", "»", "“", "*", "-",
+    ]
+    var random = SeededGenerator(seed: 41)
+    var skipped = 0
+    for _ in 0..<20000 {
+      let text = (0..<random.below(14)).map { _ in random.pick(pieces) }.joined()
+      guard !SpeakerParser.mayHoldName(text) else { continue }
+      skipped += 1
+      let ws = SpeakerParser.words(text)
+      #expect(ws.indices.allSatisfy { parser.readName(ws, from: $0) == nil }, "\(text.debugDescription)")
+    }
+    #expect(skipped > 2000)
+    #expect(SpeakerParser.mayHoldName("la keynote de « Jean de La Fontaine »"))
+    #expect(!SpeakerParser.mayHoldName("Le talk sur Kubernetes a présenté la suite."))
+  }
+
   // MARK: - The former character readers
 
   static func formerWords(_ text: String) -> [SpeakerParser.Word] {

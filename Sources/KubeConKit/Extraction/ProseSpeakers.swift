@@ -64,6 +64,8 @@ public struct ProseSpeakers: Sendable {
   /// - Parameter inTalk: the sentence is about one talk, so a name followed by any verb ("X et Y
   ///   ont fait tourner") is one of its speakers.
   public func speakers(inSentence sentence: String, inTalk: Bool = false) -> [SpeakerRef] {
+    // Every speaker found below is read by `SpeakerParser.leadingList`, which needs a name.
+    guard SpeakerParser.mayHoldName(sentence) else { return [] }
     let ws = SpeakerParser.words(sentence)
     guard ws.count >= 3 else { return [] }
     if ws.contains(where: { ProseSpeakers.socialCues.contains($0.folded) }) { return [] }

@@ -128,6 +128,61 @@ public struct SpeakerParser: Sendable {
     out.append(Word(text: s, folded: Folding.fold(s), lead: lead, trail: trail))
   }
 
+  /// Whether the text could hold a full name: two words that may be name words (their first
+  /// letter past ASCII opening marks is a capital, or not ASCII) at most four words apart, with
+  /// only particles between them. This errs towards yes; when it says no, ``words(_:)`` of the
+  /// text has no name for ``readName(_:from:)`` to read, so there are no speakers in it. Most
+  /// sentences have none, and this check costs a byte scan instead of a word array.
+  static func mayHoldName(_ text: String) -> Bool {
+    var text = text
+    text.makeContiguousUTF8()
+    return text.utf8.withContiguousStorageIfAvailable { bytes in
+      var lastName = -10  // index of the last word that may be a name word, when only particles follow it
+      var index = 0
+      var i = 0
+      let n = bytes.count
+      func isSeparator(_ i: Int) -> Bool {
+        let b = bytes[i]
+        return b == 0x20 || b == 0x09 || b == 0x0A || (b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0)
+      }
+      while i < n {
+        if isSeparator(i) { i += bytes[i] == 0xC2 ? 2 : 1; continue }
+        var a = i
+        while i < n, !isSeparator(i) { i += 1 }
+        var z = i
+        while a < z, bytes[a] < 0x80, asciiLead[Int(bytes[a])] { a += 1 }
+        while z > a, bytes[z - 1] < 0x80, asciiTrail[Int(bytes[z - 1])] { z -= 1 }
+        defer { index += 1 }
+        // A capital, or a letter that is not ASCII (an accented capital, or an opening « “ ‘).
+        if a < z, (bytes[a] >= 0x41 && bytes[a] <= 0x5A) || bytes[a] >= 0x80 {
+          if index - lastName <= 4 { return true }
+          lastName = index
+        } else if z - a > 2 && (bytes[a] | 0x20 == 0x64 || bytes[a] | 0x20 == 0x6C) && (bytes[a + 1] == 0x27 || bytes[a + 1] == 0xE2) {
+          // An elision splits into two words (d'Initech): the second may start a name.
+          lastName = index
+        } else if !mayBeParticle(UnsafeBufferPointer(rebasing: bytes[a..<z])) {
+          lastName = -10
+        }
+      }
+      return false
+    } ?? true
+  }
+
+  /// Whether a word may be one of ``PersonNames/particles`` in any case (words that are not all
+  /// ASCII may be).
+  private static func mayBeParticle(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard word.count <= 8 else { return false }
+    var key: UInt64 = 0
+    for b in word {
+      if b >= 0x80 { return true }
+      key = key << 8 | UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+    }
+    return particleKeys.contains(key)
+  }
+
+  /// The particles as ASCII bytes packed in an integer.
+  static let particleKeys: [UInt64] = PersonNames.particles.sorted().map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+
   /// The marks set aside before a word (opening) and after it (closing).
   static let leadScalars = Set("([«“\"'‘*".unicodeScalars)
   static let trailScalars = Set("),;:.!?]»”\"’*".unicodeScalars)
@@ -152,6 +207,7 @@ public struct SpeakerParser: Sendable {
   /// Parses text that is nothing but a list of speakers (a byline, a heading's suffix).
   /// - Returns: nil when some of the text is not a speaker or an organization.
   public func parseList(_ text: String) -> [SpeakerRef]? {
+    guard SpeakerParser.mayHoldName(text) else { return nil }
     let ws = SpeakerParser.words(text)
     guard let (speakers, end) = leadingList(ws, from: 0, allowCommaOrg: true), end == ws.count else { return nil }
     return speakers
