@@ -174,6 +174,22 @@ import Testing
     #expect(!SpeakerParser.mayHoldName("Le talk sur Kubernetes a présenté la suite."))
   }
 
+  /// A byline is looked for in the folded start of a paragraph, and in its first sentence only:
+  /// the same answers as folding it whole and cutting every sentence.
+  @Test func bylinesAreLookedForInTheFoldedStartOfAText() {
+    var random = SeededGenerator(seed: 42)
+    let starts = ["Par ", "PRÉSENTÉ PAR ", "Présentée par ", "By ", "Speakers : ", "Avec ", "with ", "Intervenant:", ""]
+    for _ in 0..<3000 {
+      let text = random.pick(starts) + ByteScanTests.randomText(&random, length: random.below(90))
+      let whole = Folding.fold(text)
+      let start = TalkExtractor.foldedStart(text)
+      for prefix in TalkVocabulary.bylinePrefixes {
+        #expect(whole.hasPrefix(prefix) == start.hasPrefix(prefix), "\(text.debugDescription) \(prefix)")
+      }
+      #expect(TalkExtractor.sentences(text, limit: 1) == Array(TalkExtractor.sentences(text).prefix(1)), "\(text.debugDescription)")
+    }
+  }
+
   // MARK: - The former character readers
 
   static func formerWords(_ text: String) -> [SpeakerParser.Word] {

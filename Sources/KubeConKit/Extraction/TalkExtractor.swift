@@ -178,9 +178,10 @@ public struct TalkExtractor: Sendable {
   func byline(_ blocks: [Block]) -> [SpeakerRef]? {
     for block in blocks.prefix(2) {
       // The byline is the whole paragraph, or its first sentence ("By X from Y. The talk...").
-      for text in [block.text, TalkExtractor.sentences(block.text).first ?? ""] {
-        let folded = Folding.fold(text)
-        guard text.split(separator: " ").count <= 30 else { continue }
+      for k in 0..<2 {
+        let text = k == 0 ? block.text : TalkExtractor.sentences(block.text, limit: 1).first ?? ""
+        let folded = TalkExtractor.foldedStart(text)
+        guard TalkVocabulary.bylinePrefixes.contains(where: { folded.hasPrefix($0) }), text.wordCount(upTo: 31) <= 30 else { continue }
         for prefix in TalkVocabulary.bylinePrefixes where folded.hasPrefix(prefix) {
           // SpeakerParser.words sets final punctuation aside (keeping "Inc." and initials).
           if let list = parser.parseList(String(text.dropFirst(prefix.count))) { return list }
@@ -188,6 +189,18 @@ public struct TalkExtractor: Sendable {
       }
     }
     return nil
+  }
+
+  /// The folded start of a text, long enough to compare with the byline prefixes (a paragraph
+  /// is not folded whole to read its first words).
+  static func foldedStart(_ text: String) -> String {
+    let utf8 = text.utf8
+    guard utf8.count > 96 else { return Folding.fold(text) }
+    var end = utf8.index(utf8.startIndex, offsetBy: 64)
+    while end < utf8.endIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(after: end) }
+    let folded = Folding.fold(text[..<end])
+    // Scalars that fold to nothing could leave too little to compare: then fold it all.
+    return folded.utf8.count >= 40 ? folded : Folding.fold(text)
   }
 
   /// List items that are only `Name - Company` (a panel's guests).
@@ -418,8 +431,8 @@ public struct TalkExtractor: Sendable {
 
   /// The sentences of a text: cut after `.`, `!` or `?` followed by a space, except after an
   /// initial ("J."), a single capital, or "Inc.". Scanned as bytes; the characters around a cut
-  /// are read as characters.
-  static func sentences(_ text: String) -> [String] {
+  /// are read as characters. - Parameter limit: stop after this many sentences.
+  static func sentences(_ text: String, limit: Int = .max) -> [String] {
     var out: [String] = []
     let utf8 = text.utf8
     var start = text.startIndex
@@ -437,6 +450,7 @@ public struct TalkExtractor: Sendable {
         let current = text[start..<next]
         if !initial && !(b == 0x2E && current.utf8.count >= 4 && current.utf8.suffix(4).elementsEqual("Inc.".utf8)) {
           out.append(current.trimmingSpaces())
+          if out.count == limit { return out }
           start = next
         }
       }
@@ -449,7 +463,7 @@ public struct TalkExtractor: Sendable {
 
   /// The start of a text as a title: its first sentence, at most twelve words.
   static func firstWords(of text: String) -> String {
-    let first = sentences(text).first ?? text
+    let first = sentences(text, limit: 1).first ?? text
     let words = first.split(separator: " ")
     var title = words.prefix(12).joined(separator: " ")
     while let last = title.last, ".:;,!?".contains(last) { title.removeLast() }
