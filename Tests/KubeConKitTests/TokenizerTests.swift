@@ -152,3 +152,55 @@ import Testing
     }
   }
 }
+
+/// Every text is tokenized once, with the whole body: blocks, sections and talks take their share
+/// of the body's words, which are the words tokenizing their own text gives.
+@Suite struct SharedTokensTests {
+  static func words(_ tokens: [Token]) -> [String] {
+    tokens.map { "\($0.text)|\($0.folded)|\($0.startsSentence)|\($0.foldedHash)" }
+  }
+
+  static var reportTexts: [String] {
+    let folders = [Fixtures.reports] + (Fixtures.hasDevReports ? [Fixtures.devReports] : [])
+    return folders.flatMap { folder in
+      ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        .filter { $0.hasSuffix(".md") || $0.hasSuffix(".txt") }
+        .filter { $0 != "README.md" }
+        .compactMap { try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+    }
+  }
+
+  @Test func blocksSectionsAndTalksHoldTheWordsOfTheirText() {
+    let extractor = Fixtures.parser.talkExtractor
+    var talks = 0
+    for text in SharedTokensTests.reportTexts {
+      let doc = Document(text: text, file: "report")
+      #expect(SharedTokensTests.words(doc.bodyTokens) == SharedTokensTests.words(Tokenizer.tokens(doc.bodyText)))
+      for block in doc.blocks {
+        #expect(SharedTokensTests.words(block.tokens) == SharedTokensTests.words(Tokenizer.tokens(block.text)))
+      }
+      let outline = Outline.sections(doc.blocks)
+      for section in outline {
+        #expect(SharedTokensTests.words(section.tokens) == SharedTokensTests.words(Tokenizer.tokens(section.text)))
+      }
+      for c in extractor.talks(in: outline, author: nil) {
+        talks += 1
+        #expect(SharedTokensTests.words(c.tokens) == SharedTokensTests.words(Tokenizer.tokens(c.text)), "\(c.title)")
+      }
+    }
+    #expect(talks > 20)
+  }
+
+  /// A section's words, then its heading's with the first one's sentence start from
+  /// `firstWordStartsSentence`, are the words of "section heading".
+  @Test func wordsAfterASpaceStartASentenceAsTheJoinedTextSays() {
+    var random = SeededGenerator(seed: 43)
+    for _ in 0..<3000 {
+      let a = ByteScanTests.randomText(&random, length: random.below(12))
+      let b = ByteScanTests.randomText(&random, length: random.below(12))
+      var second = Tokenizer.tokens(b)
+      if !second.isEmpty { second[0].startsSentence = Tokenizer.firstWordStartsSentence(b, after: a) }
+      #expect(SharedTokensTests.words(Tokenizer.tokens(a + " " + b)) == SharedTokensTests.words(Tokenizer.tokens(a) + second), "\(a.debugDescription) \(b.debugDescription)")
+    }
+  }
+}

@@ -13,6 +13,8 @@ public struct OutlineSection: Sendable {
 
   /// The section's text, one block a line.
   public var text: String { blocks.map(\.text).joined(separator: "\n") }
+  /// The words of ``text``.
+  public var tokens: [Token] { blocks.flatMap(\.tokens) }
 }
 
 public enum Outline {

@@ -122,9 +122,9 @@ public struct ReportParser: Sendable {
     let title = ReportMetadata.title(doc)
     let author = ReportMetadata.author(doc, parser: speakers)
     let organization = ReportMetadata.organization(doc)
-    let bodyText = doc.blocks.map(\.text).joined(separator: "\n")
+    let bodyText = doc.bodyText
     let reportTitleTokens = Tokenizer.tokens(title)
-    let bodyTokens = Tokenizer.tokens(bodyText)
+    let bodyTokens = doc.bodyTokens
     let hint = ["lang", "language", "locale"].lazy.compactMap { doc.frontMatter.string($0) }.first
     let language = LanguageDetector.detect(words: bodyTokens, hint: hint)
     if bodyText.wordCount(upTo: 5) < 5 {
@@ -141,6 +141,7 @@ public struct ReportParser: Sendable {
     }
 
     let outline = Outline.sections(doc.blocks)
+    let sectionTexts = outline.map(\.text)
     let candidates = talkExtractor.talks(in: outline, author: author)
     var extracted: [ExtractedTalk] = []
     var usedIds = Set<String>()
@@ -148,14 +149,14 @@ public struct ReportParser: Sendable {
     for c in candidates {
       let talkId = Slug.unique((edition?.id ?? id) + "-" + Slug.make(c.title), among: &usedIds)
       if sectionTalk[c.section] == nil { sectionTalk[c.section] = talkId }
-      // Each text is tokenized once: the tokens of "title\ntext" are the title's and the text's
-      // (the line break starts a sentence, as the start of a text does).
+      // The tokens of "title\ntext" are the title's and the text's (the line break starts a
+      // sentence, as the start of a text does).
       let titleTokens = Tokenizer.tokens(c.title)
-      let textTokens = Tokenizer.tokens(c.text)
+      let textTokens = c.tokens
       let projects = projectMatcher.mentions(in: titleTokens + textTokens).keys.sorted()
       let themes = themeClassifier.themes(
         titleTokens: titleTokens, textTokens: textTokens, projectCategories: projects.compactMap { categoryOf[$0] })
-      let sectionText = outline.indices.contains(c.section) ? outline[c.section].text : nil
+      let sectionText = sectionTexts.indices.contains(c.section) ? sectionTexts[c.section] : nil
       extracted.append(ExtractedTalk(
         id: talkId, title: c.title, titleSource: c.titleSource, kind: c.kind, speakers: c.speakers,
         projects: projects, themes: themes.sorted(), line: c.line, section: c.section,
@@ -173,7 +174,7 @@ public struct ReportParser: Sendable {
     var sectionIds = Set<String>()
     for (index, s) in outline.enumerated() {
       let sid = Slug.unique(s.title.map { Slug.make($0) } ?? "intro", among: &sectionIds)
-      sections.append(Section(id: sid, heading: s.title, level: s.level, line: s.line, text: s.text, talk: sectionTalk[index]))
+      sections.append(Section(id: sid, heading: s.title, level: s.level, line: s.line, text: sectionTexts[index], talk: sectionTalk[index]))
     }
 
     let report = Report(

@@ -5,8 +5,10 @@ public struct TalkCandidate: Sendable, Equatable {
   public var kind: TalkKind
   public var speakers: [SpeakerRef]
   public var line: Int
-  /// The text that presents the talk.
+  /// The text that presents the talk: blocks of the report, one a line.
   public var text: String
+  /// The words of `text` (its blocks' words).
+  public var tokens: [Token]
   /// Index of the outline section it was found in.
   public var section: Int
 }

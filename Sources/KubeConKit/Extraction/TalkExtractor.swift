@@ -80,7 +80,13 @@ public struct TalkExtractor: Sendable {
         found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text)
         continue
       }
-      if !projects.mentions(in: section.text + " " + heading.text).isEmpty { score += 1 }
+      // The words of `section.text + " " + heading.text`: the section's, then the heading's, whose
+      // first word starts a sentence as it would after the section's last word.
+      let sectionText = section.text
+      let sectionTokens = section.tokens
+      var headingTokens = heading.tokens
+      if !headingTokens.isEmpty { headingTokens[0].startsSentence = Tokenizer.firstWordStartsSentence(heading.text, after: sectionText) }
+      if !projects.mentions(in: sectionTokens + headingTokens).isEmpty { score += 1 }
       if TalkExtractor.looksLikeTitle(heading.text) { score += 1 }
       if section.hasChildren { score -= 4 }
       guard score >= 3 else {
@@ -106,7 +112,7 @@ public struct TalkExtractor: Sendable {
       }
       found = [TalkCandidate(
         title: title, titleSource: source, kind: kind, speakers: TalkExtractor.without(author, speakers),
-        line: heading.line, text: section.text, section: index)]
+        line: heading.line, text: sectionText, tokens: sectionTokens, section: index)]
     }
     return result
   }
@@ -274,14 +280,17 @@ public struct TalkExtractor: Sendable {
         if let last = derived.last {
           let names = Set(talks[last].speakers.map { Folding.fold($0.name) })
           if speakers.contains(where: { names.contains(Folding.fold($0.name)) }) {
-            if talks[last].line != block.line { talks[last].text += "\n" + block.text }
+            if talks[last].line != block.line {
+              talks[last].text += "\n" + block.text
+              talks[last].tokens += block.tokens
+            }
             continue
           }
         }
         derived.append(talks.count)
         talks.append(TalkCandidate(
           title: "", titleSource: .derived, kind: TalkExtractor.kind(in: Folding.fold(sentence)) ?? .session,
-          speakers: speakers, line: block.line, text: block.text, section: sectionIndex))
+          speakers: speakers, line: block.line, text: block.text, tokens: block.tokens, section: sectionIndex))
       }
     }
     for i in derived {
@@ -307,6 +316,7 @@ public struct TalkExtractor: Sendable {
       defer { segment = [] }
       guard let first = segment.first else { continue }
       let text = segment.map(\.text).joined(separator: "\n")
+      let tokens = segment.flatMap(\.tokens)
       let inner = proseTalks(segment, sectionIndex: sectionIndex, heading: nil)
       let stated = inner.filter { $0.titleSource == .stated }
       var speakers: [SpeakerRef] = []
@@ -316,7 +326,7 @@ public struct TalkExtractor: Sendable {
       if let s = stated.first {
         talks.append(TalkCandidate(
           title: s.title, titleSource: .stated, kind: s.kind, speakers: speakers, line: first.line, text: text,
-          section: sectionIndex))
+          tokens: tokens, section: sectionIndex))
       } else {
         let titleBlock = segment.first { b in
           b.kind == .paragraph && b.text.split(separator: " ").count >= 4 && !ReportMetadata.isDateLine(b.text)
@@ -325,7 +335,7 @@ public struct TalkExtractor: Sendable {
         talks.append(TalkCandidate(
           title: TalkExtractor.firstWords(of: titleBlock.text), titleSource: .derived,
           kind: TalkExtractor.kind(in: Folding.fold(text)) == .keynote ? .keynote : .session,
-          speakers: speakers, line: first.line, text: text, section: sectionIndex))
+          speakers: speakers, line: first.line, text: text, tokens: tokens, section: sectionIndex))
       }
     }
     if !segment.isEmpty { talks += proseTalks(segment, sectionIndex: sectionIndex, heading: heading) }
@@ -349,7 +359,7 @@ public struct TalkExtractor: Sendable {
     guard !speakers.isEmpty || (isSessionLink && rest.isEmpty) || (isSessionLink && !speakers.isEmpty) else { return nil }
     return TalkCandidate(
       title: link.text, titleSource: .stated, kind: TalkExtractor.kindPrefix(Folding.fold(link.text)) ?? .session,
-      speakers: speakers, line: block.line, text: block.text, section: sectionIndex)
+      speakers: speakers, line: block.line, text: block.text, tokens: block.tokens, section: sectionIndex)
   }
 
   /// `la conférence « Title »`, `the keynote "Title"`, `le talk **Title**`.
@@ -388,7 +398,7 @@ public struct TalkExtractor: Sendable {
       }
       talks.append(TalkCandidate(
         title: title, titleSource: .stated, kind: TalkExtractor.kind(in: noun) ?? .session, speakers: speakers,
-        line: block.line, text: block.text, section: sectionIndex))
+        line: block.line, text: block.text, tokens: block.tokens, section: sectionIndex))
     }
     return talks
   }

@@ -12,6 +12,10 @@ public struct Block: Sendable, Equatable {
   public var kind: Kind
   public var inline: InlineText
   public var line: Int
+  /// The words of `text`, read once for every extractor (set by ``Document`` from the words of
+  /// the whole body, so their `text` is part of ``Document/bodyText``). The words of blocks
+  /// joined by line breaks are their words one after the other.
+  public internal(set) var tokens: [Token] = []
 
   public var text: String { inline.text }
 

@@ -10,6 +10,10 @@ public struct Document: Sendable {
   public var frontMatter: FrontMatter
   public var blocks: [Block]
   public var warnings: [Diagnostic]
+  /// The blocks' texts, one a line.
+  public let bodyText: String
+  /// The words of ``bodyText``; each block's ``Block/tokens`` are its share of them.
+  public let bodyTokens: [Token]
 
   /// - Parameter bareHeadings: whether short lines alone between blank lines may be headings
   ///   (not in a converted web page, whose markup says what its headings are).
@@ -24,6 +28,18 @@ public struct Document: Sendable {
     var blocks = Document.blocks(from: cleaned, firstLine: fm.lineCount + 1, file: file, warnings: &warnings)
     if bareHeadings, !blocks.contains(where: \.isHeading) {
       Document.promoteBareHeadings(&blocks, lines: cleaned, firstLine: fm.lineCount + 1)
+    }
+    bodyText = blocks.map(\.text).joined(separator: "\n")
+    bodyTokens = Tokenizer.tokens(bodyText)
+    // No word spans a line break: the words of the body fall into its blocks in order.
+    var k = 0
+    var end = bodyText.startIndex
+    for i in blocks.indices {
+      if i > 0 { end = bodyText.utf8.index(after: end) }  // the line break
+      end = bodyText.utf8.index(end, offsetBy: blocks[i].text.utf8.count)
+      let first = k
+      while k < bodyTokens.count, bodyTokens[k].text.startIndex < end { k += 1 }
+      blocks[i].tokens = Array(bodyTokens[first..<k])
     }
     self.blocks = blocks
     self.warnings = warnings

@@ -130,6 +130,26 @@ public enum Tokenizer {
     if going { flush(n) }
   }
 
+  /// Whether the first word of `text` starts a sentence in `previous + " " + text`, as
+  /// ``tokens(_:)`` of the whole would say: `previous` has no words or ends in `.`, `!`, `?`, `:`,
+  /// `•` or a line break after its last word, or `text` has one of those before its first word.
+  static func firstWordStartsSentence(_ text: String, after previous: String) -> Bool {
+    sentenceBreak(previous.unicodeScalars.reversed()) ?? true || sentenceBreak(text.unicodeScalars) ?? false
+  }
+
+  /// True at the first sentence break of `scalars`, false at the first letter or digit, nil if neither.
+  private static func sentenceBreak<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> Bool? {
+    for scalar in scalars {
+      switch scalar.value {
+      case 0x2E, 0x21, 0x3F, 0x3A, 0x2022, 0x0A: return true
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return false
+      case let v where v >= 0x80 && isAlphabetic(v): return false
+      default: continue
+      }
+    }
+    return nil
+  }
+
   /// Unicode's Alphabetic property, without a table lookup for the accented Latin letters and
   /// the general punctuation (quotes, dashes) of French and English text.
   static func isAlphabetic(_ scalar: UInt32) -> Bool {
