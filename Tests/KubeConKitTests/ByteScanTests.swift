@@ -190,7 +190,49 @@ import Testing
     }
   }
 
+  /// Quoted titles are found in bytes where every scalar is a character: the same spans as the
+  /// character reader (which stays for other texts: emoji, combining accents, joiners).
+  @Test func quotationsAreFoundAsTheCharacterReaderFoundThem() {
+    var random = SeededGenerator(seed: 44)
+    let quotes = ["\"", "«", "»", "“", "”", "e\u{301}", "\u{200D}", "\r\n"]
+    var byBytes = 0
+    for _ in 0..<5000 {
+      let text = (0..<random.below(20)).map { _ in random.below(3) == 0 ? random.pick(quotes) : random.pick(ByteScanTests.pieces) }.joined()
+      let got = TalkExtractor.quotations(text).map { [$0.0, $0.1] }
+      let want = ByteScanTests.formerQuotations(text).map { [$0.0, $0.1] }
+      #expect(got == want, "\(text.debugDescription)")
+      if !want.isEmpty, text.utf8.withContiguousStorageIfAvailable({ TalkExtractor.quotationsByBytes($0) }) != nil { byBytes += 1 }
+    }
+    #expect(byBytes > 500)
+  }
+
+  /// Titles are keyed by their letters and digits once folded, read as bytes when ASCII.
+  @Test func titleKeysKeepTheLettersAndDigitsOfTheFoldedTitle() {
+    var random = SeededGenerator(seed: 45)
+    for _ in 0..<3000 {
+      let title = ByteScanTests.randomText(&random, length: random.below(16))
+      let want = String(String.UnicodeScalarView(Folding.fold(title).unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+      #expect(Linker.titleKey(title) == want, "\(title.debugDescription)")
+    }
+  }
+
   // MARK: - The former character readers
+
+  static func formerQuotations(_ sentence: String) -> [(String, String)] {
+    var out: [(String, String)] = []
+    let chars = Array(sentence)
+    var i = 0
+    let pairs: [Character: Character] = ["«": "»", "“": "”", "”": "”", "\"": "\""]
+    while i < chars.count {
+      if let close = pairs[chars[i]], let end = chars[(i + 1)...].firstIndex(of: close), end > i + 1 {
+        out.append((String(chars[(i + 1)..<end]).trimmingSpaces(), String(chars[..<i])))
+        i = end + 1
+      } else {
+        i += 1
+      }
+    }
+    return out
+  }
 
   static func formerWords(_ text: String) -> [SpeakerParser.Word] {
     var out: [SpeakerParser.Word] = []

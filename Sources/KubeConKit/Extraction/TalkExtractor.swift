@@ -413,6 +413,9 @@ public struct TalkExtractor: Sendable {
   static func quotations(_ sentence: String) -> [(String, String)] {
     // No '"' and no byte of « “ ” (C2 AB, E2 80 9C, E2 80 9D): no quotes.
     guard sentence.utf8.contains(where: { $0 == 0x22 || $0 == 0xAB || $0 == 0x9C || $0 == 0x9D }) else { return [] }
+    var text = sentence
+    text.makeContiguousUTF8()
+    if let found = text.utf8.withContiguousStorageIfAvailable({ quotationsByBytes($0) }), let found { return found }
     var out: [(String, String)] = []
     let chars = Array(sentence)
     var i = 0
@@ -424,6 +427,56 @@ public struct TalkExtractor: Sendable {
         i = end + 1
       } else {
         i += 1
+      }
+    }
+    return out
+  }
+
+  /// ``quotations(_:)`` read as bytes, when every scalar of the text is a character of its own
+  /// (ASCII, Latin-1 and Latin Extended-A, general punctuation but the joiners); nil otherwise.
+  static func quotationsByBytes(_ b: UnsafeBufferPointer<UInt8>) -> [(String, String)]? {
+    let n = b.count
+    var i = 0
+    while i < n {
+      let x = b[i]
+      if x < 0x80 {
+        i += 1
+      } else if x >= 0xC2 && x <= 0xC5 {
+        i += 2
+      } else if x == 0xE2, i + 2 < n, b[i + 1] == 0x80 || b[i + 1] == 0x81, !(b[i + 1] == 0x80 && (b[i + 2] == 0x8C || b[i + 2] == 0x8D)) {
+        i += 3
+      } else {
+        return nil
+      }
+    }
+    // Opening marks and the mark that closes each: " " « » “ ” ” ”.
+    func opening(at i: Int) -> (length: Int, close: [UInt8])? {
+      if b[i] == 0x22 { return (1, [0x22]) }
+      if b[i] == 0xC2, i + 1 < n, b[i + 1] == 0xAB { return (2, [0xC2, 0xBB]) }
+      if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x9C || b[i + 2] == 0x9D { return (3, [0xE2, 0x80, 0x9D]) }
+      return nil
+    }
+    func find(_ mark: [UInt8], from start: Int) -> Int? {
+      var k = start
+      while k + mark.count <= n {
+        if b[k] == mark[0], mark.indices.allSatisfy({ b[k + $0] == mark[$0] }) { return k }
+        k += 1
+      }
+      return nil
+    }
+    var out: [(String, String)] = []
+    i = 0
+    while i < n {
+      guard let (length, close) = opening(at: i) else {
+        i += 1
+        continue
+      }
+      if let end = find(close, from: i + length), end > i + length {
+        let title = String(decoding: UnsafeBufferPointer(rebasing: b[(i + length)..<end]), as: UTF8.self).trimmingSpaces()
+        out.append((title, String(decoding: UnsafeBufferPointer(rebasing: b[0..<i]), as: UTF8.self)))
+        i = end + close.count
+      } else {
+        i += length
       }
     }
     return out
