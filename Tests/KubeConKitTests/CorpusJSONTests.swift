@@ -50,6 +50,21 @@ import Testing
     #expect(CorpusStore.encode(Corpus()) == (try Self.jsonEncoder(Corpus())))
   }
 
+  /// Long lists of reports and talks are written on every core, in parts: the same bytes.
+  @Test func writesJSONEncodersBytesForListsWrittenInParts() throws {
+    var corpus = Self.sample
+    corpus.reports = (0..<301).map { i in
+      var r = Self.sample.reports[i % 2]
+      r.id += "\(i)"
+      return r
+    }
+    corpus.talks = Array(repeating: Self.sample.talks[0], count: 130)
+    var w = JSONWriter()
+    corpus.write(json: &w)
+    #expect(w.parts.count >= 3 || ProcessInfo.processInfo.activeProcessorCount < 2)
+    #expect(CorpusStore.encode(corpus) == (try Self.jsonEncoder(corpus)))
+  }
+
   @Test func writesJSONEncodersBytesForTheSeedsAndTheDevReports() throws {
     var corpora = [try CorpusTests.buildBundled()]
     if Fixtures.hasDevReports {

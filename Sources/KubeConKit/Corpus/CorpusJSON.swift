@@ -30,10 +30,10 @@ extension Corpus: JSONReadable, JSONWritable {
     w.object { w in
       w.key("editions"); w.list(editions)
       w.key("projects"); w.list(projects)
-      w.key("reports"); w.list(reports)
+      w.key("reports"); w.parallelList(reports)
       w.key("schemaVersion"); w.int(schemaVersion)
       w.key("speakers"); w.list(speakers)
-      w.key("talks"); w.list(talks)
+      w.key("talks"); w.parallelList(talks)
       w.key("themes"); w.list(themes)
     }
   }

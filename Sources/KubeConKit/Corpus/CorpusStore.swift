@@ -7,11 +7,14 @@ public enum CorpusStore {
   /// ``JSONWriter``): the same corpus always gives the same bytes.
   public static func encode(_ corpus: Corpus) -> Data { Data(bytes(corpus)) }
 
-  static func bytes(_ corpus: Corpus) -> [UInt8] {
+  static func bytes(_ corpus: Corpus) -> [UInt8] { Array(parts(corpus).joined()) }
+
+  /// The corpus's bytes in parts, written on every core (see ``JSONWriter/parallelList(_:)``).
+  static func parts(_ corpus: Corpus) -> [[UInt8]] {
     var w = JSONWriter(capacity: 1 << 16)
     corpus.write(json: &w)
     w.newline()
-    return w.bytes
+    return w.parts + [w.bytes]
   }
 
   /// Decodes a corpus, refusing a newer schema with a clear message.
@@ -71,7 +74,7 @@ public enum CorpusStore {
   /// Writes the corpus file, then removes its journal, which the corpus given holds (or, for a
   /// corpus built anew, replaces).
   public static func save(_ corpus: Corpus, to path: String) throws {
-    try writeAtomically(bytes(corpus), to: path)
+    try writeAtomically(parts(corpus), to: path)
     try CorpusJournal(corpus: path).remove()
   }
 

@@ -1,9 +1,13 @@
+import Foundation
+
 /// Writes JSON in the project's one format (``JSONOutput``: pretty-printed with two spaces,
 /// `"key" : value`, slashes unescaped, terminal controls escaped) straight into bytes. The caller
 /// writes an object's keys in sorted order; a test checks the bytes are JSONEncoder's. It writes
 /// the corpus many times faster than `JSONEncoder` (see BENCHMARKS.md).
 struct JSONWriter {
   private(set) var bytes: [UInt8] = []
+  /// What ``parallelList(_:)`` finished before `bytes`: the output is `parts + [bytes]`.
+  private(set) var parts: [[UInt8]] = []
   private var indent = 0
   /// Whether the container being written has a member already.
   private var hasMember = false
@@ -139,7 +143,33 @@ struct JSONWriter {
   }
 
   mutating func list<T: JSONWritable>(_ list: [T]) { array(list) { w, e in e.write(json: &w) } }
+
+  /// ``list(_:)``, written on every core in as many runs of elements, kept as parts of the output
+  /// (not joined into `bytes`): the same bytes once the parts are written one after the other.
+  mutating func parallelList<T: JSONWritable & Sendable>(_ list: [T]) {
+    let runs = min(ProcessInfo.processInfo.activeProcessorCount, list.count / 64)
+    guard runs > 1 else { return self.list(list) }
+    open(UInt8(ascii: "["))
+    parts.append(bytes)
+    let written = Slots<[UInt8]>(count: runs)
+    let indent = self.indent
+    DispatchQueue.concurrentPerform(iterations: runs) { run in
+      var w = JSONWriter(capacity: 1 << 16)
+      w.indent = indent
+      w.hasMember = run > 0  // runs after the first continue the list: a comma first
+      for e in list[(list.count * run / runs)..<(list.count * (run + 1) / runs)] {
+        w.next()
+        e.write(json: &w)
+      }
+      written.set(run, w.bytes)
+    }
+    parts += written.all
+    bytes = []
+    hasMember = true
+    close(UInt8(ascii: "]"))
+  }
 }
+
 
 /// A type written as JSON by ``JSONWriter``, its keys in sorted order.
 protocol JSONWritable {

@@ -94,20 +94,11 @@ public struct ReportParser: Sendable {
   /// Parses files on every core; the results come back in the order of `files`.
   /// - Parameter files: (path, how messages name it) pairs.
   public func parseAll(_ files: [(path: String, shown: String)]) -> [Result<ParsedReport, Error>] {
-    let results = Results(count: files.count)
+    let results = Slots<Result<ParsedReport, Error>>(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
       results.set(i, Result { try parse(fileAt: files[i].path, displayPath: files[i].shown) })
     }
     return results.all
-  }
-
-  /// Slots filled by concurrent parses.
-  private final class Results: @unchecked Sendable {
-    private var slots: [Result<ParsedReport, Error>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<ParsedReport, Error>) { lock.withLock { slots[i] = r } }
-    var all: [Result<ParsedReport, Error>] { lock.withLock { slots.compactMap { $0 } } }
   }
 
   public func parse(data: Data, file: String, id: String) throws -> ParsedReport {
