@@ -216,6 +216,24 @@ import Testing
     }
   }
 
+  /// Markup is read from scalars where each is a character: what reading characters gives.
+  @Test func markupReadFromScalarsIsWhatCharactersGive() {
+    var random = SeededGenerator(seed: 46)
+    let markup = ["[", "]", "(", ")", "![", "](", "**", "__", "*", "_", "`", "<", ">", "</", "<b>", "&amp;", "&nbsp;", "&x;", ";", "!", "https://x.io/a b", "e\u{301}", "\u{200D}", "\r\n"]
+    var scalars = 0
+    for _ in 0..<5000 {
+      let text = (0..<random.below(24)).map { _ in random.below(2) == 0 ? random.pick(markup) : random.pick(ByteScanTests.pieces) }.joined()
+      let chars = InlineText(units: Array(text))
+      #expect(InlineText(text) == chars, "\(text.debugDescription)")
+      if InlineText.eachScalarIsACharacter(text) {
+        scalars += 1
+        #expect(text.count == text.unicodeScalars.count - text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().filter { $0.last == 0x0D }.count, "\(text.debugDescription)")
+        #expect(InlineText(units: Array(text.unicodeScalars)) == chars, "\(text.debugDescription)")
+      }
+    }
+    #expect(scalars > 1000)
+  }
+
   // MARK: - The former character readers
 
   static func formerQuotations(_ sentence: String) -> [(String, String)] {

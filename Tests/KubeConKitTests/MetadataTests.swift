@@ -45,6 +45,10 @@ import Testing
     let en = try Fixtures.parse("---\nauthor: John Roe\n---\nThanks to my [employer](https://www.initech.com/) I went to KubeCon.")
     #expect(en.report.author == "John Roe")
     #expect(en.report.organization == "Initech")
+    // Blocks are read only when they hold a cue's longest word, whatever its case, accents and marks.
+    for (text, organization) in [("Merci à MA SOCIÉTÉ Acme.", "Acme"), ("(Je travaille chez) Acme.", "Acme"), ("I WORK AT: Initech.", "Initech")] {
+      #expect(ReportMetadata.organization(Document(text: "Titre court\n\n" + text, file: "b.txt")) == organization, "\(text)")
+    }
   }
 }
 

@@ -247,11 +247,15 @@ public struct Document: Sendable {
     return lastWord.count > 1
   }
 
+  /// `---`, `* * *`, `___`, `===`: three or more of one of those marks, spaces aside.
   static func isRule(_ line: String) -> Bool {
     guard let b = line.utf8.first(where: { $0 != 0x20 }), b == 0x2D || b == 0x2A || b == 0x5F || b == 0x3D else { return false }
-    let chars = line.filter { $0 != " " }
-    guard chars.count >= 3, let first = chars.first, "-*_=".contains(first) else { return false }
-    return chars.allSatisfy { $0 == first }
+    var count = 0
+    for byte in line.utf8 where byte != 0x20 {
+      guard byte == b else { return false }
+      count += 1
+    }
+    return count >= 3
   }
 
   static func listItem(_ raw: String) -> (Int, String)? {

@@ -21,13 +21,20 @@ public struct InlineText: Sendable, Equatable {
       self.strong = []
       return
     }
-    var out = ""
+    // Where each scalar is a character of its own (no accent or joiner to combine with the one
+    // before), scalars are read: the same reading as characters, without grapheme breaking.
+    self = InlineText.eachScalarIsACharacter(raw) ? InlineText(units: Array(raw.unicodeScalars)) : InlineText(units: Array(raw))
+  }
+
+  /// Reads markup from a text's characters, or from its scalars when each is a character.
+  init<Unit: InlineUnit>(units chars: [Unit]) {
+    var out: [UInt8] = []
+    out.reserveCapacity(chars.count)
     var links: [Link] = []
     var strong: [String] = []
-    let chars = Array(raw)
     var i = 0
-    var strongStart: String.Index? = nil
-    func find(_ c: Character, from: Int) -> Int? {
+    var strongStart: Int? = nil
+    func find(_ c: Unit, from: Int) -> Int? {
       var j = from
       while j < chars.count {
         if chars[j] == c { return j }
@@ -49,9 +56,9 @@ public struct InlineText: Sendable, Equatable {
       if c == "[", let close = find("]", from: i + 1), close + 1 < chars.count, chars[close + 1] == "(",
         let end = find(")", from: close + 2)
       {
-        let text = InlineText(String(chars[(i + 1)..<close]))
-        let url = String(chars[(close + 2)..<end]).split(separator: " ").first.map(String.init) ?? ""
-        out += text.text
+        let text = InlineText(Unit.string(chars[(i + 1)..<close]))
+        let url = Unit.string(chars[(close + 2)..<end]).split(separator: " ").first.map(String.init) ?? ""
+        out += text.text.utf8
         links.append(Link(text: text.text, url: url))
         strong += text.strong
         i = end + 1
@@ -61,19 +68,19 @@ public struct InlineText: Sendable, Equatable {
       if c == "<", i + 1 < chars.count, chars[i + 1].isLetter || chars[i + 1] == "/" || chars[i + 1] == "!",
         let end = find(">", from: i + 1)
       {
-        let inner = String(chars[(i + 1)..<end])
-        if inner.hasPrefix("http://") || inner.hasPrefix("https://") { out += inner }
+        let inner = Unit.string(chars[(i + 1)..<end])
+        if inner.hasPrefix("http://") || inner.hasPrefix("https://") { out += inner.utf8 }
         i = end + 1
         continue
       }
       // Bold: **x** or __x__.
-      if (c == "*" || c == "_"), i + 1 < chars.count, chars[i + 1] == c {
+      if c == "*" || c == "_", i + 1 < chars.count, chars[i + 1] == c {
         if let start = strongStart {
-          let s = String(out[start...]).trimmingSpaces()
+          let s = String(decoding: out[start...], as: UTF8.self).trimmingSpaces()
           if !s.isEmpty { strong.append(s) }
           strongStart = nil
         } else {
-          strongStart = out.endIndex
+          strongStart = out.count
         }
         i += 2
         continue
@@ -84,27 +91,44 @@ public struct InlineText: Sendable, Equatable {
         continue
       }
       if c == "*" || c == "_" {
-        let prev = i > 0 ? chars[i - 1] : " "
-        let next = i + 1 < chars.count ? chars[i + 1] : " "
+        let prev: Unit = i > 0 ? chars[i - 1] : " "
+        let next: Unit = i + 1 < chars.count ? chars[i + 1] : " "
         if !(prev.isLetter || prev.isNumber) || !(next.isLetter || next.isNumber) {
           i += 1
           continue
         }
       }
       if c == "&", let semi = find(";", from: i + 1), semi - i <= 8 {
-        let name = String(chars[(i + 1)..<semi])
-        if let replacement = InlineText.entities[name] {
-          out += replacement
+        if let replacement = InlineText.entities[Unit.string(chars[(i + 1)..<semi])] {
+          out += replacement.utf8
           i = semi + 1
           continue
         }
       }
-      out.append(c)
+      c.append(to: &out)
       i += 1
     }
-    self.text = out.trimmingSpaces()
+    self.text = String(decoding: out, as: UTF8.self).trimmingSpaces()
     self.links = links
     self.strong = strong
+  }
+
+  /// Whether each scalar of the text is a character: it has only ASCII, Latin-1 and Latin
+  /// Extended-A, and general punctuation but the joiners (`\r\n` is one character, but holds
+  /// no markup).
+  static func eachScalarIsACharacter(_ text: String) -> Bool {
+    var it = text.utf8.makeIterator()
+    while let b = it.next() {
+      if b < 0x80 { continue }
+      if b >= 0xC2 && b <= 0xC5 {
+        _ = it.next()
+        continue
+      }
+      guard b == 0xE2, let b1 = it.next(), let b2 = it.next(), b1 == 0x80 || b1 == 0x81, !(b1 == 0x80 && (b2 == 0x8C || b2 == 0x8D)) else {
+        return false
+      }
+    }
+    return true
   }
 
   /// The bytes that start markup: `[` `<` `*` `_` `` ` `` `&` (an image's `!` comes before `[`).
@@ -117,6 +141,28 @@ public struct InlineText: Sendable, Equatable {
     "rsquo": "’", "lsquo": "‘", "ldquo": "“", "rdquo": "”", "laquo": "«", "raquo": "»",
     "hellip": "…", "mdash": "—", "ndash": "–", "eacute": "é", "egrave": "è", "agrave": "à",
   ]
+}
+
+/// What ``InlineText`` reads markup from: a text's characters, or its scalars.
+protocol InlineUnit: Equatable, ExpressibleByUnicodeScalarLiteral {
+  var isLetter: Bool { get }
+  var isNumber: Bool { get }
+  func append(to bytes: inout [UInt8])
+  static func string(_ units: ArraySlice<Self>) -> String
+}
+
+extension Character: InlineUnit {
+  func append(to bytes: inout [UInt8]) { bytes += utf8 }
+  static func string(_ units: ArraySlice<Character>) -> String { String(units) }
+}
+
+extension Unicode.Scalar: InlineUnit {
+  // A character of one scalar is a letter when the scalar is alphabetic, a number when it has a
+  // numeric type (Character's own definitions).
+  var isLetter: Bool { value < 0x80 ? (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) : properties.isAlphabetic }
+  var isNumber: Bool { value < 0x80 ? (value >= 0x30 && value <= 0x39) : properties.numericType != nil }
+  func append(to bytes: inout [UInt8]) { UTF8.encode(self) { bytes.append($0) } }
+  static func string(_ units: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(units)) }
 }
 
 extension StringProtocol {
