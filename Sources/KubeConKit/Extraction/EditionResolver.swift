@@ -112,7 +112,10 @@ public struct EditionResolver: Sendable {
       guard t.text.utf8.count == 4, let y = Int(t.text), (2015...2035).contains(y) else { return nil }
       return y
     }
-    let cityMatches = Set(cities.matches(in: tokens).map(\.value))
+    let cityList = cities.matches(in: tokens)
+    // Most sentences name no year and no city: no evidence, whatever else they hold.
+    if years.isEmpty && cityList.isEmpty { return [] }
+    let cityMatches = Set(cityList.map(\.value))
     let regionMatches = Set(regions.matches(in: tokens).map(\.value))
     let mentionsKubeCon = tokens.contains { $0.folded.hasPrefix("kubecon") || $0.folded == "cloudnativecon" }
     var out: [Evidence] = []
