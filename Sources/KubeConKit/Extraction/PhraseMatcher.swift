@@ -20,6 +20,9 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   /// The same patterns when their key is ASCII, under the key's bytes packed in an integer: most
   /// words are ASCII and are looked up without making a string per prefix.
   private var asciiPrefixPatterns: [UInt32: [(order: Int, pattern: Pattern)]] = [:]
+  /// For each of those keys, its patterns and those of the keys it starts with, in the order they
+  /// were added: what a word whose longest key it is may match, without gathering and sorting.
+  private var asciiPrefixMerged: [UInt32: [(order: Int, pattern: Pattern)]] = [:]
   /// Which first bytes start a one-byte key, and which first two bytes start a longer one: most
   /// words start no key and need no lookup.
   private var asciiSingles = [Bool](repeating: false, count: 128)
@@ -42,6 +45,13 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     if prefix && tokens.count == 1 {
       let key = String(pattern.words[0].prefix(3))
       if let packed = PhraseMatcher.pack(key.utf8) {
+        if asciiPrefixMerged[packed] == nil {
+          let shorter = (1..<key.utf8.count).flatMap { asciiPrefixPatterns[PhraseMatcher.pack(key.utf8.prefix($0))!] ?? [] }
+          asciiPrefixMerged[packed] = shorter.sorted { $0.order < $1.order }
+        }
+        for k in asciiPrefixMerged.keys where PhraseMatcher.packed(k, startsWith: packed) {
+          asciiPrefixMerged[k]!.append((prefixCount, pattern))
+        }
         asciiPrefixPatterns[packed, default: []].append((prefixCount, pattern))
         let b = Array(key.utf8)
         if b.count == 1 { asciiSingles[Int(b[0])] = true } else { asciiPairs[Int(b[0]) * 128 + Int(b[1])] = true }
@@ -85,9 +95,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       if best == nil && prefixCount > 0 {
         // A pattern of n < 3 letters sits under its whole word, a longer one under its first 3:
         // each key length holds its own patterns, so the lookups never overlap.
-        var candidates = prefixCandidates(folded)
-        if candidates.count > 1 { candidates.sort { $0.order < $1.order } }
-        for (_, p) in candidates where matches(p, tokens, at: i) {
+        for (_, p) in prefixCandidates(folded) where matches(p, tokens, at: i) {
           best = Match(value: p.value, token: i, length: 1, sentenceInitial: tokens[i].startsSentence)
           break
         }
@@ -102,7 +110,8 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     return result
   }
 
-  /// The one-word prefix patterns under the first one, two and three characters of a word.
+  /// The one-word prefix patterns under the first one, two and three characters of a word, in
+  /// the order they were added.
   private func prefixCandidates(_ folded: String) -> [(order: Int, pattern: Pattern)] {
     var candidates: [(order: Int, pattern: Pattern)] = []
     // ASCII up to the fourth byte (which could otherwise be a mark on the third character): a
@@ -121,12 +130,11 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       let single = asciiSingles[Int(bytes.0)]
       let pair = count > 1 && asciiPairs[Int(bytes.0) * 128 + Int(bytes.1)]
       guard single || pair else { return [] }
-      var key: UInt32 = 0
-      for n in 0..<count {
-        key |= UInt32(n == 0 ? bytes.0 : n == 1 ? bytes.1 : bytes.2) << (8 * UInt32(n))
-        if let found = asciiPrefixPatterns[key | UInt32(n + 1) << 24] { candidates += found }
+      let key = UInt32(bytes.0) | UInt32(bytes.1) << 8 | UInt32(bytes.2) << 16
+      for n in stride(from: count, through: 1, by: -1) {
+        if let found = asciiPrefixMerged[key & (1 << (8 * UInt32(n)) - 1) | UInt32(n) << 24] { return found }
       }
-      return candidates
+      return []
     }
     for n in stride(from: 1, through: min(3, folded.count), by: 1) {
       let key = folded.prefix(n)
@@ -136,7 +144,15 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
         candidates += prefixPatterns[String(key)] ?? []
       }
     }
+    if candidates.count > 1 { candidates.sort { $0.order < $1.order } }
     return candidates
+  }
+
+  /// Whether the packed key `k` starts with the packed key `prefix`.
+  static func packed(_ k: UInt32, startsWith prefix: UInt32) -> Bool {
+    let length = prefix >> 24
+    let mask: UInt32 = (1 << (8 * length)) - 1
+    return k >> 24 >= length && k & mask == prefix & mask
   }
 
   /// One to three ASCII bytes and their count in an integer; nil for other keys.
