@@ -13,7 +13,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   private var byFirstWord: [String: [Pattern]] = [:]
   /// A bit per ``Token/foldedHash`` of the keys of `byFirstWord`: most words start no phrase, and
   /// this tells so without hashing them again for the dictionary.
-  private var firstWordBits = [UInt64](repeating: 0, count: 1 << 10)
+  private var firstWordBits = WordBits()
   /// One-word prefix patterns by their first three characters (shorter ones under the whole
   /// word), with the order they were added in.
   private var prefixPatterns: [String: [(order: Int, pattern: Pattern)]] = [:]
@@ -61,8 +61,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       prefixCount += 1
     } else {
       byFirstWord[pattern.words[0], default: []].append(pattern)
-      let bit = Int(tokens[0].foldedHash)
-      firstWordBits[bit >> 6] |= 1 << UInt64(bit & 63)
+      firstWordBits.insert(hash: tokens[0].foldedHash)
     }
   }
 
@@ -85,8 +84,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     while i < tokens.endIndex {
       var best: Match? = nil
       let folded = tokens[i].folded
-      let bit = Int(tokens[i].foldedHash)
-      let phrases = firstWordBits[bit >> 6] & (1 << UInt64(bit & 63)) == 0 ? nil : byFirstWord[folded]
+      let phrases = firstWordBits.mayContain(tokens[i].foldedHash) ? byFirstWord[folded] : nil
       for p in phrases ?? [] where p.words.count > (best?.length ?? 0) {
         if matches(p, tokens, at: i) {
           best = Match(value: p.value, token: i, length: p.words.count, sentenceInitial: tokens[i].startsSentence)

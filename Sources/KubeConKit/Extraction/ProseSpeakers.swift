@@ -53,6 +53,10 @@ public struct ProseSpeakers: Sendable {
   static let verbsByFirstWord = byFirstWord(verbsAfter)
   static let verbsInTalkByFirstWord = byFirstWord(verbsAfter + auxiliaries)
   static let cuesByFirstWord = byFirstWord(cuesBefore)
+  static let verbBits = WordBits(verbsByFirstWord.keys)
+  static let verbInTalkBits = WordBits(verbsInTalkByFirstWord.keys)
+  static let cueBits = WordBits(cuesByFirstWord.keys)
+  static let socialBits = WordBits(socialCues)
 
   static func byFirstWord(_ phrases: [[String]]) -> [String: [[String]]] {
     var out: [String: [[String]]] = [:]
@@ -68,11 +72,16 @@ public struct ProseSpeakers: Sendable {
     guard SpeakerParser.mayHoldName(sentence) else { return [] }
     let ws = SpeakerParser.words(sentence)
     guard ws.count >= 3 else { return [] }
-    if ws.contains(where: { ProseSpeakers.socialCues.contains($0.folded) }) { return [] }
+    // Words are looked up in the sets and dictionaries below only when their hash's bit is set.
+    let hashes = ws.map { Token.hash(folded: $0.folded) }
+    if ws.indices.contains(where: { ProseSpeakers.socialBits.mayContain(hashes[$0]) && ProseSpeakers.socialCues.contains(ws[$0].folded) }) {
+      return []
+    }
     var found: [SpeakerRef] = []
     // Names followed by a presenting verb.
     let verbs = inTalk ? ProseSpeakers.verbsInTalkByFirstWord : ProseSpeakers.verbsByFirstWord
-    for k in ws.indices {
+    let verbBits = inTalk ? ProseSpeakers.verbInTalkBits : ProseSpeakers.verbBits
+    for k in ws.indices where verbBits.mayContain(hashes[k]) {
       guard let candidates = verbs[ws[k].folded], candidates.contains(where: { matches($0, ws, at: k) }) else { continue }
       var start = max(0, k - 16)
       while start < k {
@@ -88,7 +97,7 @@ public struct ProseSpeakers: Sendable {
       }
     }
     // Names after "présenté par", "keynote by", "la keynote de".
-    for k in ws.indices {
+    for k in ws.indices where ProseSpeakers.cueBits.mayContain(hashes[k]) {
       for cue in ProseSpeakers.cuesByFirstWord[ws[k].folded] ?? [] where matches(cue, ws, at: k) {
         let after = k + cue.count
         // "par" alone names speakers only at the start of a byline.

@@ -26,6 +26,21 @@ public struct Token: Sendable, Equatable {
   public var isCapitalized: Bool { text.first.map { $0.isUppercase } ?? false }
 }
 
+/// A bit per ``Token/hash(folded:)`` of some folded words: most words are none of them, and a bit
+/// says so without hashing them again to look them up in a set or a dictionary.
+struct WordBits: Sendable {
+  private var bits = [UInt64](repeating: 0, count: 1 << 10)
+
+  init(_ words: some Sequence<String> = [String]()) {
+    for w in words { insert(hash: Token.hash(folded: w)) }
+  }
+
+  mutating func insert(hash: UInt16) { bits[Int(hash >> 6)] |= 1 << UInt64(hash & 63) }
+
+  /// False when no word with this hash was inserted.
+  func mayContain(_ hash: UInt16) -> Bool { bits[Int(hash >> 6)] & (1 << UInt64(hash & 63)) != 0 }
+}
+
 /// Splits text into words on Unicode scalars.
 ///
 /// Apostrophes split words, so French elision leaves the article as its own token
