@@ -73,6 +73,23 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: a)) == Data(contentsOf: URL(fileURLWithPath: Run.bundled)))
   }
 
+  /// `a.md` and `a.txt` are two reports: two ids, and `show` finds each.
+  @Test func reportsNamedAlikeGetIdsOfTheirOwn() throws {
+    let dir = try TempDir.make()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let reports = dir.appendingPathComponent("reports")
+    try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+    try "# KubeCon Paris 2024\n\nUn retour sur la KubeCon Europe 2024 à Paris.\n".write(to: reports.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+    try "KubeCon London 2025\n\nA look back at KubeCon Europe 2025 in London.\n".write(to: reports.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("c.json").path
+    #expect(Run.kubecon(["build", "--reports", reports.path, "--out", out]).code == 0)
+    let corpus = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any]
+    let list = corpus?["reports"] as? [[String: Any]] ?? []
+    #expect(list.compactMap { $0["id"] as? String } == ["a", "a-2"])
+    #expect(list.compactMap { $0["file"] as? String } == ["a.md", "a.txt"])
+    #expect(Run.kubecon(["show", "a-2", "--corpus", out, "--json"]).out.contains("a.txt"))
+  }
+
   @Test func emptyFolderIsAnError() throws {
     let dir = try TempDir.make()
     defer { try? FileManager.default.removeItem(at: dir) }

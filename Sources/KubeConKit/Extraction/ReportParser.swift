@@ -92,11 +92,16 @@ public struct ReportParser: Sendable {
 
   /// Parses a report's bytes. `file` names it in warnings and errors.
   /// Parses files on every core; the results come back in the order of `files`.
+  ///
+  /// Each report's id comes from its file name (``id(forFile:)``), made unique in the order of
+  /// `files`: `a.md` and `a.txt` give `a` and `a-2`.
   /// - Parameter files: (path, how messages name it) pairs.
   public func parseAll(_ files: [(path: String, shown: String)]) -> [Result<ParsedReport, Error>] {
+    var used = Set<String>()
+    let ids = files.map { Slug.unique(ReportParser.id(forFile: $0.path), among: &used) }
     let results = Slots<Result<ParsedReport, Error>>(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      results.set(i, Result { try parse(fileAt: files[i].path, displayPath: files[i].shown) })
+      results.set(i, Result { try parse(fileAt: files[i].path, displayPath: files[i].shown, id: ids[i]) })
     }
     return results.all
   }
