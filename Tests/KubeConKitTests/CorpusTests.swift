@@ -36,6 +36,28 @@ import Testing
     #expect(corpus.talks.filter { $0.title.hasPrefix("Day-2") }.count == 1)
   }
 
+  /// A speaker's reports are those of their talks; a project's reports and talks are those that
+  /// mention it: each list sorted, without repeats (on the seeds and the dev reports).
+  @Test func speakersAndProjectsListWhatTheirTalksAndReportsSay() throws {
+    var corpora = [try CorpusTests.buildBundled()]
+    if Fixtures.hasDevReports {
+      let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.devReports.path).filter { !$0.hasSuffix(".tsv") }.sorted()
+      corpora.append(CorpusBuilder.build(try names.map { try Fixtures.parser.parse(fileAt: Fixtures.devReports.appendingPathComponent($0).path) }, catalog: Fixtures.catalog))
+    }
+    // The seeds' translated reports share speakers.
+    #expect(corpora[0].speakers.contains { $0.reports.count > 1 })
+    for corpus in corpora {
+      let talks = Dictionary(uniqueKeysWithValues: corpus.talks.map { ($0.id, $0) })
+      for s in corpus.speakers {
+        #expect(s.reports == Array(Set(s.talks.flatMap { talks[$0]!.reports })).sorted(), "\(s.id)")
+      }
+      for p in corpus.projects {
+        #expect(p.reports == corpus.reports.filter { $0.projects.contains(p.name) }.map(\.id), "\(p.id)")
+        #expect(p.talks == corpus.talks.filter { $0.projects.contains(p.name) }.map(\.id), "\(p.id)")
+      }
+    }
+  }
+
   @Test func seedMetadata() throws {
     let corpus = try Self.buildBundled()
     let expected: [String: (String, String)] = [
