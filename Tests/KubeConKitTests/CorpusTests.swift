@@ -46,6 +46,21 @@ import Testing
     }
     // The seeds' translated reports share speakers.
     #expect(corpora[0].speakers.contains { $0.reports.count > 1 })
+    // One speaker, two talks of one report: the report once.
+    let twice = try Fixtures.parse("""
+      ## Talks
+
+      ### Scaling Widgets With Gadgets: A Journey - Jane Doe, Acme
+
+      A session on widgets.
+
+      ### Gadgets Everywhere: Lessons From Production - Jane Doe, Acme
+
+      A session on gadgets.
+      """)
+    let speaker = CorpusBuilder.build([twice], catalog: Fixtures.catalog).speakers.first { $0.name == "Jane Doe" }
+    #expect(speaker?.talks.count == 2)
+    #expect(speaker?.reports == ["test"])
     for corpus in corpora {
       let talks = Dictionary(uniqueKeysWithValues: corpus.talks.map { ($0.id, $0) })
       for s in corpus.speakers {
