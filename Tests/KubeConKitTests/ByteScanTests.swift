@@ -234,7 +234,41 @@ import Testing
     #expect(scalars > 1000)
   }
 
+  /// Slugs are made from the folded text's bytes: the slugs the scalar reader made.
+  @Test func slugsAreTheScalarReadersSlugs() {
+    var random = SeededGenerator(seed: 47)
+    for _ in 0..<3000 {
+      let text = ByteScanTests.randomText(&random, length: random.below(30))
+      let limit = random.pick([1, 3, 8, 60, 80])
+      #expect(Slug.make(text, maxLength: limit) == ByteScanTests.formerSlug(text, maxLength: limit), "\(text.debugDescription) \(limit)")
+    }
+  }
+
   // MARK: - The former character readers
+
+  static func formerSlug(_ text: String, maxLength: Int) -> String {
+    var words: [String] = []
+    var current = ""
+    for scalar in Folding.fold(text).unicodeScalars {
+      if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+        current.unicodeScalars.append(scalar)
+      } else if !current.isEmpty {
+        words.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    var slug = ""
+    for word in words {
+      let next = slug.isEmpty ? word : slug + "-" + word
+      if next.count > maxLength {
+        if slug.isEmpty { slug = String(word.prefix(maxLength)) }
+        break
+      }
+      slug = next
+    }
+    return slug.isEmpty ? "untitled" : slug
+  }
 
   static func formerQuotations(_ sentence: String) -> [(String, String)] {
     var out: [(String, String)] = []

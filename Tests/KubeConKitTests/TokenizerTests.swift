@@ -179,6 +179,9 @@ import Testing
       for block in doc.blocks {
         #expect(SharedTokensTests.words(block.tokens) == SharedTokensTests.words(Tokenizer.tokens(block.text)))
       }
+      let first20 = doc.blocks.prefix(20)
+      #expect(DateExtractor.fromText(doc.bodyText, tokens: doc.bodyTokens.prefix(first20.reduce(0) { $0 + $1.tokens.count }))
+        == DateExtractor.fromText(first20.map(\.text).joined(separator: "\n")))
       let outline = Outline.sections(doc.blocks)
       for section in outline {
         #expect(SharedTokensTests.words(section.tokens) == SharedTokensTests.words(Tokenizer.tokens(section.text)))

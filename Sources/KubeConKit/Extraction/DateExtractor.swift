@@ -37,10 +37,15 @@ public enum DateExtractor {
   /// The first full date (day, month name, year) written in the text.
   public static func fromText(_ text: String) -> String? {
     let tokens = Tokenizer.tokens(text)
+    return fromText(text, tokens: tokens[...])
+  }
+
+  /// - Parameter tokens: the words of some of `text` (their places are in `text`).
+  static func fromText(_ text: String, tokens: ArraySlice<Token>) -> String? {
     for i in tokens.indices {
       let t = tokens[i].folded
       // 2024-03-31
-      if i + 2 < tokens.count, tokens[i].text.count == 4, let y = Int(tokens[i].text), (1990...2100).contains(y),
+      if i + 2 < tokens.endIndex, tokens[i].text.count == 4, let y = Int(tokens[i].text), (1990...2100).contains(y),
         tokens[i + 1].text.count == 2, let m = Int(tokens[i + 1].text), (1...12).contains(m),
         tokens[i + 2].text.count == 2, let d = Int(tokens[i + 2].text), (1...31).contains(d),
         text[tokens[i].text.endIndex..<tokens[i + 1].text.startIndex] == "-",
@@ -49,13 +54,13 @@ public enum DateExtractor {
         return String(format: "%04d-%02d-%02d", y, m, d)
       }
       // 07 avril 2024 / 1er avril 2025 / 7 April 2024
-      if i + 2 < tokens.count, let day = dayNumber(t), let m = months[tokens[i + 1].folded],
+      if i + 2 < tokens.endIndex, let day = dayNumber(t), let m = months[tokens[i + 1].folded],
         let y = Int(tokens[i + 2].text), (1990...2100).contains(y)
       {
         return String(format: "%04d-%02d-%02d", y, m, day)
       }
       // April 7, 2024
-      if i + 2 < tokens.count, let m = months[t], tokens[i].text.count > 3, let day = dayNumber(tokens[i + 1].folded),
+      if i + 2 < tokens.endIndex, let m = months[t], tokens[i].text.count > 3, let day = dayNumber(tokens[i + 1].folded),
         let y = Int(tokens[i + 2].text), (1990...2100).contains(y)
       {
         return String(format: "%04d-%02d-%02d", y, m, day)

@@ -12,6 +12,9 @@ public enum LanguageDetector {
     "they", "at", "or", "its", "also", "very", "i", "my", "there", "about",
   ]
 
+  static let frenchBits = WordBits(french)
+  static let englishBits = WordBits(english)
+
   /// The longest function word, in bytes: longer words need no lookup.
   static let longest = french.union(english).map(\.utf8.count).max() ?? 0
 
@@ -26,8 +29,8 @@ public enum LanguageDetector {
     var fr = 0
     var en = 0
     for word in words where word.folded.utf8.count <= longest {
-      if french.contains(word.folded) { fr += 1 }
-      if english.contains(word.folded) { en += 1 }
+      if frenchBits.mayContain(word.foldedHash), french.contains(word.folded) { fr += 1 }
+      if englishBits.mayContain(word.foldedHash), english.contains(word.folded) { en += 1 }
     }
     let hinted: String? = hint.map { String($0.lowercased().prefix(2)) }
     if let hinted, hinted == "fr" || hinted == "en", fr == en || fr + en < 5 { return hinted }

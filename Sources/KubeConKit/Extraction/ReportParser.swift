@@ -127,7 +127,8 @@ public struct ReportParser: Sendable {
       diagnostics.append(Diagnostic(file: file, line: 1, message: "the report has almost no text"))
     }
     let date = DateExtractor.fromFrontMatter(doc.frontMatter)
-      ?? DateExtractor.fromText(doc.blocks.prefix(20).map(\.text).joined(separator: "\n"))
+      // The first 20 blocks start the body: their words are the body's first ones.
+      ?? DateExtractor.fromText(bodyText, tokens: bodyTokens.prefix(doc.blocks.prefix(20).reduce(0) { $0 + $1.tokens.count }))
     diagnostics += ReportParser.frontMatterTypes(doc.frontMatter, file: file)
     let edition = editionResolver.resolve(
       title: title, frontMatterText: ReportMetadata.frontMatterText(doc.frontMatter), text: bodyText,
@@ -219,6 +220,11 @@ public struct ReportParser: Sendable {
     }
   }
 
+  /// Whether `text` has at least `n` characters, counted no further.
+  static func hasCharacters(_ text: String, atLeast n: Int) -> Bool {
+    text.index(text.startIndex, offsetBy: n, limitedBy: text.endIndex) != nil
+  }
+
   /// The first 200 characters of a text, cut at a word.
   static func excerpt(_ text: String) -> String {
     // Only the start of a long text is flattened: enough bytes for 202 characters (the 202nd
@@ -233,10 +239,10 @@ public struct ReportParser: Sendable {
       bytes.removeSubrange(end...)
       for k in bytes.indices where bytes[k] == 0x0A { bytes[k] = 0x20 }
       flat = String(decoding: bytes, as: UTF8.self)
-      if end == utf8.count || flat.count >= 202 { break }
+      if end == utf8.count || hasCharacters(flat, atLeast: 202) { break }
       take *= 2
     }
-    guard flat.count > 200 else { return flat }
+    guard hasCharacters(flat, atLeast: 201) else { return flat }
     let cut = flat.prefix(200)
     let end = cut.lastIndex(of: " ") ?? cut.endIndex
     return String(cut[..<end]) + "…"

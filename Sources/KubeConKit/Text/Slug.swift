@@ -4,27 +4,29 @@ public enum Slug {
   ///
   /// - Parameter maxLength: the slug is cut at a word boundary so that it is at most this long.
   public static func make(_ text: String, maxLength: Int = 60) -> String {
-    var words: [String] = []
-    var current = ""
-    for scalar in Folding.fold(text).unicodeScalars {
-      if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-        current.unicodeScalars.append(scalar)
-      } else if !current.isEmpty {
-        words.append(current)
-        current = ""
+    // The words are runs of a-z and 0-9 of the folded text: ASCII bytes, so every other byte
+    // (those of other scalars too) separates them, and a character is a byte.
+    var folded = Folding.fold(text)
+    return folded.withUTF8 { bytes in
+      func isWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+      var slug: [UInt8] = []
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        while i < n, !isWordByte(bytes[i]) { i += 1 }
+        guard i < n else { break }
+        let start = i
+        while i < n, isWordByte(bytes[i]) { i += 1 }
+        let word = bytes[start..<i]
+        if (slug.isEmpty ? 0 : slug.count + 1) + word.count > maxLength {
+          if slug.isEmpty { slug = Array(word.prefix(maxLength)) }
+          break
+        }
+        if !slug.isEmpty { slug.append(0x2D) }
+        slug += word
       }
+      return slug.isEmpty ? "untitled" : String(decoding: slug, as: UTF8.self)
     }
-    if !current.isEmpty { words.append(current) }
-    var slug = ""
-    for word in words {
-      let next = slug.isEmpty ? word : slug + "-" + word
-      if next.count > maxLength {
-        if slug.isEmpty { slug = String(word.prefix(maxLength)) }
-        break
-      }
-      slug = next
-    }
-    return slug.isEmpty ? "untitled" : slug
   }
 
   /// `base`, or `base-2`, `base-3`... the first not in `used`, which it joins.
