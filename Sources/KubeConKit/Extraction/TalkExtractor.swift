@@ -493,35 +493,48 @@ public struct TalkExtractor: Sendable {
   // MARK: - Text helpers
 
   /// The sentences of a text: cut after `.`, `!` or `?` followed by a space, except after an
-  /// initial ("J."), a single capital, or "Inc.". Scanned as bytes; the characters around a cut
-  /// are read as characters. - Parameter limit: stop after this many sentences.
+  /// initial ("J."), a single capital, or "Inc.". Scanned as bytes; the characters before a cut
+  /// are read as characters unless they are plain ASCII. - Parameter limit: stop after this many
+  /// sentences.
   static func sentences(_ text: String, limit: Int = .max) -> [String] {
-    var out: [String] = []
+    var text = text
+    text.makeContiguousUTF8()
     let utf8 = text.utf8
-    var start = text.startIndex
-    var i = utf8.startIndex
-    while i < utf8.endIndex {
-      let b = utf8[i]
-      let next = utf8.index(after: i)
-      if b == 0x2E || b == 0x21 || b == 0x3F, next == utf8.endIndex || utf8[next] == 0x20 {
+    func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+    return utf8.withContiguousStorageIfAvailable { b -> [String] in
+      var out: [String] = []
+      var start = 0
+      let n = b.count
+      for i in 0..<n {
+        let c = b[i]
+        guard c == 0x2E || c == 0x21 || c == 0x3F, i + 1 == n || b[i + 1] == 0x20 else { continue }
+        let next = i + 1
         // Not "Inc.", "J." (a capital after a space or at the start).
-        var initial = false
-        if i > text.startIndex {
-          let p = text.index(before: i)
-          initial = text[p].isUppercase && (p == text.startIndex || text[text.index(before: p)] == " ")
-        }
-        let current = text[start..<next]
-        if !initial && !(b == 0x2E && current.utf8.count >= 4 && current.utf8.suffix(4).elementsEqual("Inc.".utf8)) {
-          out.append(current.trimmingSpaces())
-          if out.count == limit { return out }
-          start = next
-        }
+        if c == 0x2E && next - start >= 4 && b[next - 4] == 0x49 && b[next - 3] == 0x6E && b[next - 2] == 0x63 { continue }
+        if i > 0 && initialBefore(b, i, text, index) { continue }
+        out.append(text[index(start)..<index(next)].trimmingSpaces())
+        if out.count == limit { return out }
+        start = next
       }
-      i = next
+      let rest = text[index(start)...].trimmingSpaces()
+      if !rest.isEmpty { out.append(rest) }
+      return out
+    } ?? []
+  }
+
+  /// Whether the character before byte `i` (a period) is a capital after a space or at the start.
+  /// ASCII bytes before it are characters of their own (nothing before them combines with them):
+  /// they are read as bytes; otherwise as characters.
+  private static func initialBefore(
+    _ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ text: String, _ index: (Int) -> String.Index
+  ) -> Bool {
+    func ascii(_ k: Int) -> Bool { k < 0 || b[k] < 0x80 }
+    if ascii(i - 1) && ascii(i - 2) && ascii(i - 3) {
+      let isCapital = b[i - 1] >= 0x41 && b[i - 1] <= 0x5A
+      return isCapital && (i - 1 == 0 || b[i - 2] == 0x20)
     }
-    let rest = text[start...].trimmingSpaces()
-    if !rest.isEmpty { out.append(rest) }
-    return out
+    let p = text.index(before: index(i))
+    return text[p].isUppercase && (p == text.startIndex || text[text.index(before: p)] == " ")
   }
 
   /// The start of a text as a title: its first sentence, at most twelve words.
