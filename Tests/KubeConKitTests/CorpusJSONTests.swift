@@ -144,6 +144,10 @@ import Testing
         var text = ""
         for _ in 0..<n { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
         #expect(ReportParser.excerpt(text) == former(text), "\(n)")
+        // Plain ASCII is cut on bytes.
+        var ascii = ""
+        for _ in 0..<n { ascii += ["word", " ", "\n", "\r\n", "x"][Int(rng.next() % 5)] }
+        #expect(ReportParser.excerpt(ascii) == former(ascii), "\(n)")
       }
     }
     #expect(ReportParser.excerpt(String(repeating: "\n\u{301}", count: 5000)) == former(String(repeating: "\n\u{301}", count: 5000)))

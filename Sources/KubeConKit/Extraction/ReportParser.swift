@@ -227,6 +227,14 @@ public struct ReportParser: Sendable {
 
   /// The first 200 characters of a text, cut at a word.
   static func excerpt(_ text: String) -> String {
+    // Plain ASCII (line breaks made spaces): a character is a byte.
+    let head = Array(text.utf8.prefix(201))
+    if head.allSatisfy({ $0 < 0x80 }) {
+      let flat = head.map { $0 == 0x0A ? 0x20 : $0 }
+      guard flat.count > 200 else { return String(decoding: flat, as: UTF8.self) }
+      let cut = flat.prefix(200)
+      return String(decoding: cut[..<(cut.lastIndex(of: 0x20) ?? cut.endIndex)], as: UTF8.self) + "…"
+    }
     // Only the start of a long text is flattened: enough bytes for 202 characters (the 202nd
     // proves the 201st is whole), doubled while there are fewer and the text goes on.
     let utf8 = text.utf8

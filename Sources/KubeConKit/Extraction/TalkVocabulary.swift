@@ -19,6 +19,9 @@ enum TalkVocabulary {
     "wednesday", "thursday", "friday",
   ].map(Folding.fold)
 
+  /// Each of `grouping` with the ways a heading goes on after it ("Day 2", "Jour 1 : ...").
+  static let groupingStarts = grouping.map { p in (p, [" ", ":", "-", ","].map { p + $0 }) }
+
   /// Words that end a heading naming a day of the event ("Platform Engineering Day").
   static let dayWords: [String] = ["day", "days", "jour", "journee"]
 
@@ -26,10 +29,8 @@ enum TalkVocabulary {
     let words = folded.split(separator: " ")
     guard words.count <= 9 else { return false }
     if groupingAnywhere.contains(where: { TalkExtractor.containsWords(folded, $0) }) { return true }
-    for p in grouping {
-      if folded == p || folded.hasPrefix(p + " ") || folded.hasPrefix(p + ":") || folded.hasPrefix(p + "-")
-        || folded.hasPrefix(p + ",") || (words.count <= 3 && TalkExtractor.containsWords(folded, p))
-      {
+    for (p, starts) in groupingStarts {
+      if folded == p || starts.contains(where: { folded.hasPrefix($0) }) || (words.count <= 3 && TalkExtractor.containsWords(folded, p)) {
         return true
       }
     }
