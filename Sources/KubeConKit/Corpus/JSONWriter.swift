@@ -170,7 +170,6 @@ struct JSONWriter {
   }
 }
 
-
 /// A type written as JSON by ``JSONWriter``, its keys in sorted order.
 protocol JSONWritable {
   func write(json w: inout JSONWriter)

@@ -187,8 +187,9 @@ public struct TalkExtractor: Sendable {
       for k in 0..<2 {
         let text = k == 0 ? block.text : TalkExtractor.sentences(block.text, limit: 1).first ?? ""
         let folded = TalkExtractor.foldedStart(text)
-        guard TalkVocabulary.bylinePrefixes.contains(where: { folded.hasPrefix($0) }), text.wordCount(upTo: 31) <= 30 else { continue }
-        for prefix in TalkVocabulary.bylinePrefixes where folded.hasPrefix(prefix) {
+        let prefixes = TalkVocabulary.bylinePrefixes.filter { folded.hasPrefix($0) }
+        guard !prefixes.isEmpty, text.wordCount(upTo: 31) <= 30 else { continue }
+        for prefix in prefixes {
           // SpeakerParser.words sets final punctuation aside (keeping "Inc." and initials).
           if let list = parser.parseList(String(text.dropFirst(prefix.count))) { return list }
         }
@@ -414,8 +415,11 @@ public struct TalkExtractor: Sendable {
     // No '"' and no byte of « “ ” (C2 AB, E2 80 9C, E2 80 9D): no quotes.
     guard sentence.utf8.contains(where: { $0 == 0x22 || $0 == 0xAB || $0 == 0x9C || $0 == 0x9D }) else { return [] }
     var text = sentence
-    text.makeContiguousUTF8()
-    if let found = text.utf8.withContiguousStorageIfAvailable({ quotationsByBytes($0) }), let found { return found }
+    return text.withUTF8 { Graphemes.eachScalarIsACharacter($0) ? quotationsByBytes($0) : nil } ?? characterQuotations(sentence)
+  }
+
+  /// ``quotations(_:)`` read character by character.
+  static func characterQuotations(_ sentence: String) -> [(String, String)] {
     var out: [(String, String)] = []
     let chars = Array(sentence)
     var i = 0
@@ -432,23 +436,10 @@ public struct TalkExtractor: Sendable {
     return out
   }
 
-  /// ``quotations(_:)`` read as bytes, when every scalar of the text is a character of its own
-  /// (ASCII, Latin-1 and Latin Extended-A, general punctuation but the joiners); nil otherwise.
-  static func quotationsByBytes(_ b: UnsafeBufferPointer<UInt8>) -> [(String, String)]? {
+  /// ``quotations(_:)`` read as bytes, for a text whose every scalar is a character of its own
+  /// (``Graphemes/eachScalarIsACharacter(_:)``).
+  static func quotationsByBytes(_ b: UnsafeBufferPointer<UInt8>) -> [(String, String)] {
     let n = b.count
-    var i = 0
-    while i < n {
-      let x = b[i]
-      if x < 0x80 {
-        i += 1
-      } else if x >= 0xC2 && x <= 0xC5 {
-        i += 2
-      } else if x == 0xE2, i + 2 < n, b[i + 1] == 0x80 || b[i + 1] == 0x81, !(b[i + 1] == 0x80 && (b[i + 2] == 0x8C || b[i + 2] == 0x8D)) {
-        i += 3
-      } else {
-        return nil
-      }
-    }
     // Opening marks and the mark that closes each: " " « » “ ” ” ”.
     func opening(at i: Int) -> (length: Int, close: [UInt8])? {
       if b[i] == 0x22 { return (1, [0x22]) }
@@ -465,7 +456,7 @@ public struct TalkExtractor: Sendable {
       return nil
     }
     var out: [(String, String)] = []
-    i = 0
+    var i = 0
     while i < n {
       guard let (length, close) = opening(at: i) else {
         i += 1

@@ -8,7 +8,8 @@ import Foundation
 /// markers are not content.
 public struct Document: Sendable {
   public var frontMatter: FrontMatter
-  public var blocks: [Block]
+  /// The blocks, each with its words (see ``bodyTokens``).
+  public private(set) var blocks: [Block]
   public var warnings: [Diagnostic]
   /// The blocks' texts, one a line.
   public let bodyText: String

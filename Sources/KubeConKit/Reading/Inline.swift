@@ -23,7 +23,7 @@ public struct InlineText: Sendable, Equatable {
     }
     // Where each scalar is a character of its own (no accent or joiner to combine with the one
     // before), scalars are read: the same reading as characters, without grapheme breaking.
-    self = InlineText.eachScalarIsACharacter(raw) ? InlineText(units: Array(raw.unicodeScalars)) : InlineText(units: Array(raw))
+    self = Graphemes.eachScalarIsACharacter(raw) ? InlineText(units: Array(raw.unicodeScalars)) : InlineText(units: Array(raw))
   }
 
   /// Reads markup from a text's characters, or from its scalars when each is a character.
@@ -111,24 +111,6 @@ public struct InlineText: Sendable, Equatable {
     self.text = String(decoding: out, as: UTF8.self).trimmingSpaces()
     self.links = links
     self.strong = strong
-  }
-
-  /// Whether each scalar of the text is a character: it has only ASCII, Latin-1 and Latin
-  /// Extended-A, and general punctuation but the joiners (`\r\n` is one character, but holds
-  /// no markup).
-  static func eachScalarIsACharacter(_ text: String) -> Bool {
-    var it = text.utf8.makeIterator()
-    while let b = it.next() {
-      if b < 0x80 { continue }
-      if b >= 0xC2 && b <= 0xC5 {
-        _ = it.next()
-        continue
-      }
-      guard b == 0xE2, let b1 = it.next(), let b2 = it.next(), b1 == 0x80 || b1 == 0x81, !(b1 == 0x80 && (b2 == 0x8C || b2 == 0x8D)) else {
-        return false
-      }
-    }
-    return true
   }
 
   /// The bytes that start markup: `[` `<` `*` `_` `` ` `` `&` (an image's `!` comes before `[`).

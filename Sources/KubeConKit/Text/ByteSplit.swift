@@ -1,3 +1,32 @@
+/// Where grapheme breaking can be skipped.
+enum Graphemes {
+  /// Whether each scalar of UTF-8 text is a character of its own: it has only ASCII, Latin-1 and
+  /// Latin Extended-A, and general punctuation but the joiners, none of which combines with the
+  /// scalar before it (`\r\n` is one character, but holds no letter and no mark).
+  static func eachScalarIsACharacter(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = b.count
+    var i = 0
+    while i < n {
+      let x = b[i]
+      if x < 0x80 {
+        i += 1
+      } else if x >= 0xC2 && x <= 0xC5 {
+        i += 2
+      } else if x == 0xE2, i + 2 < n, b[i + 1] == 0x80 || b[i + 1] == 0x81, !(b[i + 1] == 0x80 && (b[i + 2] == 0x8C || b[i + 2] == 0x8D)) {
+        i += 3
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
+  static func eachScalarIsACharacter(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { eachScalarIsACharacter($0) }
+  }
+}
+
 extension String {
   /// The pieces of the text between separator bytes, read as UTF-8 bytes rather than characters
   /// (`split(separator:)` on characters was a few percent of parsing a report).
