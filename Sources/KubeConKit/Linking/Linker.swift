@@ -71,10 +71,10 @@ public enum Linker {
   /// and punctuation.
   public static func titleKey(_ title: String) -> String {
     var folded = Folding.fold(title)
-    // ASCII (most titles once folded): letters and digits are bytes.
+    // ASCII (most titles once folded, which lowers capitals): letters and digits are bytes.
     if let key = folded.withUTF8({ bytes -> String? in
       guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-      return String(decoding: bytes.filter { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }, as: UTF8.self)
+      return String(decoding: bytes.filter { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }, as: UTF8.self)
     }) {
       return key
     }
