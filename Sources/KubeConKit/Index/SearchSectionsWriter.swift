@@ -56,42 +56,66 @@ struct SearchSectionsWriter {
     var vocabulary = Set<String>()
     var titleLengths: [Int] = []
     var bodyLengths: [Int] = []
-    for (d, doc) in docs.enumerated() {
-      let titleTokens = Tokenizer.tokens(doc.document.title)
-      let bodyTokens = Tokenizer.tokens(doc.document.text)
-      for t in titleTokens + bodyTokens where t.folded.count >= 3 && !Analyzer.stopWords.contains(t.folded) {
-        vocabulary.insert(t.folded)
-      }
+    // A word's term and whether it joins the vocabulary depend on its spelling alone: each
+    // spelling is analyzed once (analyzing every word was half of building the index), and words
+    // are read from the text's bytes without making a token of each.
+    var termOfSpelling: [String: Int] = [:]
+    func termNumber(_ spelling: String) -> Int {
+      if let n = termOfSpelling[spelling] { return n }
+      // The word alone is one token, as it was in its text (its sentence start is not read).
+      let t = Tokenizer.tokens(spelling)[0]
+      if t.folded.count >= 3 && !Analyzer.stopWords.contains(t.folded) { vocabulary.insert(t.folded) }
       // Every token is a term when stop words are kept, so a term's place is its token's.
-      var places: [String: ([Int], [Int])] = [:]
-      for (i, t) in titleTokens.enumerated() {
-        places[analyzer.term(for: t, keepStopWords: true) ?? t.folded, default: ([], [])].0.append(i)
+      let term = analyzer.term(for: t, keepStopWords: true) ?? t.folded
+      let n: Int
+      if let known = termNumbers[term] {
+        n = known
+      } else {
+        n = termList.count
+        termNumbers[term] = n
+        termList.append(term)
+        postings.append(ByteWriter())
+        positions.append(ByteWriter())
+        lastDoc.append(0)
+        docCounts.append(0)
       }
-      for (i, t) in bodyTokens.enumerated() {
-        places[analyzer.term(for: t, keepStopWords: true) ?? t.folded, default: ([], [])].1.append(i)
-      }
-      titleLengths.append(titleTokens.count)
-      bodyLengths.append(bodyTokens.count)
-      for (term, (title, body)) in places {
-        let n: Int
-        if let known = termNumbers[term] {
-          n = known
-        } else {
-          n = termList.count
-          termNumbers[term] = n
-          termList.append(term)
-          postings.append(ByteWriter())
-          positions.append(ByteWriter())
-          lastDoc.append(0)
-          docCounts.append(0)
+      termOfSpelling[spelling] = n
+      return n
+    }
+    // The places of each term in the document being read (title, body), and the terms it has.
+    var titlePlaces: [[Int]] = []
+    var bodyPlaces: [[Int]] = []
+    var terms: [Int] = []
+    /// Adds the places of the words of `text` and gives their number.
+    func read(_ text: String, title: Bool) -> Int {
+      var text = text
+      var count = 0
+      text.withUTF8 { bytes in
+        Tokenizer.scan(bytes) { start, end, _, _ in
+          let n = termNumber(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+          while titlePlaces.count <= n {
+            titlePlaces.append([])
+            bodyPlaces.append([])
+          }
+          if titlePlaces[n].isEmpty && bodyPlaces[n].isEmpty { terms.append(n) }
+          if title { titlePlaces[n].append(count) } else { bodyPlaces[n].append(count) }
+          count += 1
+          return true
         }
+      }
+      return count
+    }
+    for (d, doc) in docs.enumerated() {
+      titleLengths.append(read(doc.document.title, title: true))
+      bodyLengths.append(read(doc.document.text, title: false))
+      for n in terms {
         postings[n].varint(d - lastDoc[n])
         lastDoc[n] = d
         docCounts[n] += 1
-        postings[n].varint(title.count)
-        postings[n].varint(body.count)
+        postings[n].varint(titlePlaces[n].count)
+        postings[n].varint(bodyPlaces[n].count)
         let before = positions[n].count
-        for list in [title, body] {
+        for list in [titlePlaces[n], bodyPlaces[n]] {
           var previous = 0
           for p in list {
             positions[n].varint(p - previous)
@@ -99,7 +123,10 @@ struct SearchSectionsWriter {
           }
         }
         postings[n].varint(positions[n].count - before)
+        titlePlaces[n].removeAll(keepingCapacity: true)
+        bodyPlaces[n].removeAll(keepingCapacity: true)
       }
+      terms.removeAll(keepingCapacity: true)
     }
 
     // Lengths normalized against the averages, exactly as the ranking reads them.
