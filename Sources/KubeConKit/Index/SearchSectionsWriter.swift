@@ -47,87 +47,15 @@ struct SearchSectionsWriter {
     let analyzer = Analyzer(protectedWords: protected)
     let docs = RankedDocument.all(in: corpus)
 
-    var termNumbers: [String: Int] = [:]
-    var termList: [String] = []
-    var postings: [ByteWriter] = []
-    var positions: [ByteWriter] = []
-    var lastDoc: [Int] = []
-    var docCounts: [Int] = []
-    var vocabulary = Set<String>()
+    var terms = Terms(analyzer: analyzer)
     var titleLengths: [Int] = []
     var bodyLengths: [Int] = []
-    // A word's term and whether it joins the vocabulary depend on its spelling alone: each
-    // spelling is analyzed once (analyzing every word was half of building the index), and words
-    // are read from the text's bytes without making a token of each.
-    var termOfSpelling: [String: Int] = [:]
-    func termNumber(_ spelling: String) -> Int {
-      if let n = termOfSpelling[spelling] { return n }
-      // The word alone is one token, as it was in its text (its sentence start is not read).
-      let t = Tokenizer.tokens(spelling)[0]
-      if t.folded.count >= 3 && !Analyzer.stopWords.contains(t.folded) { vocabulary.insert(t.folded) }
-      // Every token is a term when stop words are kept, so a term's place is its token's.
-      let term = analyzer.term(for: t, keepStopWords: true) ?? t.folded
-      let n: Int
-      if let known = termNumbers[term] {
-        n = known
-      } else {
-        n = termList.count
-        termNumbers[term] = n
-        termList.append(term)
-        postings.append(ByteWriter())
-        positions.append(ByteWriter())
-        lastDoc.append(0)
-        docCounts.append(0)
-      }
-      termOfSpelling[spelling] = n
-      return n
-    }
-    // The places of each term in the document being read (title, body), and the terms it has.
-    var titlePlaces: [[Int]] = []
-    var bodyPlaces: [[Int]] = []
-    var terms: [Int] = []
-    /// Adds the places of the words of `text` and gives their number.
-    func read(_ text: String, title: Bool) -> Int {
-      var text = text
-      var count = 0
-      text.withUTF8 { bytes in
-        Tokenizer.scan(bytes) { start, end, _, _ in
-          let n = termNumber(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-          while titlePlaces.count <= n {
-            titlePlaces.append([])
-            bodyPlaces.append([])
-          }
-          if titlePlaces[n].isEmpty && bodyPlaces[n].isEmpty { terms.append(n) }
-          if title { titlePlaces[n].append(count) } else { bodyPlaces[n].append(count) }
-          count += 1
-          return true
-        }
-      }
-      return count
-    }
     for (d, doc) in docs.enumerated() {
-      titleLengths.append(read(doc.document.title, title: true))
-      bodyLengths.append(read(doc.document.text, title: false))
-      for n in terms {
-        postings[n].varint(d - lastDoc[n])
-        lastDoc[n] = d
-        docCounts[n] += 1
-        postings[n].varint(titlePlaces[n].count)
-        postings[n].varint(bodyPlaces[n].count)
-        let before = positions[n].count
-        for list in [titlePlaces[n], bodyPlaces[n]] {
-          var previous = 0
-          for p in list {
-            positions[n].varint(p - previous)
-            previous = p
-          }
-        }
-        postings[n].varint(positions[n].count - before)
-        titlePlaces[n].removeAll(keepingCapacity: true)
-        bodyPlaces[n].removeAll(keepingCapacity: true)
-      }
-      terms.removeAll(keepingCapacity: true)
+      titleLengths.append(terms.read(doc.document.title, title: true))
+      bodyLengths.append(terms.read(doc.document.text, title: false))
+      terms.post(document: d)
     }
+    let (termList, postings, positions, docCounts, vocabulary) = (terms.list, terms.postings, terms.positions, terms.docCounts, terms.vocabulary)
 
     // Lengths normalized against the averages, exactly as the ranking reads them.
     let count = Double(max(docs.count, 1))
@@ -206,5 +134,94 @@ struct SearchSectionsWriter {
     for y in years { info.varint(y) }
 
     return [records.bytes, stats.bytes, dictionary.bytes, postingBytes.bytes, texts.bytes, words.bytes, info.bytes]
+  }
+}
+
+extension SearchSectionsWriter {
+  /// The terms of the documents, read one document after the other, and their postings.
+  ///
+  /// A word's term and whether it joins the vocabulary depend on its spelling alone: each spelling
+  /// is analyzed once (analyzing every word was half of building the index), and words are read
+  /// from the texts' bytes without making a token of each.
+  struct Terms {
+    let analyzer: Analyzer
+    private var numberOfSpelling: [String: Int] = [:]
+    private var numberOfTerm: [String: Int] = [:]
+    private(set) var list: [String] = []
+    private(set) var postings: [ByteWriter] = []
+    private(set) var positions: [ByteWriter] = []
+    private(set) var docCounts: [Int] = []
+    private(set) var vocabulary = Set<String>()
+    private var lastDoc: [Int] = []
+    /// The places of each term in the document being read (title, body), and the terms it has.
+    private var titlePlaces: [[Int]] = []
+    private var bodyPlaces: [[Int]] = []
+    private var inDocument: [Int] = []
+
+    init(analyzer: Analyzer) { self.analyzer = analyzer }
+
+    private mutating func number(of spelling: String) -> Int {
+      if let n = numberOfSpelling[spelling] { return n }
+      // The word alone is one token, as it was in its text (its sentence start is not read).
+      let t = Tokenizer.tokens(spelling)[0]
+      if t.folded.count >= 3 && !Analyzer.stopWords.contains(t.folded) { vocabulary.insert(t.folded) }
+      // Every token is a term when stop words are kept, so a term's place is its token's.
+      let term = analyzer.term(for: t, keepStopWords: true) ?? t.folded
+      let n: Int
+      if let known = numberOfTerm[term] {
+        n = known
+      } else {
+        n = list.count
+        numberOfTerm[term] = n
+        list.append(term)
+        postings.append(ByteWriter())
+        positions.append(ByteWriter())
+        lastDoc.append(0)
+        docCounts.append(0)
+        titlePlaces.append([])
+        bodyPlaces.append([])
+      }
+      numberOfSpelling[spelling] = n
+      return n
+    }
+
+    /// Notes the places of the words of `text` in the document being read; gives their number.
+    mutating func read(_ text: String, title: Bool) -> Int {
+      var text = text
+      var count = 0
+      text.withUTF8 { bytes in
+        Tokenizer.scan(bytes) { start, end, _, _ in
+          let n = number(of: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+          if titlePlaces[n].isEmpty && bodyPlaces[n].isEmpty { inDocument.append(n) }
+          if title { titlePlaces[n].append(count) } else { bodyPlaces[n].append(count) }
+          count += 1
+          return true
+        }
+      }
+      return count
+    }
+
+    /// Writes the postings of the document read, document `d`, and starts the next one.
+    mutating func post(document d: Int) {
+      for n in inDocument {
+        postings[n].varint(d - lastDoc[n])
+        lastDoc[n] = d
+        docCounts[n] += 1
+        postings[n].varint(titlePlaces[n].count)
+        postings[n].varint(bodyPlaces[n].count)
+        let before = positions[n].count
+        for list in [titlePlaces[n], bodyPlaces[n]] {
+          var previous = 0
+          for p in list {
+            positions[n].varint(p - previous)
+            previous = p
+          }
+        }
+        postings[n].varint(positions[n].count - before)
+        titlePlaces[n].removeAll(keepingCapacity: true)
+        bodyPlaces[n].removeAll(keepingCapacity: true)
+      }
+      inDocument.removeAll(keepingCapacity: true)
+    }
   }
 }
