@@ -182,37 +182,39 @@ struct JSONReader {
     }
     var out = Array(bytes[start..<i])
     while true {
+      // The bytes up to the next escape or end, copied at once (texts escape every line break).
+      let run = i
+      while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
       guard i < bytes.count else { throw syntax("unterminated string") }
       let b = bytes[i]
       i += 1
-      switch b {
-      case UInt8(ascii: "\""):
+      if b == UInt8(ascii: "\"") {
         guard let s = String(validating: out, as: UTF8.self) else { throw syntax("invalid UTF-8 in a string") }
         return s
-      case 0..<0x20: throw syntax("control character in a string")
-      case UInt8(ascii: "\\"):
-        guard i < bytes.count else { throw syntax("unterminated string") }
-        let e = bytes[i]
-        i += 1
-        switch e {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-        case UInt8(ascii: "b"): out.append(0x08)
-        case UInt8(ascii: "f"): out.append(0x0C)
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "t"): out.append(0x09)
-        case UInt8(ascii: "u"):
-          var v = try hex4()
-          // A surrogate pair; a lone surrogate becomes U+FFFD.
-          if v >= 0xD800 && v < 0xDC00, i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
-            i += 2
-            let low = try hex4()
-            v = low >= 0xDC00 && low < 0xE000 ? 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
-          }
-          out.append(contentsOf: String(Character(Unicode.Scalar(v) ?? "\u{FFFD}")).utf8)
-        default: throw syntax("bad escape")
+      }
+      guard b >= 0x20 else { throw syntax("control character in a string") }
+      // A backslash.
+      guard i < bytes.count else { throw syntax("unterminated string") }
+      let e = bytes[i]
+      i += 1
+      switch e {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        var v = try hex4()
+        // A surrogate pair; a lone surrogate becomes U+FFFD.
+        if v >= 0xD800 && v < 0xDC00, i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+          i += 2
+          let low = try hex4()
+          v = low >= 0xDC00 && low < 0xE000 ? 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
         }
-      default: out.append(b)
+        out.append(contentsOf: String(Character(Unicode.Scalar(v) ?? "\u{FFFD}")).utf8)
+      default: throw syntax("bad escape")
       }
     }
   }
