@@ -37,19 +37,35 @@ public enum FileReading {
     if info.st_mode & S_IFMT != S_IFREG { throw KubeConError.unreadable(shown, reason: "not a regular file") }
     let size = Int(info.st_size)
     if let limit, size > limit { throw KubeConError.tooLarge(shown, size: size, limit: limit) }
-    var bytes = [UInt8](repeating: 0, count: max(size, 0))
+    // Read into the data that is returned, at the size `fstat` gave (growing the buffer by half
+    // to find the end, then copying it into `Data`, touched each byte of a large corpus three more
+    // times); a file that grew meanwhile is read on in chunks.
+    var data = Data(count: max(size, 0))
     var count = 0
-    while true {
-      if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(4096, bytes.count / 2)) }
-      let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + count, $0.count - count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw KubeConError.unreadable(shown, reason: String(cString: strerror(errno)))
+    func readSome(_ buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+      while true {
+        let n = systemRead(fd, buffer.baseAddress!, buffer.count)
+        if n >= 0 { return n }
+        if errno != EINTR { throw KubeConError.unreadable(shown, reason: String(cString: strerror(errno))) }
       }
+    }
+    while count < data.count {
+      let n = try data.withUnsafeMutableBytes { try readSome(UnsafeMutableRawBufferPointer(rebasing: $0[count...])) }
       if n == 0 { break }
       count += n
-      if let limit, count > limit { throw KubeConError.tooLarge(shown, size: count, limit: limit) }
     }
-    return (Data(bytes[0..<count]), info)
+    if count < data.count {
+      data.count = count
+    } else {
+      var chunk = [UInt8](repeating: 0, count: 1 << 16)
+      while true {
+        let n = try chunk.withUnsafeMutableBytes { try readSome($0) }
+        if n == 0 { break }
+        data.append(contentsOf: chunk[0..<n])
+        count += n
+        if let limit, count > limit { throw KubeConError.tooLarge(shown, size: count, limit: limit) }
+      }
+    }
+    return (data, info)
   }
 }
