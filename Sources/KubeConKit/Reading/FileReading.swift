@@ -37,11 +37,10 @@ public enum FileReading {
     if info.st_mode & S_IFMT != S_IFREG { throw KubeConError.unreadable(shown, reason: "not a regular file") }
     let size = Int(info.st_size)
     if let limit, size > limit { throw KubeConError.tooLarge(shown, size: size, limit: limit) }
-    // Read into the data that is returned, at the size `fstat` gave (growing the buffer by half
-    // to find the end, then copying it into `Data`, touched each byte of a large corpus three more
-    // times); a file that grew meanwhile is read on in chunks.
-    var data = Data(count: max(size, 0))
-    var count = 0
+    // Read into the memory the returned data keeps, at the size `fstat` gave, neither zeroed nor
+    // copied (growing a buffer by half to find the end, then copying it into `Data`, touched each
+    // byte of a large corpus three more times, and a first touch of memory is slow in a VM); a file
+    // that grew meanwhile is read on in chunks.
     func readSome(_ buffer: UnsafeMutableRawBufferPointer) throws -> Int {
       while true {
         let n = systemRead(fd, buffer.baseAddress!, buffer.count)
@@ -49,14 +48,21 @@ public enum FileReading {
         if errno != EINTR { throw KubeConError.unreadable(shown, reason: String(cString: strerror(errno))) }
       }
     }
-    while count < data.count {
-      let n = try data.withUnsafeMutableBytes { try readSome(UnsafeMutableRawBufferPointer(rebasing: $0[count...])) }
-      if n == 0 { break }
-      count += n
+    let capacity = max(size, 0)
+    guard let memory = malloc(max(capacity, 1)) else { throw KubeConError.unreadable(shown, reason: "out of memory") }
+    var count = 0
+    do {
+      while count < capacity {
+        let n = try readSome(UnsafeMutableRawBufferPointer(start: memory + count, count: capacity - count))
+        if n == 0 { break }
+        count += n
+      }
+    } catch {
+      free(memory)
+      throw error
     }
-    if count < data.count {
-      data.count = count
-    } else {
+    var data = Data(bytesNoCopy: memory, count: count, deallocator: .free)
+    if count == capacity {
       var chunk = [UInt8](repeating: 0, count: 1 << 16)
       while true {
         let n = try chunk.withUnsafeMutableBytes { try readSome($0) }
