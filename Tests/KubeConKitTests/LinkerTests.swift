@@ -21,16 +21,40 @@ import Testing
       let b = talk()
       let (sa, sb) = (Linker.TalkShape(a, numbering: &numbering), Linker.TalkShape(b, numbering: &numbering))
       let names = (Set(a.speakers.map { Folding.fold($0.name) }), Set(b.speakers.map { Folding.fold($0.name) }))
-      #expect(Linker.jaccard(sa.speakers, sb.speakers) == Linker.jaccard(names.0, names.1))
-      #expect(Linker.jaccard(sa.projects, sb.projects) == Linker.jaccard(Set(a.projects), Set(b.projects)))
+      #expect(Linker.jaccard(sa.speakers, sb.speakers) == setJaccard(names.0, names.1))
+      #expect(Linker.jaccard(sa.projects, sb.projects) == setJaccard(Set(a.projects), Set(b.projects)))
       let position = (Double(random.next() % 10) / 10, Double(random.next() % 10) / 10)
       // The former computation, in its order.
       var expected = 0.0
-      expected += names.0.isEmpty && names.1.isEmpty ? 0.3 : Linker.jaccard(names.0, names.1)
-      expected += 0.5 * Linker.jaccard(Set(a.projects), Set(b.projects))
+      expected += names.0.isEmpty && names.1.isEmpty ? 0.3 : setJaccard(names.0, names.1)
+      expected += 0.5 * setJaccard(Set(a.projects), Set(b.projects))
       expected += a.kind == b.kind ? 0.1 : 0
       expected -= 2 * abs(position.0 - position.1)
       #expect(Linker.similarity(sa, sb, positionA: position.0, positionB: position.1) == expected)
     }
   }
+
+  /// Two reports are translations when their fingerprints (projects, speakers, numbers) overlap
+  /// by half: compared as numbered lists, as sets of strings were.
+  @Test func translationsNeedHalfTheirFingerprintsInCommon() throws {
+    func report(_ id: String, _ language: String, _ numbers: String) -> ParsedReport {
+      ParsedReport(report: Report(
+        id: id, file: id + ".md", title: id, language: language, date: nil, author: nil, organization: nil,
+        edition: EditionRef(id: "eu-2025", year: 2025, city: "London", region: "EU"), projects: ["Argo", "Cilium"],
+        sections: [Section(id: "s", heading: nil, level: 1, line: 1, text: numbers)]))
+    }
+    // Fingerprints: {Argo, Cilium, 10, 20, 30} and {Argo, Cilium, 10, 40, 50}: 3 of 7 in common.
+    let far = [report("a", "fr", "10 20 30"), report("b", "en", "10 40 50")]
+    #expect(Linker.translations(far).isEmpty)
+    // {Argo, Cilium, 10, 20, 30} and {Argo, Cilium, 10, 20, 50}: 4 of 6.
+    let near = [report("a", "fr", "10 20 30"), report("b", "en", "20 50 10"), report("c", "fr", "10 20 50")]
+    #expect(Linker.translations(near).map { [$0.0, $0.1] } == [[0, 1], [1, 2]])
+  }
+}
+
+/// The Jaccard index of two sets of strings, as the linker once computed it.
+private func setJaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
+  let common = a.intersection(b).count
+  let union = a.count + b.count - common
+  return union == 0 ? 0 : Double(common) / Double(union)
 }

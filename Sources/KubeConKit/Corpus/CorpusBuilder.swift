@@ -15,7 +15,7 @@ public enum CorpusBuilder {
     // Talks: one per group of mentions.
     var talks: [Talk] = []
     var renamed: [String: String] = [:]  // "<report>/<local talk id>" -> corpus talk id
-    var usedIds = Set<String>()
+    var usedIds = UniqueIds()
     for group in Linker.sameTalks(parsed, translations: translations) {
       let members = group.map { parsed[$0.0].talks[$0.1] }
       let languages = group.map { parsed[$0.0].report.language }
@@ -26,7 +26,7 @@ public enum CorpusBuilder {
         return a < b
       }
       var talk = members[order[0]]
-      let id = Slug.unique(talk.id, among: &usedIds)
+      let id = usedIds.claim(talk.id)
       talk.id = id
       if order.count > 1 {
         var folded = talk.speakers.map { Folding.fold($0.name) }

@@ -33,7 +33,7 @@ public enum CorpusEditor {
   /// from the same path with other bytes replaces the old one; any other report is added under an
   /// id not yet used. Each report comes back with the id it takes.
   static func resolve(_ new: [ParsedReport], among entries: inout [Entry]) -> [(report: ParsedReport, outcome: Outcome)] {
-    var usedIds = Set(entries.map(\.id))
+    var usedIds = UniqueIds(taken: entries.map(\.id))
     return new.map { parsed in
       if let same = entries.first(where: { $0.contentHash == parsed.report.contentHash }) {
         return (parsed, .unchanged(id: same.id))
@@ -46,7 +46,7 @@ public enum CorpusEditor {
         entries[old] = Entry(report)
         outcome = .replaced(id: report.id)
       } else {
-        report.id = Slug.unique(report.id, among: &usedIds)
+        report.id = usedIds.claim(report.id)
         entries.append(Entry(report))
         outcome = .added(id: report.id)
       }

@@ -97,8 +97,8 @@ public struct ReportParser: Sendable {
   /// `files`: `a.md` and `a.txt` give `a` and `a-2`.
   /// - Parameter files: (path, how messages name it) pairs.
   public func parseAll(_ files: [(path: String, shown: String)]) -> [Result<ParsedReport, Error>] {
-    var used = Set<String>()
-    let ids = files.map { Slug.unique(ReportParser.id(forFile: $0.path), among: &used) }
+    var used = UniqueIds()
+    let ids = files.map { used.claim(ReportParser.id(forFile: $0.path)) }
     let results = Slots<Result<ParsedReport, Error>>(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
       results.set(i, Result { try parse(fileAt: files[i].path, displayPath: files[i].shown, id: ids[i]) })
@@ -141,10 +141,10 @@ public struct ReportParser: Sendable {
     let sectionTexts = outline.map(\.text)
     let candidates = talkExtractor.talks(in: outline, author: author)
     var extracted: [ExtractedTalk] = []
-    var usedIds = Set<String>()
+    var usedIds = UniqueIds()
     var sectionTalk: [Int: String] = [:]
     for c in candidates {
-      let talkId = Slug.unique((edition?.id ?? id) + "-" + Slug.make(c.title), among: &usedIds)
+      let talkId = usedIds.claim((edition?.id ?? id) + "-" + Slug.make(c.title))
       if sectionTalk[c.section] == nil { sectionTalk[c.section] = talkId }
       // The tokens of "title\ntext" are the title's and the text's (the line break starts a
       // sentence, as the start of a text does).
@@ -168,9 +168,9 @@ public struct ReportParser: Sendable {
     themeSet.formUnion(reportThemes.prefix(6))
 
     var sections: [Section] = []
-    var sectionIds = Set<String>()
+    var sectionIds = UniqueIds()
     for (index, s) in outline.enumerated() {
-      let sid = Slug.unique(s.title.map { Slug.make($0) } ?? "intro", among: &sectionIds)
+      let sid = sectionIds.claim(s.title.map { Slug.make($0) } ?? "intro")
       sections.append(Section(id: sid, heading: s.title, level: s.level, line: s.line, text: sectionTexts[index], talk: sectionTalk[index]))
     }
 

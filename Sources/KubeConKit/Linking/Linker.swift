@@ -7,11 +7,17 @@ public enum Linker {
   /// parallel structure and the same entities (projects, speakers, numbers).
   public static func translations(_ reports: [ParsedReport]) -> [(Int, Int)] {
     var pairs: [(Int, Int)] = []
-    // Worked out for the reports the cheaper tests leave, once each.
-    var fingerprints: [Set<String>?] = Array(repeating: nil, count: reports.count)
-    func fingerprintOf(_ i: Int) -> Set<String> {
+    // Worked out for the reports the cheaper tests leave, once each, as sorted numbers (each
+    // string numbered once): every pair of an edition's reports is compared.
+    var fingerprints: [[Int]?] = Array(repeating: nil, count: reports.count)
+    var numbers: [String: Int] = [:]
+    func fingerprintOf(_ i: Int) -> [Int] {
       if let f = fingerprints[i] { return f }
-      let f = fingerprint(reports[i])
+      let f = fingerprint(reports[i]).map { s in
+        if let n = numbers[s] { return n }
+        numbers[s] = numbers.count
+        return numbers.count - 1
+      }.sorted()
       fingerprints[i] = f
       return f
     }
@@ -56,13 +62,6 @@ public enum Linker {
       }
     }
     return set
-  }
-
-  static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
-    let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-    let common = small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
-    let union = a.count + b.count - common
-    return union == 0 ? 0 : Double(common) / Double(union)
   }
 
   // MARK: - Talks

@@ -28,16 +28,24 @@ public enum Slug {
       return slug.isEmpty ? "untitled" : String(decoding: slug, as: UTF8.self)
     }
   }
+}
 
-  /// `base`, or `base-2`, `base-3`... the first not in `used`, which it joins.
-  public static func unique(_ base: String, among used: inout Set<String>) -> String {
-    var id = base
-    var n = 2
-    while used.contains(id) {
-      id = "\(base)-\(n)"
-      n += 1
-    }
-    used.insert(id)
-    return id
+/// Ids made unique in the order they are claimed: `base`, or `base-2`, `base-3`... the first not
+/// taken.
+public struct UniqueIds {
+  private var taken: Set<String>
+  /// For each base claimed while taken, the number to try next: the ones below it are taken, and
+  /// ids are never given back. Counting from 2 at every claim made the claims of one base
+  /// cost as many lookups as the square of their number.
+  private var next: [String: Int] = [:]
+
+  public init(taken: some Sequence<String> = []) { self.taken = Set(taken) }
+
+  public mutating func claim(_ base: String) -> String {
+    if taken.insert(base).inserted { return base }
+    var n = next[base] ?? 2
+    while !taken.insert("\(base)-\(n)").inserted { n += 1 }
+    next[base] = n + 1
+    return "\(base)-\(n)"
   }
 }
