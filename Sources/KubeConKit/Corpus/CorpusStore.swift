@@ -7,14 +7,17 @@ public enum CorpusStore {
   /// ``JSONWriter``): the same corpus always gives the same bytes.
   public static func encode(_ corpus: Corpus) -> Data { Data(bytes(corpus)) }
 
-  static func bytes(_ corpus: Corpus) -> [UInt8] { Array(parts(corpus).joined()) }
-
-  /// The corpus's bytes in parts, written on every core (see ``JSONWriter/parallelList(_:)``).
-  static func parts(_ corpus: Corpus) -> [[UInt8]] {
+  static func bytes(_ corpus: Corpus) -> [UInt8] {
     var w = JSONWriter(capacity: 1 << 16)
+    encode(corpus, into: &w)
+    return w.bytes
+  }
+
+  /// Writes the corpus on every core (see ``JSONWriter/parallelList(_:)``).
+  static func encode(_ corpus: Corpus, into w: inout JSONWriter) {
     corpus.write(json: &w)
     w.newline()
-    return w.parts + [w.bytes]
+    w.flush()
   }
 
   /// Decodes a corpus, refusing a newer schema with a clear message.
@@ -74,7 +77,12 @@ public enum CorpusStore {
   /// Writes the corpus file, then removes its journal, which the corpus given holds (or, for a
   /// corpus built anew, replaces).
   public static func save(_ corpus: Corpus, to path: String) throws {
-    try writeAtomically(parts(corpus), to: path)
+    try writeAtomically(to: path) { output in
+      withoutActuallyEscaping(output) { output in
+        var w = JSONWriter(capacity: 1 << 16, sink: output)
+        encode(corpus, into: &w)
+      }
+    }
     try CorpusJournal(corpus: path).remove()
   }
 
@@ -85,14 +93,25 @@ public enum CorpusStore {
   /// a reader sees the old file or the new one, never half of one. On any failure (a full disk,
   /// a folder that is not writable) the temporary file is removed and `path` is untouched.
   public static func writeAtomically(
-    _ data: some ContiguousBytes, to path: String, writer: Writer = { fd, bytes in write(fd, bytes.baseAddress, bytes.count) }
+    _ data: some ContiguousBytes, to path: String, writer: @escaping Writer = { fd, bytes in write(fd, bytes.baseAddress, bytes.count) }
   ) throws {
     try writeAtomically([data], to: path, writer: writer)
   }
 
   /// Writes `parts` one after the other, atomically (see above), without joining them in memory.
   public static func writeAtomically<Part: ContiguousBytes>(
-    _ parts: [Part], to path: String, writer: Writer = { fd, bytes in write(fd, bytes.baseAddress, bytes.count) }
+    _ parts: [Part], to path: String, writer: @escaping Writer = { fd, bytes in write(fd, bytes.baseAddress, bytes.count) }
+  ) throws {
+    try writeAtomically(to: path, writer: writer) { output in
+      for part in parts { part.withUnsafeBytes(output) }
+    }
+  }
+
+  /// Writes what `produce` gives its output, in order, atomically (see above): the file's bytes
+  /// need not all be in memory at once.
+  public static func writeAtomically(
+    to path: String, writer: @escaping Writer = { fd, bytes in write(fd, bytes.baseAddress, bytes.count) },
+    _ produce: (_ output: (UnsafeRawBufferPointer) -> Void) -> Void
   ) throws {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
@@ -100,18 +119,17 @@ public enum CorpusStore {
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw KubeConError.writeFailed(path, reason: String(cString: strerror(errno))) }
     var failure: String? = nil
-    for part in parts where failure == nil {
-      part.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-        var offset = 0
-        while offset < buffer.count {
-          let n = writer(fd, UnsafeRawBufferPointer(rebasing: buffer[offset...]))
-          if n < 0 && errno == EINTR { continue }
-          if n <= 0 {
-            failure = n == 0 ? "nothing was written" : String(cString: strerror(errno))
-            return
-          }
-          offset += n
+    // After a failure, what comes next is not written.
+    produce { buffer in
+      var offset = 0
+      while failure == nil && offset < buffer.count {
+        let n = writer(fd, UnsafeRawBufferPointer(rebasing: buffer[offset...]))
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 {
+          failure = n == 0 ? "nothing was written" : String(cString: strerror(errno))
+          return
         }
+        offset += n
       }
     }
     if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }

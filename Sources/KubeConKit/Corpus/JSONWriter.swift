@@ -5,14 +5,25 @@ import Foundation
 /// writes an object's keys in sorted order; a test checks the bytes are JSONEncoder's. It writes
 /// the corpus many times faster than `JSONEncoder` (see BENCHMARKS.md).
 struct JSONWriter {
+  /// The bytes written and not yet given to the sink.
   private(set) var bytes: [UInt8] = []
-  /// What ``parallelList(_:)`` finished before `bytes`: the output is `parts + [bytes]`.
-  private(set) var parts: [[UInt8]] = []
+  /// Takes the bytes as they are finished, in order; without a sink they all stay in `bytes`.
+  private let sink: ((UnsafeRawBufferPointer) -> Void)?
   private var indent = 0
   /// Whether the container being written has a member already.
   private var hasMember = false
 
-  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+  init(capacity: Int = 0, sink: ((UnsafeRawBufferPointer) -> Void)? = nil) {
+    bytes.reserveCapacity(capacity)
+    self.sink = sink
+  }
+
+  /// Gives the bytes written so far to the sink, if there is one.
+  mutating func flush() {
+    guard let sink, !bytes.isEmpty else { return }
+    bytes.withUnsafeBytes(sink)
+    bytes.removeAll(keepingCapacity: true)
+  }
 
   /// A line break, and the indentation of the current level.
   mutating func newline() {
@@ -144,29 +155,43 @@ struct JSONWriter {
 
   mutating func list<T: JSONWritable>(_ list: [T]) { array(list) { w, e in e.write(json: &w) } }
 
-  /// ``list(_:)``, written on every core in as many runs of elements, kept as parts of the output
-  /// (not joined into `bytes`): the same bytes once the parts are written one after the other.
+  /// ``list(_:)``, written on every core: each round of elements is cut into as many runs, one a
+  /// core. With a sink, rounds are a few dozen elements and each run's buffer is given to the sink
+  /// and reused, so that a large corpus is never all in memory as bytes; without one, the list is
+  /// one round.
   mutating func parallelList<T: JSONWritable & Sendable>(_ list: [T]) {
     let runs = min(ProcessInfo.processInfo.activeProcessorCount, list.count / 64)
     guard runs > 1 else { return self.list(list) }
     open(UInt8(ascii: "["))
-    parts.append(bytes)
-    let written = Slots<[UInt8]>(count: runs)
-    let indent = self.indent
-    DispatchQueue.concurrentPerform(iterations: runs) { run in
-      var w = JSONWriter(capacity: 1 << 16)
-      w.indent = indent
-      w.hasMember = run > 0  // runs after the first continue the list: a comma first
-      for e in list[(list.count * run / runs)..<(list.count * (run + 1) / runs)] {
-        w.next()
-        e.write(json: &w)
+    flush()
+    let writers = (0..<runs).map { _ in Run(JSONWriter(capacity: 1 << 16)) }
+    let round = sink == nil ? list.count : runs * 32
+    for first in stride(from: 0, to: list.count, by: round) {
+      let elements = list[first..<min(first + round, list.count)]
+      let indent = self.indent
+      DispatchQueue.concurrentPerform(iterations: runs) { run in
+        let slice = elements.dropFirst(elements.count * run / runs).prefix(elements.count * (run + 1) / runs - elements.count * run / runs)
+        let w = writers[run]
+        w.writer.indent = indent
+        w.writer.hasMember = slice.startIndex > 0  // after the list's first element: a comma first
+        for e in slice {
+          w.writer.next()
+          e.write(json: &w.writer)
+        }
       }
-      written.set(run, w.bytes)
+      for w in writers {
+        if let sink { w.writer.bytes.withUnsafeBytes(sink) } else { bytes += w.writer.bytes }
+        w.writer.bytes.removeAll(keepingCapacity: true)
+      }
     }
-    parts += written.all
-    bytes = []
     hasMember = true
     close(UInt8(ascii: "]"))
+  }
+
+  /// The writer of one run of ``parallelList(_:)``, kept from round to round with its buffer.
+  private final class Run: @unchecked Sendable {
+    var writer: JSONWriter
+    init(_ writer: JSONWriter) { self.writer = writer }
   }
 }
 
