@@ -156,7 +156,7 @@ import Testing
 /// Every text is tokenized once, with the whole body: blocks, sections and talks take their share
 /// of the body's words, which are the words tokenizing their own text gives.
 @Suite struct SharedTokensTests {
-  static func words(_ tokens: [Token]) -> [String] {
+  static func words(_ tokens: some Sequence<Token>) -> [String] {
     tokens.map { "\($0.text)|\($0.folded)|\($0.startsSentence)|\($0.foldedHash)" }
   }
 

@@ -68,6 +68,8 @@ public struct EditionResolver: Sendable {
     text.makeContiguousUTF8()
     let words = tokens ?? Tokenizer.tokens(text)
     for (sentence, words) in EditionResolver.sentences(text, words: words) {
+      // Without a year or a word that may start a city's name, a sentence gives no evidence.
+      guard words.contains(where: { EditionResolver.isYear($0) || cities.mayStart(at: $0) }) else { continue }
       for ev in evidence(in: sentence, tokens: words, skipOtherTimes: true) { add(ev, weight: 1, to: &body) }
     }
     for (id, value) in body { score[id, default: 0] += min(value, 6) }
@@ -107,11 +109,7 @@ public struct EditionResolver: Sendable {
 
   /// - Parameter mentionsRequired: a year without a city counts only next to "KubeCon".
   private func evidence(_ tokens: ArraySlice<Token>, mentionsRequired: Bool) -> [Evidence] {
-    let years = tokens.compactMap { t -> Int? in
-      // Four digits are four bytes (and a year's bytes are digits).
-      guard t.text.utf8.count == 4, let y = Int(t.text), (2015...2035).contains(y) else { return nil }
-      return y
-    }
+    let years = tokens.compactMap(EditionResolver.year)
     let cityList = cities.matches(in: tokens)
     // Most sentences name no year and no city: no evidence, whatever else they hold.
     if years.isEmpty && cityList.isEmpty { return [] }
@@ -128,6 +126,15 @@ public struct EditionResolver: Sendable {
     }
     return out
   }
+
+  /// The year a word is, if it is one of KubeCon's.
+  static func year(_ t: Token) -> Int? {
+    // Four digits are four bytes (and a year's bytes are digits).
+    guard t.text.utf8.count == 4, let y = Int(t.text), (2015...2035).contains(y) else { return nil }
+    return y
+  }
+
+  static func isYear(_ t: Token) -> Bool { year(t) != nil }
 
   /// The text split at `.`, `!`, `?` and line breaks, without empty pieces.
   static func sentences(_ text: String) -> [Substring] {

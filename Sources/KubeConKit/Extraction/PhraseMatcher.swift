@@ -74,6 +74,9 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     public var sentenceInitial: Bool
   }
 
+  /// False when no phrase can start at this token (true does not say one does).
+  func mayStart(at token: Token) -> Bool { prefixCount > 0 || firstWordBits.mayContain(token.foldedHash) }
+
   /// Every match, longest first at each position; matches do not overlap.
   public func matches(in tokens: [Token]) -> [Match] { matches(in: tokens[...]) }
 

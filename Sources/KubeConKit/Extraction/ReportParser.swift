@@ -163,7 +163,7 @@ public struct ReportParser: Sendable {
     let reportMentions = projectMatcher.mentions(in: reportTitleTokens + bodyTokens)
     var themeSet = Set(extracted.flatMap(\.themes))
     let reportThemes = themeClassifier.themes(
-      titleTokens: reportTitleTokens, textTokens: bodyTokens, projectCategories: reportMentions.keys.compactMap { categoryOf[$0] })
+      titleTokens: reportTitleTokens, textTokens: bodyTokens[...], projectCategories: reportMentions.keys.compactMap { categoryOf[$0] })
     // The report's own text names its main subjects: those with strong evidence count too.
     themeSet.formUnion(reportThemes.prefix(6))
 

@@ -8,7 +8,7 @@ public struct TalkCandidate: Sendable, Equatable {
   /// The text that presents the talk: blocks of the report, one a line.
   public var text: String
   /// The words of `text` (its blocks' words).
-  public var tokens: [Token]
+  public var tokens: ArraySlice<Token>
   /// Index of the outline section it was found in.
   public var section: Int
 }

@@ -84,7 +84,7 @@ public struct TalkExtractor: Sendable {
       // first word starts a sentence as it would after the section's last word.
       let sectionText = section.text
       let sectionTokens = section.tokens
-      var headingTokens = heading.tokens
+      var headingTokens = Array(heading.tokens)
       if !headingTokens.isEmpty { headingTokens[0].startsSentence = Tokenizer.firstWordStartsSentence(heading.text, after: sectionText) }
       if !projects.mentions(in: sectionTokens + headingTokens).isEmpty { score += 1 }
       if TalkExtractor.looksLikeTitle(heading.text) { score += 1 }
@@ -112,7 +112,7 @@ public struct TalkExtractor: Sendable {
       }
       found = [TalkCandidate(
         title: title, titleSource: source, kind: kind, speakers: TalkExtractor.without(author, speakers),
-        line: heading.line, text: sectionText, tokens: sectionTokens, section: index)]
+        line: heading.line, text: sectionText, tokens: sectionTokens[...], section: index)]
     }
     return result
   }
@@ -317,7 +317,7 @@ public struct TalkExtractor: Sendable {
       defer { segment = [] }
       guard let first = segment.first else { continue }
       let text = segment.map(\.text).joined(separator: "\n")
-      let tokens = segment.flatMap(\.tokens)
+      let tokens = segment.flatMap(\.tokens)[...]
       let inner = proseTalks(segment, sectionIndex: sectionIndex, heading: nil)
       let stated = inner.filter { $0.titleSource == .stated }
       var speakers: [SpeakerRef] = []

@@ -25,11 +25,11 @@ public struct ThemeClassifier: Sendable {
   /// Theme ids for a title, a text and the categories of the projects they mention (one entry per
   /// project), best first.
   public func themes(title: String, text: String, projectCategories: [String]) -> [String] {
-    themes(titleTokens: Tokenizer.tokens(title), textTokens: Tokenizer.tokens(text), projectCategories: projectCategories)
+    themes(titleTokens: Tokenizer.tokens(title), textTokens: Tokenizer.tokens(text)[...], projectCategories: projectCategories)
   }
 
   /// `themes(title:text:projectCategories:)` for texts already tokenized.
-  public func themes(titleTokens: [Token], textTokens: [Token], projectCategories: [String]) -> [String] {
+  public func themes(titleTokens: [Token], textTokens: ArraySlice<Token>, projectCategories: [String]) -> [String] {
     var score: [Int: Int] = [:]
     for m in matcher.matches(in: titleTokens) { score[m.value, default: 0] += 3 }
     var bodyHits: [Int: Int] = [:]

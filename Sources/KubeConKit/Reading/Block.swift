@@ -15,7 +15,7 @@ public struct Block: Sendable, Equatable {
   /// The words of `text`, read once for every extractor (set by ``Document`` from the words of
   /// the whole body, so their `text` is part of ``Document/bodyText``). The words of blocks
   /// joined by line breaks are their words one after the other.
-  public internal(set) var tokens: [Token] = []
+  public internal(set) var tokens: ArraySlice<Token> = []
 
   public var text: String { inline.text }
 

@@ -40,7 +40,7 @@ public struct Document: Sendable {
       end = bodyText.utf8.index(end, offsetBy: blocks[i].text.utf8.count)
       let first = k
       while k < bodyTokens.count, bodyTokens[k].text.startIndex < end { k += 1 }
-      blocks[i].tokens = Array(bodyTokens[first..<k])
+      blocks[i].tokens = bodyTokens[first..<k]
     }
     self.blocks = blocks
     self.warnings = warnings
