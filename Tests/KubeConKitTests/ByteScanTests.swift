@@ -134,6 +134,8 @@ import Testing
         let shared = resolver.evidence(in: sentence, tokens: words, skipOtherTimes: true).map { "\($0)" }.sorted()
         let alone = resolver.evidence(in: String(sentence), skipOtherTimes: true).map { "\($0)" }.sorted()
         #expect(shared == alone, "\(sentence.debugDescription)")
+        // The resolver skips the sentences that cannot hold evidence.
+        if !shared.isEmpty { #expect(resolver.mayHoldEvidence(words), "\(sentence.debugDescription)") }
       }
       #expect(sentences.map(\.1.count).reduce(0, +) == tokens.count, "\(text.debugDescription)")
     }

@@ -68,8 +68,7 @@ public struct EditionResolver: Sendable {
     text.makeContiguousUTF8()
     let words = tokens ?? Tokenizer.tokens(text)
     for (sentence, words) in EditionResolver.sentences(text, words: words) {
-      // Without a year or a word that may start a city's name, a sentence gives no evidence.
-      guard words.contains(where: { EditionResolver.isYear($0) || cities.mayStart(at: $0) }) else { continue }
+      guard mayHoldEvidence(words) else { continue }
       for ev in evidence(in: sentence, tokens: words, skipOtherTimes: true) { add(ev, weight: 1, to: &body) }
     }
     for (id, value) in body { score[id, default: 0] += min(value, 6) }
@@ -134,7 +133,11 @@ public struct EditionResolver: Sendable {
     return y
   }
 
-  static func isYear(_ t: Token) -> Bool { year(t) != nil }
+  /// False for words with no year and no word that may start a city's name: they give no
+  /// evidence (most sentences of a report).
+  func mayHoldEvidence(_ words: ArraySlice<Token>) -> Bool {
+    words.contains { EditionResolver.year($0) != nil || cities.mayStart(at: $0) }
+  }
 
   /// The text split at `.`, `!`, `?` and line breaks, without empty pieces.
   static func sentences(_ text: String) -> [Substring] {
