@@ -62,13 +62,15 @@ import Testing
     let expected = try Self.jsonEncoder(corpus)
     #expect(CorpusStore.encode(corpus) == expected)
     // Given to a sink as they are finished (as `save` writes them), in rounds of a few dozen
-    // reports: the same bytes.
-    var chunks: [[UInt8]] = []
-    var w = JSONWriter(sink: { chunks.append(Array($0)) })
-    CorpusStore.encode(corpus, into: &w)
-    #expect(w.bytes.isEmpty)
-    #expect(chunks.count >= 8 || ProcessInfo.processInfo.activeProcessorCount < 2)
-    #expect(Data(chunks.joined()) == expected)
+    // reports, and every few bytes of shorter lists: the same bytes.
+    for flushSize in [1 << 20, 100] {
+      var chunks: [[UInt8]] = []
+      var w = JSONWriter(sink: { chunks.append(Array($0)) }, flushSize: flushSize)
+      CorpusStore.encode(corpus, into: &w)
+      #expect(w.bytes.isEmpty)
+      #expect(chunks.count >= (flushSize == 100 ? 20 : 8) || ProcessInfo.processInfo.activeProcessorCount < 2)
+      #expect(Data(chunks.joined()) == expected)
+    }
   }
 
   @Test func writesJSONEncodersBytesForTheSeedsAndTheDevReports() throws {

@@ -29,12 +29,12 @@ extension Corpus: JSONReadable, JSONWritable {
   func write(json w: inout JSONWriter) {
     w.object { w in
       w.key("editions"); w.list(editions)
-      w.key("projects"); w.list(projects)
+      w.key("projects"); w.parallelList(projects)
       w.key("reports"); w.parallelList(reports)
       w.key("schemaVersion"); w.int(schemaVersion)
-      w.key("speakers"); w.list(speakers)
+      w.key("speakers"); w.parallelList(speakers)
       w.key("talks"); w.parallelList(talks)
-      w.key("themes"); w.list(themes)
+      w.key("themes"); w.parallelList(themes)
     }
   }
 }

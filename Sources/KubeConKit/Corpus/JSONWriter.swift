@@ -13,9 +13,13 @@ struct JSONWriter {
   /// Whether the container being written has a member already.
   private var hasMember = false
 
-  init(capacity: Int = 0, sink: ((UnsafeRawBufferPointer) -> Void)? = nil) {
+  /// How many bytes a list written with a sink holds before giving them to it.
+  private let flushSize: Int
+
+  init(capacity: Int = 0, sink: ((UnsafeRawBufferPointer) -> Void)? = nil, flushSize: Int = 1 << 20) {
     bytes.reserveCapacity(capacity)
     self.sink = sink
+    self.flushSize = flushSize
   }
 
   /// Gives the bytes written so far to the sink, if there is one.
@@ -64,6 +68,8 @@ struct JSONWriter {
     for e in elements {
       next()
       element(&self, e)
+      // A long list goes to the sink as it is written.
+      if sink != nil && bytes.count >= flushSize { flush() }
     }
     close(UInt8(ascii: "]"))
   }
@@ -156,20 +162,32 @@ struct JSONWriter {
   mutating func list<T: JSONWritable>(_ list: [T]) { array(list) { w, e in e.write(json: &w) } }
 
   /// ``list(_:)``, written on every core: each round of elements is cut into as many runs, one a
-  /// core. With a sink, rounds are a few dozen elements and each run's buffer is given to the sink
-  /// and reused, so that a large corpus is never all in memory as bytes; without one, the list is
+  /// core. With a sink, rounds are a few dozen elements and the sink takes each round's bytes
+  /// while the next round is written (two sets of buffers, reused), so that a large corpus is
+  /// never all in memory as bytes and its writing overlaps its encoding; without one, the list is
   /// one round.
   mutating func parallelList<T: JSONWritable & Sendable>(_ list: [T]) {
     let runs = min(ProcessInfo.processInfo.activeProcessorCount, list.count / 64)
     guard runs > 1 else { return self.list(list) }
     open(UInt8(ascii: "["))
     flush()
-    let writers = (0..<runs).map { _ in Run(JSONWriter(capacity: 1 << 16)) }
+    let sets = (0..<2).map { _ in (0..<runs).map { _ in Run(JSONWriter(capacity: 1 << 16)) } }
     let round = sink == nil ? list.count : runs * 32
-    for first in stride(from: 0, to: list.count, by: round) {
+    let output = Output(sink)
+    let indent = self.indent
+    var written: [Run]? = nil  // the previous round's runs, for the sink
+    for (number, first) in stride(from: 0, to: list.count, by: round).enumerated() {
       let elements = list[first..<min(first + round, list.count)]
-      let indent = self.indent
-      DispatchQueue.concurrentPerform(iterations: runs) { run in
+      let writers = sets[number % 2]
+      let previous = written
+      // One iteration gives the previous round to the sink (the first, to start at once), the
+      // others write the runs of this round.
+      DispatchQueue.concurrentPerform(iterations: runs + 1) { iteration in
+        guard iteration > 0 else {
+          if let previous { output.take(previous) }
+          return
+        }
+        let run = iteration - 1
         let slice = elements.dropFirst(elements.count * run / runs).prefix(elements.count * (run + 1) / runs - elements.count * run / runs)
         let w = writers[run]
         w.writer.indent = indent
@@ -179,9 +197,13 @@ struct JSONWriter {
           e.write(json: &w.writer)
         }
       }
-      for w in writers {
-        if let sink { w.writer.bytes.withUnsafeBytes(sink) } else { bytes += w.writer.bytes }
-        w.writer.bytes.removeAll(keepingCapacity: true)
+      written = writers
+    }
+    if let written {
+      if sink != nil {
+        output.take(written)
+      } else {
+        for w in written { bytes += w.writer.bytes }
       }
     }
     hasMember = true
@@ -192,6 +214,20 @@ struct JSONWriter {
   private final class Run: @unchecked Sendable {
     var writer: JSONWriter
     init(_ writer: JSONWriter) { self.writer = writer }
+  }
+
+  /// The sink, called by one iteration of a round at a time (the rounds follow one another).
+  private final class Output: @unchecked Sendable {
+    let sink: ((UnsafeRawBufferPointer) -> Void)?
+    init(_ sink: ((UnsafeRawBufferPointer) -> Void)?) { self.sink = sink }
+
+    /// Gives the runs' bytes to the sink, in order, and empties their buffers for reuse.
+    func take(_ runs: [Run]) {
+      for w in runs {
+        w.writer.bytes.withUnsafeBytes { sink?($0) }
+        w.writer.bytes.removeAll(keepingCapacity: true)
+      }
+    }
   }
 }
 
