@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KubeConKit
 
@@ -49,6 +50,30 @@ import Testing
     // {Argo, Cilium, 10, 20, 30} and {Argo, Cilium, 10, 20, 50}: 4 of 6.
     let near = [report("a", "fr", "10 20 30"), report("b", "en", "20 50 10"), report("c", "fr", "10 20 50")]
     #expect(Linker.translations(near).map { [$0.0, $0.1] } == [[0, 1], [1, 2]])
+  }
+}
+
+extension LinkerTests {
+  /// Many translations are compared on every core: the same talks come out as one by one.
+  @Test func talksOfManyTranslationsAreTheSameAsOfOne() throws {
+    let parsed = try FileManager.default.contentsOfDirectory(atPath: Fixtures.reports.path)
+      .filter { $0.hasSuffix(".md") || $0.hasSuffix(".txt") }.filter { !$0.lowercased().hasPrefix("readme") }.sorted()
+      .map { try Fixtures.parser.parse(fileAt: Fixtures.reports.appendingPathComponent($0).path) }
+    let translations = Linker.translations(parsed)
+    try #require(!translations.isEmpty)
+    func groups(_ pairs: [(Int, Int)]) -> [[String]] {
+      Linker.sameTalks(parsed, translations: pairs).map { $0.map { "\($0.0)/\($0.1)" } }
+    }
+    let one = groups(translations)
+    #expect(one.contains { $0.count > 1 })
+    // Among many comparisons of a report with itself (which join nothing), on every core.
+    let (a, b) = translations[0]
+    for at in [0, 50, 120] {
+      var many = Array(repeating: (a, a), count: 60) + Array(repeating: (b, b), count: 60)
+      many.insert(contentsOf: translations, at: at)
+      #expect(groups(many) == one, "\(at)")
+    }
+    #expect(groups(Array(repeating: (a, a), count: 60) + Array(repeating: (b, b), count: 60)) != one)
   }
 }
 

@@ -67,10 +67,15 @@ public enum CorpusBuilder {
       reportList[i].translations.sort()
     }
 
+    // Speakers, projects and themes, each from the talks and reports, at the same time.
+    let (linkedTalks, linkedReports) = (talks, reportList)
+    let (speakerList, projectList, themeList) = concurrently(
+      { speakers(linkedTalks, reportIds: linkedReports.map(\.id)) },
+      { projects(parsed, talks: linkedTalks, catalog: catalog) },
+      { themes(linkedReports, talks: linkedTalks, catalog: catalog) })
     return Corpus(
-      reports: reportList, talks: talks, speakers: speakers(talks, reportIds: reportList.map(\.id)),
-      projects: projects(parsed, talks: talks, catalog: catalog),
-      themes: themes(reportList, talks: talks, catalog: catalog), editions: catalog.editions.sorted { $0.id < $1.id })
+      reports: reportList, talks: talks, speakers: speakerList, projects: projectList, themes: themeList,
+      editions: catalog.editions.sorted { $0.id < $1.id })
   }
 
   /// The key that makes one speaker of the ways reports write a name (case and accents aside).

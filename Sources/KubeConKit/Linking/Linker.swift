@@ -1,3 +1,5 @@
+import Foundation
+
 /// Links what belongs together across reports: translations of one report, and one talk seen in
 /// several reports.
 public enum Linker {
@@ -121,27 +123,33 @@ public enum Linker {
         if let other = bySpeakers[sk], refs[other].0 != r { union(n, other) } else { bySpeakers[sk] = n }
       }
     }
-    // Translations present the same talks in the same order.
-    var shapes: [Int: [TalkShape]] = [:]
+    // Translations present the same talks in the same order: each talk of one is the same as the
+    // most similar of the other's. The pairs are compared on every core (a report may have many
+    // translations), then joined.
+    var shapes: [[TalkShape]] = Array(repeating: [], count: reports.count)
     var numbers: [String: Int] = [:]
-    func shapesOf(_ r: Int) -> [TalkShape] {
-      if let s = shapes[r] { return s }
-      let s = reports[r].talks.map { TalkShape($0, numbering: &numbers) }
-      shapes[r] = s
-      return s
+    for r in Set(translations.flatMap { [$0.0, $0.1] }).sorted() {
+      shapes[r] = reports[r].talks.map { TalkShape($0, numbering: &numbers) }
     }
-    for (a, b) in translations {
-      let ta = shapesOf(a)
-      let tb = shapesOf(b)
-      for i in ta.indices {
-        var best: (Int, Double)? = nil
-        for j in tb.indices {
-          let s = similarity(ta[i], tb[j], positionA: Double(i) / Double(max(ta.count, 1)), positionB: Double(j) / Double(max(tb.count, 1)))
-          if s > (best?.1 ?? 0.6) { best = (j, s) }
+    let runs = translations.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+    let same = Slots<[(Int, Int)]>(count: runs)
+    let (talkShapes, firstRefs) = (shapes, firstRef)
+    DispatchQueue.concurrentPerform(iterations: runs) { run in
+      var found: [(Int, Int)] = []
+      for (a, b) in translations[(translations.count * run / runs)..<(translations.count * (run + 1) / runs)] {
+        let (ta, tb) = (talkShapes[a], talkShapes[b])
+        for i in ta.indices {
+          var best: (Int, Double)? = nil
+          for j in tb.indices {
+            let s = similarity(ta[i], tb[j], positionA: Double(i) / Double(max(ta.count, 1)), positionB: Double(j) / Double(max(tb.count, 1)))
+            if s > (best?.1 ?? 0.6) { best = (j, s) }
+          }
+          if let (j, _) = best { found.append((firstRefs[a] + i, firstRefs[b] + j)) }
         }
-        if let (j, _) = best { union(firstRef[a] + i, firstRef[b] + j) }
       }
+      same.set(run, found)
     }
+    for (x, y) in same.all.joined() { union(x, y) }
     var groups: [Int: [(Int, Int)]] = [:]
     for n in refs.indices { groups[find(n), default: []].append(refs[n]) }
     return groups.keys.sorted().compactMap { groups[$0] }

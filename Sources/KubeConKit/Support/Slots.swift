@@ -9,3 +9,16 @@ final class Slots<Value>: @unchecked Sendable {
   /// The values, in slot order.
   var all: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }
+
+/// The values of three functions, worked out at the same time.
+func concurrently<A, B, C>(_ a: @Sendable () -> A, _ b: @Sendable () -> B, _ c: @Sendable () -> C) -> (A, B, C) {
+  let first = Slots<A>(count: 1), second = Slots<B>(count: 1), third = Slots<C>(count: 1)
+  DispatchQueue.concurrentPerform(iterations: 3) { i in
+    switch i {
+    case 0: first.set(0, a())
+    case 1: second.set(0, b())
+    default: third.set(0, c())
+    }
+  }
+  return (first.all[0], second.all[0], third.all[0])
+}
