@@ -23,4 +23,17 @@ import Testing
     #expect(throws: KubeConError.unreadable("/dev/null", reason: "not a regular file")) { try FileReading.read("/dev/null") }
     #expect(throws: KubeConError.fileNotFound("x")) { try FileReading.read(dir.appendingPathComponent("none").path, shown: "x") }
   }
+
+  /// A line longer than the limit is refused with its number; a line of the limit is read.
+  @Test func linesLongerThanTheLimitAreNamed() throws {
+    let limit = ReportParser.maxLineLength
+    let long = String(repeating: "é", count: limit / 2)  // the limit, in bytes
+    try ReportParser.checkLineLengths("a\n" + long + "\n\nb", file: "r.md")
+    try ReportParser.checkLineLengths(long, file: "r.md")
+    for (text, line) in [(long + "x", 1), ("a\n\n" + long + "x\nb", 3), ("a\nb\n" + long + "x", 3)] {
+      #expect(throws: KubeConError.lineTooLong("r.md", line: line, limit: limit)) {
+        try ReportParser.checkLineLengths(text, file: "r.md")
+      }
+    }
+  }
 }

@@ -207,17 +207,21 @@ public struct ReportParser: Sendable {
   public static let maxLineLength = 256 << 10
 
   static func checkLineLengths(_ text: String, file: String) throws {
-    var line = 1
-    var length = 0
-    for byte in text.utf8 {
-      if byte == 0x0A {
+    var text = text
+    // The line breaks are found by memchr (iterating over the UTF-8 view cost 27 instructions a byte).
+    let tooLong: Int? = text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return nil }
+      var line = 1
+      var start = 0
+      while start <= bytes.count {
+        let end = memchr(base + start, 0x0A, bytes.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+        if end - start > maxLineLength { return line }
         line += 1
-        length = 0
-      } else {
-        length += 1
-        if length > maxLineLength { throw KubeConError.lineTooLong(file, line: line, limit: maxLineLength) }
+        start = end + 1
       }
+      return nil
     }
+    if let line = tooLong { throw KubeConError.lineTooLong(file, line: line, limit: maxLineLength) }
   }
 
   /// Whether `text` has at least `n` characters, counted no further.
