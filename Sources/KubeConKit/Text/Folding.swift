@@ -27,42 +27,56 @@ public enum Folding {
         return bytes.count
       }
     }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
+    // Written into a buffer on the stack (a short word then makes no allocation at all). A
+    // scalar's lowercase (`İ` gives `i̇`) or replacement is at most half as long again as the
+    // scalar: four times the input always fits.
     let map = replacements
-    var i = 0
     let n = bytes.count
-    while i < n {
-      let b = bytes[i]
-      if b < 0x80 {
-        out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
-        i += 1
-        continue
-      }
-      let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-      guard i + length <= n else {  // cut short (cannot happen in a String): kept
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...]))
-        break
-      }
-      var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-      for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
-      let slot = v < 0x300 ? Int(v) : v >= 0x2000 && v < 0x2100 ? Int(v) - 0x2000 + 0x300 : -1
-      if slot >= 0 {
-        let start = Int(map.start[slot])
-        let end = Int(map.start[slot + 1])
-        if start == end {
-          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
-        } else {
-          out.append(contentsOf: map.bytes[start..<end])
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * n + 4) { out in
+      var o = 0
+      func put(_ part: UnsafeBufferPointer<UInt8>) {
+        for b in part {
+          out[o] = b
+          o += 1
         }
-      } else if let scalar = Unicode.Scalar(v), scalar.properties.changesWhenLowercased {
-        out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-      } else {
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
       }
-      i += length
+      var i = 0
+      while i < n {
+        let b = bytes[i]
+        if b < 0x80 {
+          out[o] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+          o += 1
+          i += 1
+          continue
+        }
+        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+        guard i + length <= n else {  // cut short (cannot happen in a String): kept
+          put(UnsafeBufferPointer(rebasing: bytes[i...]))
+          break
+        }
+        var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+        let slot = v < 0x300 ? Int(v) : v >= 0x2000 && v < 0x2100 ? Int(v) - 0x2000 + 0x300 : -1
+        if slot >= 0 {
+          let start = Int(map.start[slot])
+          let end = Int(map.start[slot + 1])
+          if start == end {
+            put(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+          } else {
+            map.bytes.withUnsafeBufferPointer { put(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+          }
+        } else if let scalar = Unicode.Scalar(v), scalar.properties.changesWhenLowercased {
+          for u in scalar.properties.lowercaseMapping.utf8 {
+            out[o] = u
+            o += 1
+          }
+        } else {
+          put(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+        }
+        i += length
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: out[0..<o]), as: UTF8.self)
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// What each scalar of U+0000–U+02FF, then U+2000–U+20FF (at 0x300), folds to: `bytes[start[k]..<start[k + 1]]`,
