@@ -45,8 +45,11 @@ public struct SpeakerParser: Sendable {
           i += 1
         }
         let raw = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: i)]
+        let wordBytes = UnsafeBufferPointer(rebasing: bytes[start..<i])
         if ascii {
-          asciiWord(raw, bytes: UnsafeBufferPointer(rebasing: bytes[start..<i]), into: &out)
+          asciiWord(raw, bytes: wordBytes, into: &out)
+        } else if Graphemes.eachScalarIsACharacter(wordBytes) {
+          scalarWord(raw, bytes: wordBytes, into: &out)
         } else {
           word(raw, into: &out)
         }
@@ -81,6 +84,72 @@ public struct SpeakerParser: Sendable {
         let s = raw.utf8.index(raw.startIndex, offsetBy: a)
         out.append(Word(text: raw[s..<raw.utf8.index(s, offsetBy: 2)], folded: letter == 0x64 ? "d'" : "l'", lead: lead, trail: ""))
         a += 2
+        lead = ""
+      }
+    }
+    if a == z && lead.isEmpty && trail.isEmpty { return }
+    let s = raw.utf8.index(raw.startIndex, offsetBy: a)
+    let folded = Folding.fold(bytes: UnsafeBufferPointer(rebasing: bytes[a..<z]))
+    out.append(Word(text: raw[s..<raw.utf8.index(s, offsetBy: z - a)], folded: folded, lead: lead, trail: trail))
+  }
+
+  /// `word` for a word whose every scalar is a character of its own (accented Latin letters,
+  /// typographic quotes and apostrophes): its scalars are read from its bytes. Going through
+  /// `Character`s cost about as much for the sixth of the words that are not ASCII as for all the others.
+  private static func scalarWord(_ raw: Substring, bytes: UnsafeBufferPointer<UInt8>, into out: inout [Word]) {
+    let n = bytes.count
+    func scalar(at i: Int) -> (Unicode.Scalar, length: Int) {
+      let b = bytes[i]
+      guard b >= 0x80 else { return (Unicode.Scalar(b), 1) }
+      let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+      var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+      for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+      return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
+    }
+    func start(before i: Int) -> Int {
+      var k = i - 1
+      while k > 0 && bytes[k] & 0xC0 == 0x80 { k -= 1 }
+      return k
+    }
+    /// The characters (scalars) of bytes a..<z.
+    func count(_ a: Int, _ z: Int) -> Int { bytes[a..<z].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    func isUpper(_ s: Unicode.Scalar) -> Bool { s.isASCII ? s.value >= 0x41 && s.value <= 0x5A : Character(s).isUppercase }
+    func isNumber(_ s: Unicode.Scalar) -> Bool { s.isASCII ? s.value >= 0x30 && s.value <= 0x39 : Character(s).isNumber }
+    func ends(_ suffix: String, _ a: Int, _ z: Int) -> Bool {
+      z - a >= suffix.utf8.count && bytes[(z - suffix.utf8.count)..<z].elementsEqual(suffix.utf8)
+    }
+    var a = 0
+    var z = n
+    while a < z {
+      let (s, length) = scalar(at: a)
+      guard leadScalars.contains(s) else { break }
+      a += length
+    }
+    var lead = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<a]), as: UTF8.self)
+    while z > a {
+      let k = start(before: z)
+      let (s, _) = scalar(at: k)
+      guard trailScalars.contains(s) else { break }
+      // Keep the period of an initial ("J.") and of "Inc.".
+      if s == ".", count(a, z) == 2 || ends("Inc.", a, z) || ends("Ltd.", a, z) || ends("Corp.", a, z) { break }
+      z = k
+    }
+    let trail = String(decoding: UnsafeBufferPointer(rebasing: bytes[z..<n]), as: UTF8.self)
+    // French elision before a company: d'Initech, chez l’OCDE.
+    for (letter, quote) in [(UInt8(0x64), [UInt8(0x27)]), (0x64, [0xE2, 0x80, 0x99]), (0x6C, [0x27]), (0x6C, [0xE2, 0x80, 0x99])]
+    where count(a, z) > 2 && bytes[a] == letter && bytes[(a + 1)...].starts(with: quote) {
+      let rest = a + 1 + quote.count
+      var capital = false
+      var k = rest
+      while k < z && !capital {
+        let (s, length) = scalar(at: k)
+        capital = isUpper(s) || (k == rest && isNumber(s))
+        k += length
+      }
+      if capital {
+        let s = raw.utf8.index(raw.startIndex, offsetBy: a)
+        out.append(Word(text: raw[s..<raw.utf8.index(s, offsetBy: rest - a)], folded: letter == 0x64 ? "d'" : "l'", lead: lead, trail: ""))
+        a = rest
         lead = ""
       }
     }
