@@ -48,6 +48,16 @@ import Testing
     }
   }
 
+  @Test func spacesAreTrimmedAsTheCharacterReaderTrimmedThem() {
+    var random = SeededGenerator(seed: 31)
+    for _ in 0..<5000 {
+      let text = random.pick([" \u{301}", "\u{A0}", ""]) + ByteScanTests.randomText(&random, length: random.below(12)) + random.pick([" ", "\u{301}", "\u{202F}", ""])
+      #expect(text.trimmingSpaces() == text.characterTrimmingSpaces(), "\(text.debugDescription)")
+      let sub = text.dropFirst(random.below(3))
+      #expect(sub.trimmingSpaces() == sub.characterTrimmingSpaces(), "\(sub.debugDescription)")
+    }
+  }
+
   @Test func lineTestsAnswerAsTheCharacterTests() {
     var random = SeededGenerator(seed: 24)
     for _ in 0..<3000 {
