@@ -66,7 +66,7 @@ public struct SpeakerParser: Sendable {
     var a = 0
     var z = bytes.count
     while a < z, isLead(bytes[a]) { a += 1 }
-    var lead = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<a]), as: UTF8.self)
+    var lead = a == 0 ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<a]), as: UTF8.self)
     while z > a, isTrail(bytes[z - 1]) {
       // Keep the period of an initial ("J.") and of "Inc.".
       if bytes[z - 1] == 0x2E {
@@ -76,7 +76,7 @@ public struct SpeakerParser: Sendable {
       }
       z -= 1
     }
-    let trail = String(decoding: UnsafeBufferPointer(rebasing: bytes[z..<bytes.count]), as: UTF8.self)
+    let trail = z == bytes.count ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[z..<bytes.count]), as: UTF8.self)
     // French elision before a company: d'Initech, chez l'OCDE.
     for letter: UInt8 in [0x64, 0x6C] where z - a > 2 && bytes[a] == letter && bytes[a + 1] == 0x27 {
       let rest = UnsafeBufferPointer(rebasing: bytes[(a + 2)..<z])
@@ -125,7 +125,7 @@ public struct SpeakerParser: Sendable {
       guard leadScalars.contains(s) else { break }
       a += length
     }
-    var lead = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<a]), as: UTF8.self)
+    var lead = a == 0 ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<a]), as: UTF8.self)
     while z > a {
       let k = start(before: z)
       let (s, _) = scalar(at: k)
@@ -134,7 +134,7 @@ public struct SpeakerParser: Sendable {
       if s == ".", count(a, z) == 2 || ends("Inc.", a, z) || ends("Ltd.", a, z) || ends("Corp.", a, z) { break }
       z = k
     }
-    let trail = String(decoding: UnsafeBufferPointer(rebasing: bytes[z..<n]), as: UTF8.self)
+    let trail = z == n ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[z..<n]), as: UTF8.self)
     // French elision before a company: d'Initech, chez l’OCDE.
     for (letter, quote) in [(UInt8(0x64), [UInt8(0x27)]), (0x64, [0xE2, 0x80, 0x99]), (0x6C, [0x27]), (0x6C, [0xE2, 0x80, 0x99])]
     where count(a, z) > 2 && bytes[a] == letter && bytes[(a + 1)...].starts(with: quote) {

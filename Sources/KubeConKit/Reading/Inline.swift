@@ -154,7 +154,7 @@ extension StringProtocol {
   /// (only scalars from U+0300 on can: combining marks, prepended marks); comparing characters
   /// was 2% of parsing a report.
   func trimmingSpaces() -> String {
-    let trimmed = utf8.withContiguousStorageIfAvailable { b -> String? in
+    let trimmed = utf8.withContiguousStorageIfAvailable { b -> Range<Int>? in
       var a = 0
       var z = b.count
       while a < z {
@@ -187,9 +187,13 @@ extension StringProtocol {
         while k > a && b[k] & 0xC0 == 0x80 { k -= 1 }
         if b[k] > 0xCB { return nil }
       }
-      return String(decoding: UnsafeBufferPointer(rebasing: b[a..<z]), as: UTF8.self)
+      return a..<z
     }
-    return (trimmed ?? nil) ?? characterTrimmingSpaces()
+    // The text's own bytes, not decoded again.
+    guard let range = trimmed ?? nil else { return characterTrimmingSpaces() }
+    if range.count == utf8.count { return String(self) }
+    let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+    return String(self[start..<utf8.index(start, offsetBy: range.count)])
   }
 
   /// ``trimmingSpaces()`` read as characters.
