@@ -58,6 +58,18 @@ import Testing
     }
   }
 
+  @Test func bytesAreFoundWhereFoundationFindsThem() {
+    var random = SeededGenerator(seed: 32)
+    let needles = [":", ": ", "://", "{{", "keynote", "=", "a b", "Inc."]
+    for _ in 0..<5000 {
+      let text = random.pick(["", "\u{600}"]) + ByteScanTests.randomText(&random, length: random.below(20))
+        + random.pick(["", "://", "{{", "\u{301}", "=\u{301}", "\u{200D}"])
+      let needle = random.pick(needles)
+      #expect(text.holds(needle) == text.contains(needle), "\(text.debugDescription) \(needle)")
+      #expect(text.containsByte { $0 == 0x3A || $0 == 0x7B } == text.utf8.contains { $0 == 0x3A || $0 == 0x7B })
+    }
+  }
+
   @Test func lineTestsAnswerAsTheCharacterTests() {
     var random = SeededGenerator(seed: 24)
     for _ in 0..<3000 {

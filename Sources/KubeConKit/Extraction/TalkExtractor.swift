@@ -46,10 +46,10 @@ public struct TalkExtractor: Sendable {
       if inherited == .none, section.level == contextLevel { inherited = context }
 
       // Containers: short headings that announce talks or keynotes, or group things.
-      if !hasSpeakerEvidence && words.count <= 9 && !(kindPrefix != nil && folded.contains(":")) {
+      if !hasSpeakerEvidence && words.count <= 9 && !(kindPrefix != nil && folded.holds(":")) {
         var kind: Context? = nil
         if words.count <= 6 && TalkExtractor.containsAny(folded, TalkVocabulary.talkList) { kind = .talkList }
-        if folded.contains("keynote") && words.count <= 4 { kind = .keynote }
+        if folded.holds("keynote") && words.count <= 4 { kind = .keynote }
         if let kind {
           containerKind[index] = kind
           context = kind
@@ -171,7 +171,7 @@ public struct TalkExtractor: Sendable {
   /// talk titles are, or a colon between two parts.
   static func looksLikeTitle(_ heading: String) -> Bool {
     let words = heading.split(separator: " ").filter { $0.first?.isLetter == true }
-    if words.count >= 4 && heading.contains(": ") { return true }
+    if words.count >= 4 && heading.holds(": ") { return true }
     let long = words.filter { $0.count >= 4 }
     guard long.count >= 2 else { return false }
     let capitalized = long.filter { $0.first?.isUppercase == true }.count

@@ -93,7 +93,7 @@ public struct Document: Sendable {
     var inComment = false
     for line in lines {
       // Nothing to remove without a '<' or a '{' (or inside a comment).
-      if !inComment && !line.utf8.contains(where: { $0 == 0x3C || $0 == 0x7B }) {
+      if !inComment && !line.containsByte(where: { $0 == 0x3C || $0 == 0x7B }) {
         out.append(line)
         continue
       }
@@ -122,7 +122,7 @@ public struct Document: Sendable {
   }
 
   static func removeShortcodes(_ line: String) -> String {
-    guard line.contains("{{") else { return line }
+    guard line.holds("{{") else { return line }
     var s = line
     for (open, close) in [("{{<", ">}}"), ("{{%", "%}}")] {
       while let a = s.range(of: open), let b = s.range(of: close, range: a.upperBound..<s.endIndex) {
@@ -320,7 +320,7 @@ public struct Document: Sendable {
     let words = t.split(separator: " ")
     guard words.count <= 12 else { return false }
     if ".,;:!?…»\")”(-–—/=".contains(last) { return false }
-    if t.contains("=") || t.contains("{") || t.contains("$") || t.contains("://") { return false }
+    if t.holds("=") || t.holds("{") || t.holds("$") || t.holds("://") { return false }
     return true
   }
 }

@@ -15,7 +15,7 @@ public struct InlineText: Sendable, Equatable {
 
   public init(_ raw: String) {
     // Most paragraphs have no markup: nothing to read character by character.
-    if !raw.utf8.contains(where: InlineText.isMarkup) {
+    if !raw.containsByte(where: InlineText.isMarkup) {
       self.text = raw.trimmingSpaces()
       self.links = []
       self.strong = []

@@ -16,7 +16,7 @@ public enum TextDecoding {
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
       throw KubeConError.emptyReport(path)
     }
-    if let nul = bytes.firstIndex(of: 0) {
+    if let nul = bytes.withUnsafeBufferPointer({ Bytes.firstIndex(of: 0, in: $0) }) {
       throw KubeConError.notText(path, reason: "binary data (NUL byte at offset \(nul))")
     }
     var warnings: [String] = []
@@ -35,7 +35,7 @@ public enum TextDecoding {
 
   static func normalizeNewlines(_ text: String) -> String {
     // A byte test: Foundation's `contains` went through NSString and was 5% of parsing.
-    guard text.utf8.contains(0x0D) else { return text }
+    guard text.containsByte(where: { $0 == 0x0D }) else { return text }
     return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
   }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where grapheme breaking can be skipped.
 enum Graphemes {
   /// Whether each scalar of UTF-8 text is a character of its own: it has only ASCII, Latin-1 and
@@ -27,6 +29,14 @@ enum Graphemes {
   }
 }
 
+enum Bytes {
+  /// The first place of `byte` in `bytes` from `start` (memchr reads many bytes at a time).
+  static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    guard let base = bytes.baseAddress, start < bytes.count else { return nil }
+    return memchr(base + start, Int32(byte), bytes.count - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) }
+  }
+}
+
 extension String {
   /// The pieces of the text between separator bytes, read as UTF-8 bytes rather than characters
   /// (`split(separator:)` on characters was a few percent of parsing a report).
@@ -48,6 +58,38 @@ extension String {
       if !omittingEmpty || start < bytes.count { out.append(text[index(start)...]) }
       return out
     }!  // contiguous: made so above
+  }
+
+  /// Whether the text holds `needle` (ASCII), as Foundation's `contains` says, found as bytes:
+  /// Foundation goes through NSString. A match next to a scalar from U+0300 on (a combining mark
+  /// may make it part of another character) is left to Foundation.
+  func holds(_ needle: String) -> Bool {
+    var text = self
+    var needle = needle
+    let found: Bool? = text.withUTF8 { t in
+      needle.withUTF8 { n -> Bool? in
+        guard let first = n.first else { return true }
+        var i = 0
+        while i + n.count <= t.count, let k = Bytes.firstIndex(of: first, in: t, from: i) {
+          if k + n.count <= t.count, memcmp(t.baseAddress! + k, n.baseAddress!, n.count) == 0 {
+            var before = k - 1
+            while before > 0 && t[before] & 0xC0 == 0x80 { before -= 1 }
+            let after = k + n.count
+            return (before < 0 || t[before] < 0xCC) && (after == t.count || t[after] < 0xCC) ? true : nil
+          }
+          i = k + 1
+        }
+        return false
+      }
+    }
+    return found ?? contains(needle)
+  }
+
+  /// Whether any byte of the text is one, read from a buffer (iterating over the UTF-8 view
+  /// costs tens of instructions a byte).
+  func containsByte(where isOne: (UInt8) -> Bool) -> Bool {
+    var text = self
+    return text.withUTF8 { $0.contains(where: isOne) }
   }
 
   /// The number of pieces between spaces, counted up to `limit`: the rest of the text is not read.
