@@ -156,6 +156,10 @@ import Testing
         var ascii = ""
         for _ in 0..<n { ascii += ["word", " ", "\n", "\r\n", "x"][Int(rng.next() % 5)] }
         #expect(ReportParser.excerpt(ascii) == former(ascii), "\(n)")
+        // Accented Latin, where each scalar is a character, is cut on scalars.
+        var latin = ""
+        for _ in 0..<n { latin += ["mot", " ", "\n", "é", "«", "’", "œ", "\u{A0}", "x"][Int(rng.next() % 9)] }
+        #expect(ReportParser.excerpt(latin) == former(latin), "\(n)")
       }
     }
     #expect(ReportParser.excerpt(String(repeating: "\n\u{301}", count: 5000)) == former(String(repeating: "\n\u{301}", count: 5000)))

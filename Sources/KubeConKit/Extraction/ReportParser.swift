@@ -232,7 +232,8 @@ public struct ReportParser: Sendable {
   /// The first 200 characters of a text, cut at a word.
   static func excerpt(_ text: String) -> String {
     // Plain ASCII (line breaks made spaces): a character is a byte.
-    let head = Array(text.utf8.prefix(201))
+    var text = text
+    let head = text.withUTF8 { Array($0.prefix(201)) }
     if head.allSatisfy({ $0 < 0x80 }) {
       let flat = head.map { $0 == 0x0A ? 0x20 : $0 }
       guard flat.count > 200 else { return String(decoding: flat, as: UTF8.self) }
@@ -241,18 +242,32 @@ public struct ReportParser: Sendable {
     }
     // Only the start of a long text is flattened: enough bytes for 202 characters (the 202nd
     // proves the 201st is whole), doubled while there are fewer and the text goes on.
-    let utf8 = text.utf8
+    let count = text.utf8.count
     var take = 1024
     var flat: String
+    var bytes: [UInt8]
     while true {
-      var bytes = Array(utf8.prefix(take + 3))
+      bytes = text.withUTF8 { Array($0.prefix(take + 3)) }
       var end = min(take, bytes.count)
       while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }  // a scalar boundary
       bytes.removeSubrange(end...)
       for k in bytes.indices where bytes[k] == 0x0A { bytes[k] = 0x20 }
       flat = String(decoding: bytes, as: UTF8.self)
-      if end == utf8.count || hasCharacters(flat, atLeast: 202) { break }
+      if end == count || hasCharacters(flat, atLeast: 202) { break }
       take *= 2
+    }
+    // Where each scalar is a character of its own, the cut is found in the bytes.
+    if bytes.withUnsafeBufferPointer(Graphemes.eachScalarIsACharacter) {
+      var scalars = 0
+      var end = 0
+      while end < bytes.count && scalars < 200 {
+        end += 1
+        while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+        scalars += 1
+      }
+      guard end < bytes.count else { return flat }  // at most 200 characters
+      let space = bytes[..<end].lastIndex(of: 0x20) ?? end
+      return String(decoding: bytes[..<space], as: UTF8.self) + "…"
     }
     guard hasCharacters(flat, atLeast: 201) else { return flat }
     let cut = flat.prefix(200)

@@ -413,7 +413,7 @@ public struct TalkExtractor: Sendable {
   /// Quoted spans with the text before them: « », “ ”, ” ”, " ".
   static func quotations(_ sentence: String) -> [(String, String)] {
     // No '"' and no byte of « “ ” (C2 AB, E2 80 9C, E2 80 9D): no quotes.
-    guard sentence.utf8.contains(where: { $0 == 0x22 || $0 == 0xAB || $0 == 0x9C || $0 == 0x9D }) else { return [] }
+    guard sentence.containsByte(where: { $0 == 0x22 || $0 == 0xAB || $0 == 0x9C || $0 == 0x9D }) else { return [] }
     var text = sentence
     return text.withUTF8 { Graphemes.eachScalarIsACharacter($0) ? quotationsByBytes($0) : nil } ?? characterQuotations(sentence)
   }
