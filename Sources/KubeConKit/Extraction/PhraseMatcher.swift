@@ -23,10 +23,14 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   /// For each of those keys, its patterns and those of the keys it starts with, in the order they
   /// were added: what a word whose longest key it is may match, without gathering and sorting.
   private var asciiPrefixMerged: [UInt32: [(order: Int, pattern: Pattern)]] = [:]
-  /// Which first bytes start a one-byte key, and which first two bytes start a longer one: most
-  /// words start no key and need no lookup.
-  private var asciiSingles = [Bool](repeating: false, count: 128)
-  private var asciiPairs = [Bool](repeating: false, count: 128 * 128)
+  /// `asciiPrefixMerged` as tables a word's first bytes index (a dictionary lookup for most words
+  /// was a twentieth of parsing): `merged[singles[b0]]` for the key of one byte; for longer keys,
+  /// `pairRows[b0 * 128 + b1]` is a row of `rows`, whose entries 0-127 give the three-byte keys by
+  /// their third byte and entry 128 the two-byte key. -1 where there is no key.
+  private var singles = [Int32](repeating: -1, count: 128)
+  private var pairRows = [Int32](repeating: -1, count: 128 * 128)
+  private var rows: [Int32] = []
+  private var merged: [[(order: Int, pattern: Pattern)]] = []
   private var prefixCount = 0
 
   public init() {}
@@ -53,8 +57,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
           asciiPrefixMerged[k]!.append((prefixCount, pattern))
         }
         asciiPrefixPatterns[packed, default: []].append((prefixCount, pattern))
-        let b = Array(key.utf8)
-        if b.count == 1 { asciiSingles[Int(b[0])] = true } else { asciiPairs[Int(b[0]) * 128 + Int(b[1])] = true }
+        indexMergedKeys()
       } else {
         prefixPatterns[key, default: []].append((prefixCount, pattern))
       }
@@ -62,6 +65,28 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     } else {
       byFirstWord[pattern.words[0], default: []].append(pattern)
       firstWordBits.insert(hash: tokens[0].foldedHash)
+    }
+  }
+
+  /// Makes the tables of `asciiPrefixMerged` again.
+  private mutating func indexMergedKeys() {
+    singles = [Int32](repeating: -1, count: 128)
+    pairRows = [Int32](repeating: -1, count: 128 * 128)
+    rows = []
+    merged = []
+    for (packed, patterns) in asciiPrefixMerged.sorted(by: { $0.key < $1.key }) {
+      let b = (0..<(packed >> 24)).map { Int(packed >> (8 * $0) & 0xFF) }
+      merged.append(patterns)
+      let list = Int32(merged.count - 1)
+      if b.count == 1 {
+        singles[b[0]] = list
+        continue
+      }
+      if pairRows[b[0] * 128 + b[1]] < 0 {
+        pairRows[b[0] * 128 + b[1]] = Int32(rows.count / 129)
+        rows += [Int32](repeating: -1, count: 129)
+      }
+      rows[Int(pairRows[b[0] * 128 + b[1]]) * 129 + (b.count == 3 ? b[2] : 128)] = list
     }
   }
 
@@ -127,14 +152,13 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       count += 1
     }
     if ascii {
+      // The longest key first: three bytes, two, one.
       guard count > 0 else { return [] }
-      let single = asciiSingles[Int(bytes.0)]
-      let pair = count > 1 && asciiPairs[Int(bytes.0) * 128 + Int(bytes.1)]
-      guard single || pair else { return [] }
-      let key = UInt32(bytes.0) | UInt32(bytes.1) << 8 | UInt32(bytes.2) << 16
-      for n in stride(from: count, through: 1, by: -1) {
-        if let found = asciiPrefixMerged[key & (1 << (8 * UInt32(n)) - 1) | UInt32(n) << 24] { return found }
+      if count > 1, case let row = Int(pairRows[Int(bytes.0) * 128 + Int(bytes.1)]), row >= 0 {
+        if count == 3, case let list = rows[row * 129 + Int(bytes.2)], list >= 0 { return merged[Int(list)] }
+        if case let list = rows[row * 129 + 128], list >= 0 { return merged[Int(list)] }
       }
+      if case let list = singles[Int(bytes.0)], list >= 0 { return merged[Int(list)] }
       return []
     }
     for n in stride(from: 1, through: min(3, folded.count), by: 1) {
