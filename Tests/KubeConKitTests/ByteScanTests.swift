@@ -70,6 +70,21 @@ import Testing
     }
   }
 
+  /// The phrases found in one pass are those found one by one.
+  @Test func phraseSetsCountWhatEachSearchFinds() {
+    var random = SeededGenerator(seed: 33)
+    let phrases = ["a", "de", "talk", "e d", "é", "日本", "a.", "keynote", "x talk", "talk", "ce talk"]
+    let set = TalkExtractor.PhraseSet(phrases)
+    for _ in 0..<3000 {
+      let text = Folding.fold(ByteScanTests.randomText(&random, length: random.below(30)))
+      #expect(set.count(in: text) == phrases.filter { TalkExtractor.containsWords(text, $0) }.count, "\(text.debugDescription)")
+    }
+    let cues = TalkVocabulary.presentationCues
+    for text in SharedTokensTests.reportTexts.map(Folding.fold) {
+      #expect(TalkExtractor.presentationCues.count(in: text) == cues.filter { TalkExtractor.containsWords(text, $0) }.count)
+    }
+  }
+
   @Test func lineTestsAnswerAsTheCharacterTests() {
     var random = SeededGenerator(seed: 24)
     for _ in 0..<3000 {
