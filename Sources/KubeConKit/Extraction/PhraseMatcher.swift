@@ -20,17 +20,18 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   /// The same patterns when their key is ASCII, under the key's bytes packed in an integer: most
   /// words are ASCII and are looked up without making a string per prefix.
   private var asciiPrefixPatterns: [UInt32: [(order: Int, pattern: Pattern)]] = [:]
-  /// For each of those keys, its patterns and those of the keys it starts with, in the order they
-  /// were added: what a word whose longest key it is may match, without gathering and sorting.
-  private var asciiPrefixMerged: [UInt32: [(order: Int, pattern: Pattern)]] = [:]
-  /// `asciiPrefixMerged` as tables a word's first bytes index (a dictionary lookup for most words
-  /// was a twentieth of parsing): `merged[singles[b0]]` for the key of one byte; for longer keys,
+  /// For each of those keys (by `mergedIndex`), its patterns and those of the keys it starts
+  /// with, in the order they were added: what a word whose longest key it is may match, without
+  /// gathering and sorting.
+  private var merged: [[(order: Int, pattern: Pattern)]] = []
+  private var mergedIndex: [UInt32: Int32] = [:]
+  /// `merged` in tables a word's first bytes index (a dictionary lookup for most words was a
+  /// twentieth of parsing): `merged[singles[b0]]` for the key of one byte; for longer keys,
   /// `pairRows[b0 * 128 + b1]` is a row of `rows`, whose entries 0-127 give the three-byte keys by
   /// their third byte and entry 128 the two-byte key. -1 where there is no key.
   private var singles = [Int32](repeating: -1, count: 128)
   private var pairRows = [Int32](repeating: -1, count: 128 * 128)
   private var rows: [Int32] = []
-  private var merged: [[(order: Int, pattern: Pattern)]] = []
   private var prefixCount = 0
 
   public init() {}
@@ -49,15 +50,16 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     if prefix && tokens.count == 1 {
       let key = String(pattern.words[0].prefix(3))
       if let packed = PhraseMatcher.pack(key.utf8) {
-        if asciiPrefixMerged[packed] == nil {
+        if mergedIndex[packed] == nil {
           let shorter = (1..<key.utf8.count).flatMap { asciiPrefixPatterns[PhraseMatcher.pack(key.utf8.prefix($0))!] ?? [] }
-          asciiPrefixMerged[packed] = shorter.sorted { $0.order < $1.order }
+          merged.append(shorter.sorted { $0.order < $1.order })
+          mergedIndex[packed] = Int32(merged.count - 1)
+          index(packed, list: Int32(merged.count - 1))
         }
-        for k in asciiPrefixMerged.keys where PhraseMatcher.packed(k, startsWith: packed) {
-          asciiPrefixMerged[k]!.append((prefixCount, pattern))
+        for (k, list) in mergedIndex where PhraseMatcher.packed(k, startsWith: packed) {
+          merged[Int(list)].append((prefixCount, pattern))
         }
         asciiPrefixPatterns[packed, default: []].append((prefixCount, pattern))
-        indexMergedKeys()
       } else {
         prefixPatterns[key, default: []].append((prefixCount, pattern))
       }
@@ -68,26 +70,18 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     }
   }
 
-  /// Makes the tables of `asciiPrefixMerged` again.
-  private mutating func indexMergedKeys() {
-    singles = [Int32](repeating: -1, count: 128)
-    pairRows = [Int32](repeating: -1, count: 128 * 128)
-    rows = []
-    merged = []
-    for (packed, patterns) in asciiPrefixMerged.sorted(by: { $0.key < $1.key }) {
-      let b = (0..<(packed >> 24)).map { Int(packed >> (8 * $0) & 0xFF) }
-      merged.append(patterns)
-      let list = Int32(merged.count - 1)
-      if b.count == 1 {
-        singles[b[0]] = list
-        continue
-      }
-      if pairRows[b[0] * 128 + b[1]] < 0 {
-        pairRows[b[0] * 128 + b[1]] = Int32(rows.count / 129)
-        rows += [Int32](repeating: -1, count: 129)
-      }
-      rows[Int(pairRows[b[0] * 128 + b[1]]) * 129 + (b.count == 3 ? b[2] : 128)] = list
+  /// Puts a key's list in the tables.
+  private mutating func index(_ packed: UInt32, list: Int32) {
+    let b = (0..<(packed >> 24)).map { Int(packed >> (8 * $0) & 0xFF) }
+    if b.count == 1 {
+      singles[b[0]] = list
+      return
     }
+    if pairRows[b[0] * 128 + b[1]] < 0 {
+      pairRows[b[0] * 128 + b[1]] = Int32(rows.count / 129)
+      rows += [Int32](repeating: -1, count: 129)
+    }
+    rows[Int(pairRows[b[0] * 128 + b[1]]) * 129 + (b.count == 3 ? b[2] : 128)] = list
   }
 
   public struct Match: Sendable {
