@@ -73,7 +73,7 @@ public enum Tokenizer {
           }
           hash = Token.fnvFinish(h)
         } else {
-          folded = Folding.fold(String(word))
+          folded = Folding.fold(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
           hash = Token.hash(folded: folded)
         }
         result.append(Token(text: word, folded: folded, startsSentence: sentenceStart, foldedHash: hash))
