@@ -28,9 +28,12 @@ public enum LanguageDetector {
   public static func detect(words: [Token], hint: String? = nil) -> String {
     var fr = 0
     var en = 0
-    for word in words where word.folded.utf8.count <= longest {
-      if frenchBits.mayContain(word.foldedHash), french.contains(word.folded) { fr += 1 }
-      if englishBits.mayContain(word.foldedHash), english.contains(word.folded) { en += 1 }
+    // The tables in locals: a static is checked for its first use at each access.
+    let (french, english, frenchBits, englishBits, longest) = (french, english, frenchBits, englishBits, longest)
+    for i in words.indices where words[i].folded.utf8.count <= longest {
+      let hash = words[i].foldedHash
+      if frenchBits.mayContain(hash), french.contains(words[i].folded) { fr += 1 }
+      if englishBits.mayContain(hash), english.contains(words[i].folded) { en += 1 }
     }
     let hinted: String? = hint.map { String($0.lowercased().prefix(2)) }
     if let hinted, hinted == "fr" || hinted == "en", fr == en || fr + en < 5 { return hinted }
