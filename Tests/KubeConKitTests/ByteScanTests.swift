@@ -100,6 +100,9 @@ import Testing
       }
       #expect(Document.isMarker(text) == (text.split(separator: " ").count <= 9 && Document.markerPrefixes.contains { Folding.fold(text).hasPrefix($0) }))
       #expect(text.wordCount(upTo: 5) == min(5, text.split(separator: " ").count), "\(text.debugDescription)")
+      // Lines ending in '#', some with a mark or a joiner.
+      let heading = String(text.prefix(random.below(12))) + random.pick(["", "C", " ", "#", "e\u{301}", "\u{200D}"]) + "#" + random.pick(["", " "])
+      #expect(Document.isHashHeading(heading) == Document.characterIsHashHeading(heading.trimmingSpaces()), "\(heading.debugDescription)")
     }
   }
 

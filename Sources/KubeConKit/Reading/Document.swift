@@ -239,7 +239,24 @@ public struct Document: Sendable {
   static func isHashHeading(_ line: String) -> Bool {
     // Quick test: the line ends in '#', spaces aside.
     guard lastNonSpaceByte(line) == 0x23 else { return false }
-    let t = line.trimmingSpaces()
+    var t = line.trimmingSpaces()
+    // Read as bytes where each scalar is a character of its own.
+    let answer = t.withUTF8 { b -> Bool? in
+      guard Graphemes.eachScalarIsACharacter(b) else { return nil }
+      func characters(_ range: Range<Int>) -> Int { b[range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+      let count = characters(0..<b.count)
+      guard count >= 3, count <= 200, b[b.count - 1] == 0x23, b[0] != 0x23 else { return false }
+      let end = b.count - 1  // the body, before the '#'
+      guard b[end - 1] != 0x20, b[end - 1] != 0x23 else { return false }
+      var start = end
+      while start > 0 && b[start - 1] != 0x20 { start -= 1 }
+      return characters(start..<end) > 1
+    }
+    return answer ?? characterIsHashHeading(t)
+  }
+
+  /// ``isHashHeading(_:)`` of a trimmed line ending in '#', read as characters.
+  static func characterIsHashHeading(_ t: String) -> Bool {
     guard t.count >= 3, t.count <= 200, t.hasSuffix("#"), !t.hasPrefix("#") else { return false }
     let body = t.dropLast()
     guard let last = body.last, last != " ", last != "#" else { return false }

@@ -94,17 +94,20 @@ extension String {
 
   /// The number of pieces between spaces, counted up to `limit`: the rest of the text is not read.
   func wordCount(upTo limit: Int) -> Int {
-    var count = 0
-    var inWord = false
-    for byte in utf8 {
-      if byte == 0x20 {
-        inWord = false
-      } else if !inWord {
-        inWord = true
-        count += 1
-        if count >= limit { break }
+    var text = self
+    return text.withUTF8 { bytes in
+      var count = 0
+      var inWord = false
+      for byte in bytes {
+        if byte == 0x20 {
+          inWord = false
+        } else if !inWord {
+          inWord = true
+          count += 1
+          if count >= limit { break }
+        }
       }
+      return count
     }
-    return count
   }
 }
