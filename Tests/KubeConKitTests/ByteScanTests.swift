@@ -85,6 +85,27 @@ import Testing
     }
   }
 
+  /// Grouping headings, found with phrase sets, are those the searches one by one found.
+  @Test func groupingHeadingsAreThoseEachSearchFinds() {
+    func former(_ folded: String) -> Bool {
+      let words = folded.split(separator: " ")
+      guard words.count <= 9 else { return false }
+      if TalkVocabulary.groupingAnywhere.contains(where: { TalkExtractor.containsWords(folded, $0) }) { return true }
+      for (p, starts) in TalkVocabulary.groupingStarts {
+        if folded == p || starts.contains(where: { folded.hasPrefix($0) }) || (words.count <= 3 && TalkExtractor.containsWords(folded, p)) {
+          return true
+        }
+      }
+      return words.count <= 4 && TalkVocabulary.dayWords.contains { folded.hasSuffix(" " + $0) }
+    }
+    var random = SeededGenerator(seed: 34)
+    let words = TalkVocabulary.grouping + TalkVocabulary.groupingAnywhere + ["day", "kubernetes", "the", "a", "intro", "x", "é", ":", "-", ","]
+    for _ in 0..<4000 {
+      let heading = (0..<(1 + random.below(6))).map { _ in random.pick(words) }.joined(separator: random.pick([" ", "", ": "]))
+      #expect(TalkVocabulary.isGrouping(heading) == former(heading), "\(heading.debugDescription)")
+    }
+  }
+
   @Test func lineTestsAnswerAsTheCharacterTests() {
     var random = SeededGenerator(seed: 24)
     for _ in 0..<3000 {

@@ -28,14 +28,18 @@ enum TalkVocabulary {
   static func isGrouping(_ folded: String) -> Bool {
     let words = folded.split(separator: " ")
     guard words.count <= 9 else { return false }
-    if groupingAnywhere.contains(where: { TalkExtractor.containsWords(folded, $0) }) { return true }
-    for (p, starts) in groupingStarts {
-      if folded == p || starts.contains(where: { folded.hasPrefix($0) }) || (words.count <= 3 && TalkExtractor.containsWords(folded, p)) {
-        return true
-      }
+    // Each list is looked for in one pass over the heading (see `TalkExtractor.PhraseSet`).
+    if groupingAnywhereSet.count(in: folded) > 0 { return true }
+    // (A heading that starts with "p:" or "p " starts with p.)
+    for (p, starts) in groupingStarts where folded.hasPrefix(p) {
+      if folded == p || starts.contains(where: { folded.hasPrefix($0) }) { return true }
     }
+    if words.count <= 3 && groupingSet.count(in: folded) > 0 { return true }
     return words.count <= 4 && dayWords.contains { folded.hasSuffix(" " + $0) }
   }
+
+  static let groupingAnywhereSet = TalkExtractor.PhraseSet(groupingAnywhere)
+  static let groupingSet = TalkExtractor.PhraseSet(grouping)
 
   /// Short headings that announce a list of talks.
   static let talkList: [String] = [
