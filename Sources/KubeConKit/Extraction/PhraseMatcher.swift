@@ -115,7 +115,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       if best == nil && prefixCount > 0 {
         // A pattern of n < 3 letters sits under its whole word, a longer one under its first 3:
         // each key length holds its own patterns, so the lookups never overlap.
-        for (_, p) in prefixCandidates(folded) where matches(p, tokens, at: i) {
+        for (_, p) in prefixCandidates(folded, asciiStart: tokens[i].asciiStart) where matches(p, tokens, at: i) {
           best = Match(value: p.value, token: i, length: 1, sentenceInitial: tokens[i].startsSentence)
           break
         }
@@ -132,22 +132,15 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
 
   /// The one-word prefix patterns under the first one, two and three characters of a word, in
   /// the order they were added.
-  private func prefixCandidates(_ folded: String) -> [(order: Int, pattern: Pattern)] {
+  /// - Parameter asciiStart: ``Token/asciiStart(_:)`` of `folded`.
+  private func prefixCandidates(_ folded: String, asciiStart: UInt32) -> [(order: Int, pattern: Pattern)] {
     var candidates: [(order: Int, pattern: Pattern)] = []
     // ASCII up to the fourth byte (which could otherwise be a mark on the third character): a
     // character per byte.
-    var ascii = true
-    var bytes: (UInt8, UInt8, UInt8) = (0, 0, 0)
-    var count = 0
-    for b in folded.utf8 {
-      if b >= 0x80 { ascii = false; break }
-      if count == 3 { break }
-      if count == 0 { bytes.0 = b } else if count == 1 { bytes.1 = b } else { bytes.2 = b }
-      count += 1
-    }
-    if ascii {
+    if asciiStart != 0 {
+      let count = Int(asciiStart >> 24)
+      let bytes = (UInt8(asciiStart & 0xFF), UInt8(asciiStart >> 8 & 0xFF), UInt8(asciiStart >> 16 & 0xFF))
       // The longest key first: three bytes, two, one.
-      guard count > 0 else { return [] }
       if count > 1, case let row = Int(pairRows[Int(bytes.0) * 128 + Int(bytes.1)]), row >= 0 {
         if count == 3, case let list = rows[row * 129 + Int(bytes.2)], list >= 0 { return merged[Int(list)] }
         if case let list = rows[row * 129 + 128], list >= 0 { return merged[Int(list)] }

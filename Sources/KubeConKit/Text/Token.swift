@@ -10,6 +10,30 @@ public struct Token: Sendable, Equatable {
   /// ``Token/hash(folded:)`` of `folded`, worked out while folding: matchers test it against the
   /// words they know before looking a word up.
   var foldedHash: UInt16
+  /// ``asciiStart(_:)`` of `folded`, by which prefix patterns are looked up.
+  let asciiStart: UInt32
+
+  init(text: Substring, folded: String, startsSentence: Bool, foldedHash: UInt16, asciiStart: UInt32? = nil) {
+    self.text = text
+    self.folded = folded
+    self.startsSentence = startsSentence
+    self.foldedHash = foldedHash
+    self.asciiStart = asciiStart ?? Token.asciiStart(folded)
+  }
+
+  /// The first three bytes of a folded word and their number, packed as `PhraseMatcher.pack`
+  /// packs them, when its first four bytes (or all, if fewer) are ASCII; 0 otherwise.
+  static func asciiStart(_ folded: String) -> UInt32 {
+    var key: UInt32 = 0
+    var count: UInt32 = 0
+    for b in folded.utf8 {
+      if b >= 0x80 { return 0 }
+      if count == 3 { break }
+      key |= UInt32(b) << (8 * count)
+      count += 1
+    }
+    return count == 0 ? 0 : key | count << 24
+  }
 
   /// 16 bits of the FNV-1a hash of a folded word's bytes.
   static func hash(folded: String) -> UInt16 {
@@ -60,6 +84,7 @@ public enum Tokenizer {
         let word = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
         let folded: String
         let hash: UInt16
+        var asciiStart: UInt32? = nil
         if ascii {
           var h = Token.fnvBasis
           folded = String(unsafeUninitializedCapacity: end - start) { out in
@@ -72,11 +97,14 @@ public enum Tokenizer {
             return end - start
           }
           hash = Token.fnvFinish(h)
+          var key: UInt32 = 0
+          for k in 0..<min(3, end - start) { key |= UInt32(bytes[start + k] | (bytes[start + k] >= 0x41 && bytes[start + k] <= 0x5A ? 0x20 : 0)) << (8 * UInt32(k)) }
+          asciiStart = key | UInt32(min(3, end - start)) << 24
         } else {
           folded = Folding.fold(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
           hash = Token.hash(folded: folded)
         }
-        result.append(Token(text: word, folded: folded, startsSentence: sentenceStart, foldedHash: hash))
+        result.append(Token(text: word, folded: folded, startsSentence: sentenceStart, foldedHash: hash, asciiStart: asciiStart))
         return true
       }
     }
