@@ -106,6 +106,22 @@ import Testing
     }
   }
 
+  /// Pieces between spaces are counted as splitting counts them, up to a limit; bylines are
+  /// told from the folded start of a text as from all of it.
+  @Test func piecesAndBylinesAsTheWholeTextSaysThem() {
+    var random = SeededGenerator(seed: 35)
+    for _ in 0..<4000 {
+      let text = random.pick(["", "By ", "par ", "Written by ", "by \u{301}"]) + ByteScanTests.randomText(&random, length: random.below(30))
+        + random.pick(["", " \u{301}", "  "])
+      let limit = 1 + random.below(10)
+      #expect(text.pieceCount(upTo: limit) == min(limit, text.split(separator: " ").count), "\(text.debugDescription)")
+      let f = Folding.fold(text)
+      let byline = (f.hasPrefix("by ") || f.hasPrefix("par ") || f.hasPrefix("written by ") || f.hasPrefix("posted by "))
+        && text.split(separator: " ").count <= 8
+      #expect(ReportMetadata.isByline(text) == byline, "\(text.debugDescription)")
+    }
+  }
+
   @Test func lineTestsAnswerAsTheCharacterTests() {
     var random = SeededGenerator(seed: 24)
     for _ in 0..<3000 {

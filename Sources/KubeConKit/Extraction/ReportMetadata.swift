@@ -88,13 +88,14 @@ enum ReportMetadata {
   }
 
   static func isDateLine(_ text: String) -> Bool {
-    text.split(separator: " ").count <= 5 && DateExtractor.fromText(text) != nil
+    text.pieceCount(upTo: 6) <= 5 && DateExtractor.fromText(text) != nil
   }
 
   static func isByline(_ text: String) -> Bool {
-    let f = Folding.fold(text)
+    // (The folded start is enough to compare with the prefixes.)
+    let f = TalkExtractor.foldedStart(text)
     return (f.hasPrefix("by ") || f.hasPrefix("par ") || f.hasPrefix("written by ") || f.hasPrefix("posted by "))
-      && text.split(separator: " ").count <= 8
+      && text.pieceCount(upTo: 9) <= 8
   }
 
   /// Front matter text that can name the edition: description, tags, keywords, categories, url.

@@ -143,7 +143,7 @@ public struct TalkExtractor: Sendable {
     for separator in [" - ", " – ", " — ", " | "] {
       guard let range = TalkExtractor.lastRange(of: separator, in: heading) else { continue }
       let right = String(heading[range.upperBound...])
-      guard right.split(separator: " ").count <= 14 else { continue }
+      guard right.pieceCount(upTo: 15) <= 14 else { continue }
       if let speakers = parser.parseList(right.replacingOccurrences(of: " - ", with: ", ")) {
         return (String(heading[..<range.lowerBound]).trimmingSpaces(), speakers)
       }
@@ -330,7 +330,7 @@ public struct TalkExtractor: Sendable {
           tokens: tokens, section: sectionIndex))
       } else {
         let titleBlock = segment.first { b in
-          b.kind == .paragraph && b.text.split(separator: " ").count >= 4 && !ReportMetadata.isDateLine(b.text)
+          b.kind == .paragraph && b.text.pieceCount(upTo: 4) >= 4 && !ReportMetadata.isDateLine(b.text)
             && !ReportMetadata.isByline(b.text)
         } ?? first
         talks.append(TalkCandidate(
@@ -345,7 +345,7 @@ public struct TalkExtractor: Sendable {
 
   /// `[Title](https://sched.co/x) by Jane Doe`: a linked title followed by its speakers.
   func linkedTalk(_ block: Block, sectionIndex: Int) -> TalkCandidate? {
-    guard let link = block.inline.links.first, link.text.split(separator: " ").count >= 2,
+    guard let link = block.inline.links.first, link.text.pieceCount(upTo: 2) >= 2,
       block.text.hasPrefix(link.text)
     else { return nil }
     let rest = block.text.dropFirst(link.text.count).trimmingSpaces()
@@ -367,7 +367,7 @@ public struct TalkExtractor: Sendable {
   func quotedTalks(_ sentence: String, block: Block, sectionIndex: Int) -> [TalkCandidate] {
     var talks: [TalkCandidate] = []
     for (title, before) in TalkExtractor.quotations(sentence) + TalkExtractor.boldTitles(sentence, block.inline.strong) {
-      let count = title.split(separator: " ").count
+      let count = title.pieceCount(upTo: 26)
       guard count >= 3, count <= 25 else { continue }
       let prefix = Folding.fold(before).split(separator: " ").map(String.init)
       let near = prefix.suffix(4)

@@ -111,3 +111,22 @@ extension String {
     }
   }
 }
+
+extension StringProtocol {
+  /// `min(limit, split(separator: " ").count)`: the runs of characters other than a space,
+  /// counted until there are `limit` (the rest of the text is not read).
+  func pieceCount(upTo limit: Int) -> Int {
+    var count = 0
+    var inPiece = false
+    for c in self {
+      if c == " " {
+        inPiece = false
+      } else if !inPiece {
+        inPiece = true
+        count += 1
+        if count >= limit { break }
+      }
+    }
+    return count
+  }
+}
