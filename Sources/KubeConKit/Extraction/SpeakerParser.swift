@@ -29,9 +29,11 @@ public struct SpeakerParser: Sendable {
     text.makeContiguousUTF8()
     var out: [Word] = []
     let utf8 = text.utf8
+    let marks = (lead: asciiLead, trail: asciiTrail)
     utf8.withContiguousStorageIfAvailable { bytes in
       var i = 0
       let n = bytes.count
+      out.reserveCapacity(n / 5 + 1)
       while i < n {
         // Separators: space, tab, line break, U+00A0 (C2 A0).
         if bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A { i += 1; continue }
@@ -44,14 +46,17 @@ public struct SpeakerParser: Sendable {
           if b >= 0x80 { ascii = false }
           i += 1
         }
-        let raw = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: i)]
+        // The text of bytes of the word, as a substring of the text.
+        func piece(_ r: Range<Int>) -> Substring {
+          text[utf8.index(utf8.startIndex, offsetBy: start + r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: start + r.upperBound)]
+        }
         let wordBytes = UnsafeBufferPointer(rebasing: bytes[start..<i])
         if ascii {
-          asciiWord(raw, bytes: wordBytes, into: &out)
+          asciiWord(wordBytes, marks: marks, piece, into: &out)
         } else if Graphemes.eachScalarIsACharacter(wordBytes) {
-          scalarWord(raw, bytes: wordBytes, into: &out)
+          scalarWord(wordBytes, piece, into: &out)
         } else {
-          word(raw, into: &out)
+          word(piece(0..<(i - start)), into: &out)
         }
       }
     }
@@ -59,9 +64,15 @@ public struct SpeakerParser: Sendable {
   }
 
   /// `word` for a word of ASCII bytes, where a character is a byte.
-  private static func asciiWord(_ raw: Substring, bytes: UnsafeBufferPointer<UInt8>, into out: inout [Word]) {
-    func isLead(_ b: UInt8) -> Bool { asciiLead[Int(b)] }
-    func isTrail(_ b: UInt8) -> Bool { asciiTrail[Int(b)] }
+  /// - Parameters:
+  ///   - marks: ``asciiLead`` and ``asciiTrail``.
+  ///   - piece: the text of some of the word's bytes.
+  private static func asciiWord(
+    _ bytes: UnsafeBufferPointer<UInt8>, marks: (lead: [Bool], trail: [Bool]), _ piece: (Range<Int>) -> Substring,
+    into out: inout [Word]
+  ) {
+    func isLead(_ b: UInt8) -> Bool { marks.lead[Int(b)] }
+    func isTrail(_ b: UInt8) -> Bool { marks.trail[Int(b)] }
     func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
     var a = 0
     var z = bytes.count
@@ -81,22 +92,20 @@ public struct SpeakerParser: Sendable {
     for letter: UInt8 in [0x64, 0x6C] where z - a > 2 && bytes[a] == letter && bytes[a + 1] == 0x27 {
       let rest = UnsafeBufferPointer(rebasing: bytes[(a + 2)..<z])
       if isUpper(rest[0]) || (rest[0] >= 0x30 && rest[0] <= 0x39) || rest.contains(where: isUpper) {
-        let s = raw.utf8.index(raw.startIndex, offsetBy: a)
-        out.append(Word(text: raw[s..<raw.utf8.index(s, offsetBy: 2)], folded: letter == 0x64 ? "d'" : "l'", lead: lead, trail: ""))
+        out.append(Word(text: piece(a..<(a + 2)), folded: letter == 0x64 ? "d'" : "l'", lead: lead, trail: ""))
         a += 2
         lead = ""
       }
     }
     if a == z && lead.isEmpty && trail.isEmpty { return }
-    let s = raw.utf8.index(raw.startIndex, offsetBy: a)
     let folded = Folding.fold(bytes: UnsafeBufferPointer(rebasing: bytes[a..<z]))
-    out.append(Word(text: raw[s..<raw.utf8.index(s, offsetBy: z - a)], folded: folded, lead: lead, trail: trail))
+    out.append(Word(text: piece(a..<z), folded: folded, lead: lead, trail: trail))
   }
 
   /// `word` for a word whose every scalar is a character of its own (accented Latin letters,
   /// typographic quotes and apostrophes): its scalars are read from its bytes. Going through
   /// `Character`s cost about as much for the sixth of the words that are not ASCII as for all the others.
-  private static func scalarWord(_ raw: Substring, bytes: UnsafeBufferPointer<UInt8>, into out: inout [Word]) {
+  private static func scalarWord(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: (Range<Int>) -> Substring, into out: inout [Word]) {
     let n = bytes.count
     func scalar(at i: Int) -> (Unicode.Scalar, length: Int) {
       let b = bytes[i]
@@ -147,16 +156,14 @@ public struct SpeakerParser: Sendable {
         k += length
       }
       if capital {
-        let s = raw.utf8.index(raw.startIndex, offsetBy: a)
-        out.append(Word(text: raw[s..<raw.utf8.index(s, offsetBy: rest - a)], folded: letter == 0x64 ? "d'" : "l'", lead: lead, trail: ""))
+        out.append(Word(text: piece(a..<rest), folded: letter == 0x64 ? "d'" : "l'", lead: lead, trail: ""))
         a = rest
         lead = ""
       }
     }
     if a == z && lead.isEmpty && trail.isEmpty { return }
-    let s = raw.utf8.index(raw.startIndex, offsetBy: a)
     let folded = Folding.fold(bytes: UnsafeBufferPointer(rebasing: bytes[a..<z]))
-    out.append(Word(text: raw[s..<raw.utf8.index(s, offsetBy: z - a)], folded: folded, lead: lead, trail: trail))
+    out.append(Word(text: piece(a..<z), folded: folded, lead: lead, trail: trail))
   }
 
   /// Reads a word with non-ASCII characters: sets its opening and closing marks aside and splits
