@@ -105,17 +105,20 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     var i = tokens.startIndex
     while i < tokens.endIndex {
       var best: Match? = nil
-      let folded = tokens[i].folded
-      let phrases = firstWordBits.mayContain(tokens[i].foldedHash) ? byFirstWord[folded] : nil
-      for p in phrases ?? [] where p.words.count > (best?.length ?? 0) {
-        if matches(p, tokens, at: i) {
-          best = Match(value: p.value, token: i, length: p.words.count, sentenceInitial: tokens[i].startsSentence)
+      // (A token's folded word is read only when its hash or its start says it may match.)
+      if firstWordBits.mayContain(tokens[i].foldedHash), let phrases = byFirstWord[tokens[i].folded] {
+        for p in phrases where p.words.count > (best?.length ?? 0) {
+          if matches(p, tokens, at: i) {
+            best = Match(value: p.value, token: i, length: p.words.count, sentenceInitial: tokens[i].startsSentence)
+          }
         }
       }
       if best == nil && prefixCount > 0 {
         // A pattern of n < 3 letters sits under its whole word, a longer one under its first 3:
         // each key length holds its own patterns, so the lookups never overlap.
-        for (_, p) in prefixCandidates(folded, asciiStart: tokens[i].asciiStart) where matches(p, tokens, at: i) {
+        let asciiStart = tokens[i].asciiStart
+        let candidates = asciiStart != 0 ? prefixCandidates(asciiStart: asciiStart) : prefixCandidates(tokens[i].folded)
+        for (_, p) in candidates where matches(p, tokens, at: i) {
           best = Match(value: p.value, token: i, length: 1, sentenceInitial: tokens[i].startsSentence)
           break
         }
@@ -130,24 +133,24 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     return result
   }
 
+  /// ``prefixCandidates(_:)`` of a word whose first four bytes (or all, if fewer) are ASCII, a
+  /// character each. - Parameter asciiStart: ``Token/asciiStart(_:)`` of the word.
+  private func prefixCandidates(asciiStart: UInt32) -> [(order: Int, pattern: Pattern)] {
+    let count = Int(asciiStart >> 24)
+    let bytes = (UInt8(asciiStart & 0xFF), UInt8(asciiStart >> 8 & 0xFF), UInt8(asciiStart >> 16 & 0xFF))
+    // The longest key first: three bytes, two, one.
+    if count > 1, case let row = Int(pairRows[Int(bytes.0) * 128 + Int(bytes.1)]), row >= 0 {
+      if count == 3, case let list = rows[row * 129 + Int(bytes.2)], list >= 0 { return merged[Int(list)] }
+      if case let list = rows[row * 129 + 128], list >= 0 { return merged[Int(list)] }
+    }
+    if case let list = singles[Int(bytes.0)], list >= 0 { return merged[Int(list)] }
+    return []
+  }
+
   /// The one-word prefix patterns under the first one, two and three characters of a word, in
   /// the order they were added.
-  /// - Parameter asciiStart: ``Token/asciiStart(_:)`` of `folded`.
-  private func prefixCandidates(_ folded: String, asciiStart: UInt32) -> [(order: Int, pattern: Pattern)] {
+  private func prefixCandidates(_ folded: String) -> [(order: Int, pattern: Pattern)] {
     var candidates: [(order: Int, pattern: Pattern)] = []
-    // ASCII up to the fourth byte (which could otherwise be a mark on the third character): a
-    // character per byte.
-    if asciiStart != 0 {
-      let count = Int(asciiStart >> 24)
-      let bytes = (UInt8(asciiStart & 0xFF), UInt8(asciiStart >> 8 & 0xFF), UInt8(asciiStart >> 16 & 0xFF))
-      // The longest key first: three bytes, two, one.
-      if count > 1, case let row = Int(pairRows[Int(bytes.0) * 128 + Int(bytes.1)]), row >= 0 {
-        if count == 3, case let list = rows[row * 129 + Int(bytes.2)], list >= 0 { return merged[Int(list)] }
-        if case let list = rows[row * 129 + 128], list >= 0 { return merged[Int(list)] }
-      }
-      if case let list = singles[Int(bytes.0)], list >= 0 { return merged[Int(list)] }
-      return []
-    }
     for n in stride(from: 1, through: min(3, folded.count), by: 1) {
       let key = folded.prefix(n)
       if let packed = PhraseMatcher.pack(key.utf8) {
@@ -178,17 +181,16 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   private func matches(_ p: Pattern, _ tokens: ArraySlice<Token>, at i: Int) -> Bool {
     guard i + p.words.count <= tokens.endIndex else { return false }
     for (k, word) in p.words.enumerated() {
-      let t = tokens[i + k]
       let last = k == p.words.count - 1
       if last && p.prefixLast {
-        if !t.folded.hasPrefix(word) { return false }
-      } else if t.folded != word {
+        if !tokens[i + k].folded.hasPrefix(word) { return false }
+      } else if tokens[i + k].folded != word {
         return false
       }
       if let exact = p.exact {
         if last && p.prefixLast {
-          if !t.text.hasPrefix(exact[k]) { return false }
-        } else if t.text != exact[k] {
+          if !tokens[i + k].text.hasPrefix(exact[k]) { return false }
+        } else if tokens[i + k].text != exact[k] {
           return false
         }
       }
