@@ -8,11 +8,17 @@ import Foundation
 /// "the first European KubeCon in 2016") do not count.
 public struct EditionResolver: Sendable {
   public let editions: [Edition]
+  /// The first and last days of each edition (``day(_:)``), in the order of `editions`.
+  private let days: [(start: Int, end: Int)?]
   private var cities = PhraseMatcher<String>()  // value: folded city
   private var regions = PhraseMatcher<String>()  // value: region id
 
   public init(catalog: Catalog) {
     self.editions = catalog.editions
+    days = catalog.editions.map { e in
+      guard let s = e.start.flatMap(EditionResolver.day), let end = e.end.flatMap(EditionResolver.day) else { return nil }
+      return (s, end)
+    }
     for e in catalog.editions where !e.virtual {
       for name in [e.city] + e.cityAliases { cities.add(name, value: Folding.fold(e.city), caseSensitive: true) }
     }
@@ -73,8 +79,8 @@ public struct EditionResolver: Sendable {
     }
     for (id, value) in body { score[id, default: 0] += min(value, 6) }
     if let date, let day = EditionResolver.day(date) {
-      for e in editions {
-        guard let s = e.start.flatMap(EditionResolver.day), let end = e.end.flatMap(EditionResolver.day) else { continue }
+      for (e, days) in zip(editions, days) {
+        guard let (s, end) = days else { continue }
         if day >= s - 3 && day <= end + 45 {
           score[e.id, default: 0] += 6
         } else if day >= s - 3 && day <= end + 200 {
@@ -136,7 +142,10 @@ public struct EditionResolver: Sendable {
   /// False for words with no year and no word that may start a city's name: they give no
   /// evidence (most sentences of a report).
   func mayHoldEvidence(_ words: ArraySlice<Token>) -> Bool {
-    words.contains { EditionResolver.year($0) != nil || cities.mayStart(at: $0) }
+    // (By index: a token passed by value is copied, and its strings retained.) A year starts "20".
+    words.indices.contains { k in
+      (words[k].asciiStart & 0xFFFF == 0x3032 && EditionResolver.year(words[k]) != nil) || cities.mayStart(hash: words[k].foldedHash)
+    }
   }
 
   /// The text split at `.`, `!`, `?` and line breaks, without empty pieces.

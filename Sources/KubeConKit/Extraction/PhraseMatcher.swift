@@ -94,7 +94,8 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   }
 
   /// False when no phrase can start at this token (true does not say one does).
-  func mayStart(at token: Token) -> Bool { prefixCount > 0 || firstWordBits.mayContain(token.foldedHash) }
+  /// - Parameter hash: the token's ``Token/foldedHash``.
+  func mayStart(hash: UInt16) -> Bool { prefixCount > 0 || firstWordBits.mayContain(hash) }
 
   /// Every match, longest first at each position; matches do not overlap.
   public func matches(in tokens: [Token]) -> [Match] { matches(in: tokens[...]) }
