@@ -87,19 +87,19 @@ public enum Tokenizer {
         var asciiStart: UInt32? = nil
         if ascii {
           var h = Token.fnvBasis
+          var key = UInt32(min(3, end - start)) << 24  // the packed start (``asciiStart(_:)``)
           folded = String(unsafeUninitializedCapacity: end - start) { out in
             for k in start..<end {
               let b = bytes[k]
               let lower = b >= 0x41 && b <= 0x5A ? b + 32 : b
               out[k - start] = lower
               h = (h ^ UInt32(lower)) &* Token.fnvPrime
+              if k - start < 3 { key |= UInt32(lower) << (8 * UInt32(k - start)) }
             }
             return end - start
           }
           hash = Token.fnvFinish(h)
-          var key: UInt32 = 0
-          for k in 0..<min(3, end - start) { key |= UInt32(bytes[start + k] | (bytes[start + k] >= 0x41 && bytes[start + k] <= 0x5A ? 0x20 : 0)) << (8 * UInt32(k)) }
-          asciiStart = key | UInt32(min(3, end - start)) << 24
+          asciiStart = key
         } else {
           folded = Folding.fold(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
           hash = Token.hash(folded: folded)
