@@ -122,6 +122,22 @@ import Testing
     }
   }
 
+  /// A title from the first words of a text: only the start of its first sentence is split.
+  @Test func firstWordsAreThoseOfTheWholeSentence() {
+    func former(_ text: String) -> String {
+      let first = TalkExtractor.sentences(text, limit: 1).first ?? text
+      let words = first.split(separator: " ")
+      var title = words.prefix(12).joined(separator: " ")
+      while let last = title.last, ".:;,!?".contains(last) { title.removeLast() }
+      return words.count > 12 ? title + "…" : title
+    }
+    var random = SeededGenerator(seed: 36)
+    for _ in 0..<3000 {
+      let text = (0..<random.below(40)).map { _ in random.pick(["word", " ", "  ", "é", "a,", "Inc.", ". ", "x", " \u{301}"]) }.joined()
+      #expect(TalkExtractor.firstWords(of: text) == former(text), "\(text.debugDescription)")
+    }
+  }
+
   @Test func lineTestsAnswerAsTheCharacterTests() {
     var random = SeededGenerator(seed: 24)
     for _ in 0..<3000 {

@@ -531,10 +531,17 @@ public struct TalkExtractor: Sendable {
   /// The start of a text as a title: its first sentence, at most twelve words.
   static func firstWords(of text: String) -> String {
     let first = sentences(text, limit: 1).first ?? text
-    let words = first.split(separator: " ")
-    var title = words.prefix(12).joined(separator: " ")
+    // `split(separator: " ", maxSplits: 12)`, of which a 13th piece is the rest: only the start of
+    // a long sentence is read.
+    var words = first.split(separator: " ", maxSplits: 12)
+    var more = false
+    if words.count == 13 {
+      more = words[12].contains { $0 != " " }
+      words.removeLast()
+    }
+    var title = words.joined(separator: " ")
     while let last = title.last, ".:;,!?".contains(last) { title.removeLast() }
-    return words.count > 12 ? title + "…" : title
+    return more ? title + "…" : title
   }
 
   /// Whether `phrase` occurs in `folded` between non-letters, comparing UTF-8 bytes.
