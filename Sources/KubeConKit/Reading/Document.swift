@@ -280,7 +280,7 @@ public struct Document: Sendable {
     let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
     let rest = raw.dropFirst(indent)
     guard let first = rest.first else { return nil }
-    if "-*+•".contains(first) {
+    if first == "-" || first == "*" || first == "+" || first == "•" {
       let after = rest.dropFirst()
       guard after.first == " " || after.first == "\t" else { return nil }
       let text = after.trimmingSpaces()
@@ -330,13 +330,17 @@ public struct Document: Sendable {
     }
   }
 
+  /// The characters a bare-line heading does not end with.
+  static let headingEnds = Set(".,;:!?…»\")”(-–—/=")
+
   static func looksLikeHeading(_ text: String) -> Bool {
     let t = text.trimmingSpaces()
     guard let first = t.first, first.isUppercase || first.isNumber, let last = t.last else { return false }
-    guard t.count <= 90 else { return false }
+    // At most 90 characters, counted no further.
+    guard !ReportParser.hasCharacters(t, atLeast: 91) else { return false }
     let words = t.split(separator: " ")
     guard words.count <= 12 else { return false }
-    if ".,;:!?…»\")”(-–—/=".contains(last) { return false }
+    if Document.headingEnds.contains(last) { return false }
     if t.holds("=") || t.holds("{") || t.holds("$") || t.holds("://") { return false }
     return true
   }
