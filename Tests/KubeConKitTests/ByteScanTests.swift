@@ -138,6 +138,15 @@ import Testing
     }
   }
 
+  @Test func titlesAreToldAsTheCharacterReaderToldThem() {
+    var random = SeededGenerator(seed: 37)
+    let words = ["Kubernetes", "the", "Cloud", "Native", "été", "Été", "Œuvre", "ĸind", "a", "AI", "2025", "«Quoted»", ":", ": ", "e\u{301}té", "日本", "Ⅻ", "ǅemo"]
+    for _ in 0..<4000 {
+      let heading = (0..<random.below(9)).map { _ in random.pick(words) }.joined(separator: random.pick([" ", "  ", ""]))
+      #expect(TalkExtractor.looksLikeTitle(heading) == TalkExtractor.characterLooksLikeTitle(heading), "\(heading.debugDescription)")
+    }
+  }
+
   @Test func lineTestsAnswerAsTheCharacterTests() {
     var random = SeededGenerator(seed: 24)
     for _ in 0..<3000 {
