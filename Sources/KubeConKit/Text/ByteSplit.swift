@@ -95,38 +95,28 @@ extension String {
   /// The number of pieces between spaces, counted up to `limit`: the rest of the text is not read.
   func wordCount(upTo limit: Int) -> Int {
     var text = self
-    return text.withUTF8 { bytes in
-      var count = 0
-      var inWord = false
-      for byte in bytes {
-        if byte == 0x20 {
-          inWord = false
-        } else if !inWord {
-          inWord = true
-          count += 1
-          if count >= limit { break }
-        }
-      }
-      return count
-    }
+    return text.withUTF8 { runCount($0, apartFrom: 0x20, upTo: limit) }
   }
 }
 
 extension StringProtocol {
   /// `min(limit, split(separator: " ").count)`: the runs of characters other than a space,
   /// counted until there are `limit` (the rest of the text is not read).
-  func pieceCount(upTo limit: Int) -> Int {
-    var count = 0
-    var inPiece = false
-    for c in self {
-      if c == " " {
-        inPiece = false
-      } else if !inPiece {
-        inPiece = true
-        count += 1
-        if count >= limit { break }
-      }
+  func pieceCount(upTo limit: Int) -> Int { runCount(self, apartFrom: " ", upTo: limit) }
+}
+
+/// The runs of elements other than `space`, counted until there are `limit`.
+private func runCount<S: Sequence>(_ elements: S, apartFrom space: S.Element, upTo limit: Int) -> Int where S.Element: Equatable {
+  var count = 0
+  var inRun = false
+  for e in elements {
+    if e == space {
+      inRun = false
+    } else if !inRun {
+      inRun = true
+      count += 1
+      if count >= limit { break }
     }
-    return count
   }
+  return count
 }
