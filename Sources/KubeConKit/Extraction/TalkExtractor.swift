@@ -36,7 +36,7 @@ public struct TalkExtractor: Sendable {
         continue
       }
       let folded = Folding.fold(heading.text)
-      let words = folded.split(separator: " ")
+      let words = folded.pieceCount(upTo: 10)  // (only compared with 9 and less)
       if section.level < contextLevel { context = .none }
       let byline = self.byline(section.blocks)
       let (core, suffixSpeakers) = splitHeadingSpeakers(heading.text)
@@ -46,10 +46,10 @@ public struct TalkExtractor: Sendable {
       if inherited == .none, section.level == contextLevel { inherited = context }
 
       // Containers: short headings that announce talks or keynotes, or group things.
-      if !hasSpeakerEvidence && words.count <= 9 && !(kindPrefix != nil && folded.holds(":")) {
+      if !hasSpeakerEvidence && words <= 9 && !(kindPrefix != nil && folded.holds(":")) {
         var kind: Context? = nil
-        if words.count <= 6 && TalkExtractor.containsAny(folded, TalkVocabulary.talkList) { kind = .talkList }
-        if folded.holds("keynote") && words.count <= 4 { kind = .keynote }
+        if words <= 6 && TalkExtractor.containsAny(folded, TalkVocabulary.talkList) { kind = .talkList }
+        if folded.holds("keynote") && words <= 4 { kind = .keynote }
         if let kind {
           containerKind[index] = kind
           context = kind
@@ -121,9 +121,12 @@ public struct TalkExtractor: Sendable {
 
   static let kindPrefixes = TalkVocabulary.kindPrefixes.map { (Folding.fold($0.0), $0.1) }
 
+  /// Each prefix followed by ":" and by " :", made once.
+  static let kindPrefixForms = kindPrefixes.map { (prefix: $0.0, colon: $0.0 + ":", spaceColon: $0.0 + " :", kind: $0.1) }
+
   static func kindPrefix(_ folded: String) -> TalkKind? {
-    for (prefix, kind) in kindPrefixes where folded == prefix || folded.hasPrefix(prefix + ":") || folded.hasPrefix(prefix + " :") {
-      return kind
+    for p in kindPrefixForms where folded == p.prefix || folded.hasPrefix(p.colon) || folded.hasPrefix(p.spaceColon) {
+      return p.kind
     }
     return nil
   }
