@@ -26,16 +26,16 @@ enum TalkVocabulary {
   static let dayWords: [String] = ["day", "days", "jour", "journee"]
 
   static func isGrouping(_ folded: String) -> Bool {
-    let words = folded.split(separator: " ")
-    guard words.count <= 9 else { return false }
+    let words = folded.pieceCount(upTo: 10)  // (only compared with 9 and less)
+    guard words <= 9 else { return false }
     // Each list is looked for in one pass over the heading (see `TalkExtractor.PhraseSet`).
     if groupingAnywhereSet.count(in: folded) > 0 { return true }
     // (A heading that starts with "p:" or "p " starts with p.)
     for (p, starts) in groupingStarts where folded.hasPrefix(p) {
       if folded == p || starts.contains(where: { folded.hasPrefix($0) }) { return true }
     }
-    if words.count <= 3 && groupingSet.count(in: folded) > 0 { return true }
-    return words.count <= 4 && dayWords.contains { folded.hasSuffix(" " + $0) }
+    if words <= 3 && groupingSet.count(in: folded) > 0 { return true }
+    return words <= 4 && dayWords.contains { folded.hasSuffix(" " + $0) }
   }
 
   static let groupingAnywhereSet = TalkExtractor.PhraseSet(groupingAnywhere)
