@@ -210,11 +210,10 @@ public struct ReportParser: Sendable {
     var text = text
     // The line breaks are found by memchr (iterating over the UTF-8 view cost 27 instructions a byte).
     let tooLong: Int? = text.withUTF8 { bytes in
-      guard let base = bytes.baseAddress else { return nil }
       var line = 1
       var start = 0
       while start <= bytes.count {
-        let end = memchr(base + start, 0x0A, bytes.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+        let end = Bytes.firstIndex(of: 0x0A, in: bytes, from: start) ?? bytes.count
         if end - start > maxLineLength { return line }
         line += 1
         start = end + 1

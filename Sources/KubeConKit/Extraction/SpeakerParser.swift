@@ -107,14 +107,7 @@ public struct SpeakerParser: Sendable {
   /// `Character`s cost about as much for the sixth of the words that are not ASCII as for all the others.
   private static func scalarWord(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: (Range<Int>) -> Substring, into out: inout [Word]) {
     let n = bytes.count
-    func scalar(at i: Int) -> (Unicode.Scalar, length: Int) {
-      let b = bytes[i]
-      guard b >= 0x80 else { return (Unicode.Scalar(b), 1) }
-      let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-      var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-      for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
-      return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
-    }
+    func scalar(at i: Int) -> (Unicode.Scalar, length: Int) { Bytes.scalar(at: i, in: bytes) }
     func start(before i: Int) -> Int {
       var k = i - 1
       while k > 0 && bytes[k] & 0xC0 == 0x80 { k -= 1 }
@@ -122,8 +115,6 @@ public struct SpeakerParser: Sendable {
     }
     /// The characters (scalars) of bytes a..<z.
     func count(_ a: Int, _ z: Int) -> Int { bytes[a..<z].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
-    func isUpper(_ s: Unicode.Scalar) -> Bool { s.isASCII ? s.value >= 0x41 && s.value <= 0x5A : Character(s).isUppercase }
-    func isNumber(_ s: Unicode.Scalar) -> Bool { s.isASCII ? s.value >= 0x30 && s.value <= 0x39 : Character(s).isNumber }
     func ends(_ suffix: String, _ a: Int, _ z: Int) -> Bool {
       z - a >= suffix.utf8.count && bytes[(z - suffix.utf8.count)..<z].elementsEqual(suffix.utf8)
     }
@@ -152,7 +143,7 @@ public struct SpeakerParser: Sendable {
       var k = rest
       while k < z && !capital {
         let (s, length) = scalar(at: k)
-        capital = isUpper(s) || (k == rest && isNumber(s))
+        capital = s.isUppercaseCharacter || (k == rest && s.isNumber)
         k += length
       }
       if capital {

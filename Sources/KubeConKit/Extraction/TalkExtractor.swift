@@ -177,14 +177,6 @@ public struct TalkExtractor: Sendable {
     let scalarAnswer = text.withUTF8 { b -> Bool? in
       guard Graphemes.eachScalarIsACharacter(b) else { return nil }
       // Each scalar is a character: words are runs of bytes other than spaces.
-      func scalar(at i: Int) -> Unicode.Scalar {
-        var it = UnsafeBufferPointer(rebasing: b[i...]).makeIterator()
-        var decoder = UTF8()
-        if case .scalarValue(let s) = decoder.decode(&it) { return s }
-        return "\u{FFFD}"
-      }
-      func isLetter(_ s: Unicode.Scalar) -> Bool { s.isASCII ? (s.value | 0x20 >= 0x61 && s.value | 0x20 <= 0x7A) : Character(s).isLetter }
-      func isUpper(_ s: Unicode.Scalar) -> Bool { s.isASCII ? (s.value >= 0x41 && s.value <= 0x5A) : Character(s).isUppercase }
       var words = 0, long = 0, capitalized = 0
       var i = 0
       while i < b.count {
@@ -195,12 +187,12 @@ public struct TalkExtractor: Sendable {
           if b[i] & 0xC0 != 0x80 { characters += 1 }
           i += 1
         }
-        let first = scalar(at: start)
-        guard isLetter(first) else { continue }
+        let (first, _) = Bytes.scalar(at: start, in: b)
+        guard first.isLetter else { continue }
         words += 1
         if characters >= 4 {
           long += 1
-          if isUpper(first) { capitalized += 1 }
+          if first.isUppercaseCharacter { capitalized += 1 }
         }
       }
       if words >= 4 && heading.holds(": ") { return true }

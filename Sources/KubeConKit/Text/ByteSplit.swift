@@ -35,6 +35,22 @@ enum Bytes {
     guard let base = bytes.baseAddress, start < bytes.count else { return nil }
     return memchr(base + start, Int32(byte), bytes.count - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) }
   }
+
+  /// The scalar that starts at byte `i` of UTF-8 text, and its length in bytes.
+  static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, length: Int) {
+    let b = bytes[i]
+    guard b >= 0x80 else { return (Unicode.Scalar(b), 1) }
+    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+    var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+    for k in 1..<length where i + k < bytes.count { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+    return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
+  }
+}
+
+extension Unicode.Scalar {
+  /// `Character.isUppercase` of the character this scalar is alone (whose definition is more
+  /// than the scalar's `isUppercase` property). See also `isLetter` and `isNumber` (``InlineUnit``).
+  var isUppercaseCharacter: Bool { isASCII ? value >= 0x41 && value <= 0x5A : Character(self).isUppercase }
 }
 
 extension String {
