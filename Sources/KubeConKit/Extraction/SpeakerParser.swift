@@ -114,7 +114,7 @@ public struct SpeakerParser: Sendable {
       return k
     }
     /// The characters (scalars) of bytes a..<z.
-    func count(_ a: Int, _ z: Int) -> Int { bytes[a..<z].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    func count(_ a: Int, _ z: Int) -> Int { Bytes.scalarCount(bytes[a..<z]) }
     func ends(_ suffix: String, _ a: Int, _ z: Int) -> Bool {
       z - a >= suffix.utf8.count && bytes[(z - suffix.utf8.count)..<z].elementsEqual(suffix.utf8)
     }

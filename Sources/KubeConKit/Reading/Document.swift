@@ -243,7 +243,7 @@ public struct Document: Sendable {
     // Read as bytes where each scalar is a character of its own.
     let answer = t.withUTF8 { b -> Bool? in
       guard Graphemes.eachScalarIsACharacter(b) else { return nil }
-      func characters(_ range: Range<Int>) -> Int { b[range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+      func characters(_ range: Range<Int>) -> Int { Bytes.scalarCount(b[range]) }
       let count = characters(0..<b.count)
       guard count >= 3, count <= 200, b[b.count - 1] == 0x23, b[0] != 0x23 else { return false }
       let end = b.count - 1  // the body, before the '#'

@@ -36,6 +36,11 @@ enum Bytes {
     return memchr(base + start, Int32(byte), bytes.count - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) }
   }
 
+  /// The number of scalars of some UTF-8 bytes (whole scalars): the bytes that are not continuations.
+  static func scalarCount(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+    bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+  }
+
   /// The scalar that starts at byte `i` of UTF-8 text, and its length in bytes.
   static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, length: Int) {
     let b = bytes[i]
