@@ -28,6 +28,8 @@ import Testing
     ("07 avril 2024\nBy Jane.", "2024-04-07"), ("Publié le 1er avril 2025", "2025-04-01"),
     ("Posted on April 7, 2024 by me", "2024-04-07"), ("Updated 2023-11-10 after the event", "2023-11-10"),
     ("Du 1er au 4 avril, sans année", nil),
+    // Only a hyphen between the numbers; a month written with accents; a day with "th".
+    ("Version 2023 - 11 - 10", nil), ("Écrit le 31 décembre 2025", "2025-12-31"), ("Sept. 5th 2024", "2024-09-05"),
   ])
   func findsADateInTheText(text: String, expected: String?) {
     #expect(DateExtractor.fromText(text) == expected)

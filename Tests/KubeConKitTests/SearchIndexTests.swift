@@ -71,12 +71,16 @@ import Testing
     var ends = [Int](repeating: 0, count: tokens.count)
     var offset = 0
     var previous = flat.startIndex
+    // A token's place in `flat`.
+    func range(_ t: Token) -> Range<String.Index> {
+      flat.utf8.index(flat.startIndex, offsetBy: t.start)..<flat.utf8.index(flat.startIndex, offsetBy: t.end)
+    }
     for (i, t) in tokens.enumerated() {
-      offset += flat[previous..<t.text.startIndex].count
+      offset += flat[previous..<range(t).lowerBound].count
       starts[i] = offset
       offset += t.text.count
       ends[i] = offset
-      previous = t.text.endIndex
+      previous = range(t).upperBound
     }
     var bestStart = 0
     var bestScore = -1
@@ -108,14 +112,13 @@ import Testing
       start = k
     }
     var pieces: [(String, Bool)] = []
-    let begin = tokens[start].text.startIndex
-    var cursor = begin
+    var cursor = range(tokens[start]).lowerBound
     var j = start
     while j < tokens.count, ends[j] - starts[start] <= 150 {
-      let t = tokens[j].text
-      if cursor < t.startIndex { pieces.append((String(flat[cursor..<t.startIndex]), false)) }
-      pieces.append((String(t), marks[j] >= 0))
-      cursor = t.endIndex
+      let t = range(tokens[j])
+      if cursor < t.lowerBound { pieces.append((String(flat[cursor..<t.lowerBound]), false)) }
+      pieces.append((String(flat[t]), marks[j] >= 0))
+      cursor = t.upperBound
       j += 1
     }
     if start > 0 { pieces.insert(("…", false), at: 0) }

@@ -16,7 +16,10 @@ import Testing
       let word = text[s..<end]
       let folded = Folding.fold(String(word))
       // Matchers skip words by this hash: it must be the folded word's.
-      result.append(Token(text: word, folded: folded, startsSentence: sentenceStart, foldedHash: Token.hash(folded: folded)))
+      let offset = text.utf8.distance(from: text.startIndex, to: s)
+      result.append(Token(
+        text: String(word), start: offset, end: offset + word.utf8.count, folded: folded, startsSentence: sentenceStart,
+        foldedHash: Token.hash(folded: folded)))
       sentenceStart = false
       start = nil
     }

@@ -40,33 +40,47 @@ public enum DateExtractor {
     return fromText(text, tokens: tokens[...])
   }
 
+  /// ``months``' words, by their hashes: most words are not one, and are not looked up.
+  static let monthBits = WordBits(months.keys)
+
   /// - Parameter tokens: the words of some of `text` (their places are in `text`).
   static func fromText(_ text: String, tokens: ArraySlice<Token>) -> String? {
-    for i in tokens.indices {
-      let t = tokens[i].folded
+    // A day, a month's number or a year is a word that starts with a digit (the only words
+    // `Int` reads: a word has no sign), which its packed start tells without reading it.
+    func startsWithDigit(_ t: Token) -> Bool { (0x30...0x39).contains(t.asciiStart & 0xFF) }
+    func number(_ t: Token, digits: Int, in range: ClosedRange<Int>) -> Int? {
+      guard startsWithDigit(t), t.text.utf8.count == digits, let n = Int(t.text), range.contains(n) else { return nil }
+      return n
+    }
+    func year(_ t: Token) -> Int? { startsWithDigit(t) ? Int(t.text).flatMap { (1990...2100).contains($0) ? $0 : nil } : nil }
+    func day(_ t: Token) -> Int? { startsWithDigit(t) ? dayNumber(t.folded) : nil }
+    for i in tokens.indices where i + 2 < tokens.endIndex {
       // 2024-03-31
-      if i + 2 < tokens.endIndex, tokens[i].text.count == 4, let y = Int(tokens[i].text), (1990...2100).contains(y),
-        tokens[i + 1].text.count == 2, let m = Int(tokens[i + 1].text), (1...12).contains(m),
-        tokens[i + 2].text.count == 2, let d = Int(tokens[i + 2].text), (1...31).contains(d),
-        text[tokens[i].text.endIndex..<tokens[i + 1].text.startIndex] == "-",
-        text[tokens[i + 1].text.endIndex..<tokens[i + 2].text.startIndex] == "-"
+      if let y = number(tokens[i], digits: 4, in: 1990...2100), let m = number(tokens[i + 1], digits: 2, in: 1...12),
+        let d = number(tokens[i + 2], digits: 2, in: 1...31),
+        hyphenBetween(tokens[i], tokens[i + 1], in: text), hyphenBetween(tokens[i + 1], tokens[i + 2], in: text)
       {
         return String(format: "%04d-%02d-%02d", y, m, d)
       }
       // 07 avril 2024 / 1er avril 2025 / 7 April 2024
-      if i + 2 < tokens.endIndex, let day = dayNumber(t), let m = months[tokens[i + 1].folded],
-        let y = Int(tokens[i + 2].text), (1990...2100).contains(y)
+      if let day = day(tokens[i]), monthBits.mayContain(tokens[i + 1].foldedHash), let m = months[tokens[i + 1].folded],
+        let y = year(tokens[i + 2])
       {
         return String(format: "%04d-%02d-%02d", y, m, day)
       }
       // April 7, 2024
-      if i + 2 < tokens.endIndex, let m = months[t], tokens[i].text.count > 3, let day = dayNumber(tokens[i + 1].folded),
-        let y = Int(tokens[i + 2].text), (1990...2100).contains(y)
+      if monthBits.mayContain(tokens[i].foldedHash), let m = months[tokens[i].folded], tokens[i].text.count > 3,
+        let day = day(tokens[i + 1]), let y = year(tokens[i + 2])
       {
         return String(format: "%04d-%02d-%02d", y, m, day)
       }
     }
     return nil
+  }
+
+  /// Whether only `-` stands between two words of `text`.
+  static func hyphenBetween(_ a: Token, _ b: Token, in text: String) -> Bool {
+    b.start == a.end + 1 && text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: a.end)] == 0x2D
   }
 
   static func dayNumber(_ folded: String) -> Int? {

@@ -162,7 +162,8 @@ public struct EditionResolver: Sendable {
     var next = 0
     return sentences(text).map { sentence in
       let first = next
-      while next < words.count && words[next].text.startIndex < sentence.endIndex { next += 1 }
+      let end = text.utf8.distance(from: text.startIndex, to: sentence.endIndex)
+      while next < words.count && words[next].start < end { next += 1 }
       return (sentence, words[first..<next])
     }
   }

@@ -45,7 +45,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     guard !tokens.isEmpty else { return }
     let letters = text.filter(\.isLetter)
     let allCaps = letters.count >= 2 && letters.allSatisfy(\.isUppercase)
-    let exact = (caseSensitive || allCaps) ? tokens.map { String($0.text) } : nil
+    let exact = (caseSensitive || allCaps) ? tokens.map(\.text) : nil
     let pattern = Pattern(words: tokens.map(\.folded), exact: exact, prefixLast: prefix, value: value)
     if prefix && tokens.count == 1 {
       let key = String(pattern.words[0].prefix(3))

@@ -244,7 +244,7 @@ public final class SearchIndex {
       // The longest run of words that is a synonym entry.
       var matched = false
       for length in stride(from: min(5, tokens.count - i), through: 1, by: -1) {
-        let words = tokens[i..<(i + length)].map { String($0.text) }.joined(separator: " ")
+        let words = tokens[i..<(i + length)].map(\.text).joined(separator: " ")
         let alternatives = synonyms.alternatives(for: words, analyzer: analyzer)
         if !alternatives.isEmpty {
           let own = analyzer.terms(words, keepStopWords: length > 1)

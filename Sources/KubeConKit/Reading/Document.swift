@@ -34,12 +34,12 @@ public struct Document: Sendable {
     bodyTokens = Tokenizer.tokens(bodyText)
     // No word spans a line break: the words of the body fall into its blocks in order.
     var k = 0
-    var end = bodyText.startIndex
+    var end = 0  // of the block, in bytes
     for i in blocks.indices {
-      if i > 0 { end = bodyText.utf8.index(after: end) }  // the line break
-      end = bodyText.utf8.index(end, offsetBy: blocks[i].text.utf8.count)
+      if i > 0 { end += 1 }  // the line break
+      end += blocks[i].text.utf8.count
       let first = k
-      while k < bodyTokens.count, bodyTokens[k].text.startIndex < end { k += 1 }
+      while k < bodyTokens.count, bodyTokens[k].start < end { k += 1 }
       blocks[i].tokens = bodyTokens[first..<k]
     }
     self.blocks = blocks

@@ -1,7 +1,13 @@
 /// A word of a text: letters and digits, with its place in the original.
+///
+/// A token holds its own strings (most are short enough to be stored inline) and its place as
+/// UTF-8 offsets, not a substring of the text: a substring made from byte offsets cost more than
+/// the rest of making the token, and every copy of a token retained the whole text.
 public struct Token: Sendable, Equatable {
   /// The word as written.
-  public var text: Substring
+  public let text: String
+  /// Where the word is in the text it was read from: UTF-8 offsets (``end`` is past its last byte).
+  public let start: Int, end: Int
   /// The word folded for matching (case, accents).
   /// (Set with ``foldedHash`` by the tokenizer only.)
   public internal(set) var folded: String
@@ -13,8 +19,12 @@ public struct Token: Sendable, Equatable {
   /// ``asciiStart(_:)`` of `folded`, by which prefix patterns are looked up.
   let asciiStart: UInt32
 
-  init(text: Substring, folded: String, startsSentence: Bool, foldedHash: UInt16, asciiStart: UInt32? = nil) {
+  init(
+    text: String, start: Int, end: Int, folded: String, startsSentence: Bool, foldedHash: UInt16, asciiStart: UInt32? = nil
+  ) {
     self.text = text
+    self.start = start
+    self.end = end
     self.folded = folded
     self.startsSentence = startsSentence
     self.foldedHash = foldedHash
@@ -45,9 +55,6 @@ public struct Token: Sendable, Equatable {
   static let fnvBasis: UInt32 = 2_166_136_261
   static let fnvPrime: UInt32 = 16_777_619
   static func fnvFinish(_ h: UInt32) -> UInt16 { UInt16(truncatingIfNeeded: h >> 16 ^ h) }
-
-  /// Whether the first letter is a capital.
-  public var isCapitalized: Bool { text.first.map { $0.isUppercase } ?? false }
 }
 
 /// A bit per ``Token/hash(folded:)`` of some folded words: most words are none of them, and a bit
@@ -81,30 +88,39 @@ public enum Tokenizer {
     let utf8 = text.utf8
     _ = utf8.withContiguousStorageIfAvailable { bytes in
       scan(bytes) { start, end, ascii, sentenceStart in
-        let word = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let folded: String
+        let written: String
         let hash: UInt16
         var asciiStart: UInt32? = nil
         if ascii {
           var h = Token.fnvBasis
           var key = UInt32(min(3, end - start)) << 24  // the packed start (``asciiStart(_:)``)
-          folded = String(unsafeUninitializedCapacity: end - start) { out in
-            for k in start..<end {
-              let b = bytes[k]
-              let lower = b >= 0x41 && b <= 0x5A ? b + 32 : b
-              out[k - start] = lower
+          var capitals = false
+          folded = String(unsafeUninitializedCapacity: word.count) { out in
+            for k in word.indices {
+              let b = word[k]
+              let isCapital = b >= 0x41 && b <= 0x5A
+              capitals = capitals || isCapital
+              let lower = isCapital ? b + 32 : b
+              out[k] = lower
               h = (h ^ UInt32(lower)) &* Token.fnvPrime
-              if k - start < 3 { key |= UInt32(lower) << (8 * UInt32(k - start)) }
+              if k < 3 { key |= UInt32(lower) << (8 * UInt32(k)) }
             }
-            return end - start
+            return word.count
           }
+          // (A word without capitals is written as it folds: one string serves both.)
+          written = capitals ? String(decoding: word, as: UTF8.self) : folded
           hash = Token.fnvFinish(h)
           asciiStart = key
         } else {
-          folded = Folding.fold(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+          folded = Folding.fold(bytes: word)
+          written = String(decoding: word, as: UTF8.self)
           hash = Token.hash(folded: folded)
         }
-        result.append(Token(text: word, folded: folded, startsSentence: sentenceStart, foldedHash: hash, asciiStart: asciiStart))
+        result.append(Token(
+          text: written, start: start, end: end, folded: folded, startsSentence: sentenceStart, foldedHash: hash,
+          asciiStart: asciiStart))
         return true
       }
     }
