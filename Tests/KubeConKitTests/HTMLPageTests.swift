@@ -97,6 +97,9 @@ import Testing
     #expect(HTMLPage.isHTML("  <!doctype html><html></html>", file: "saved.txt"))
     #expect(HTMLPage.isHTML("anything", file: "page.HTM"))
     #expect(!HTMLPage.isHTML("# A markdown report with <b>some</b> HTML", file: "post.md"))
+    // Within the first 512 characters, in any case.
+    #expect(HTMLPage.isHTML("\u{FEFF}\n" + String(repeating: " ", count: 500) + "<HTML lang=fr>", file: "a.txt"))
+    #expect(!HTMLPage.isHTML(String(repeating: " ", count: 508) + "<html>", file: "a.txt"))
   }
 
   /// A page as a blog would publish the report: the headings the text parser sees in `<hN>` (with

@@ -185,9 +185,11 @@ import Testing
       let first20 = doc.blocks.prefix(20)
       #expect(DateExtractor.fromText(doc.bodyText, tokens: doc.bodyTokens.prefix(first20.reduce(0) { $0 + $1.tokens.count }))
         == DateExtractor.fromText(first20.map(\.text).joined(separator: "\n")))
-      let outline = Outline.sections(doc.blocks)
-      for section in outline {
+      // (Sliced from the document's words, and gathered from the blocks'.)
+      let outline = Outline.sections(of: doc)
+      for (section, gathered) in zip(outline, Outline.sections(doc.blocks)) {
         #expect(SharedTokensTests.words(section.tokens) == SharedTokensTests.words(Tokenizer.tokens(section.text)))
+        #expect(section.tokens.map(\.start) == gathered.tokens.map(\.start))
       }
       for c in extractor.talks(in: outline, author: nil) {
         talks += 1

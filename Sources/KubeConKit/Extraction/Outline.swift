@@ -13,13 +13,31 @@ public struct OutlineSection: Sendable {
 
   /// The section's text, one block a line.
   public var text: String { blocks.map(\.text).joined(separator: "\n") }
-  /// The words of ``text``.
-  public var tokens: [Token] { blocks.flatMap(\.tokens) }
+  /// The words of ``text``: its blocks' words.
+  public var tokens: ArraySlice<Token>
+
+  public init(heading: Block?, level: Int, blocks: [Block], parent: Int?, hasChildren: Bool) {
+    self.heading = heading
+    self.level = level
+    self.blocks = blocks
+    self.parent = parent
+    self.hasChildren = hasChildren
+    tokens = blocks.flatMap(\.tokens)[...]
+  }
 }
 
 public enum Outline {
+  /// A document's blocks split at headings. Each section's words are a slice of the document's
+  /// (a section's blocks follow each other, and so do their words), not a copy.
+  public static func sections(of document: Document) -> [OutlineSection] {
+    sections(document.blocks, words: document.bodyTokens)
+  }
+
   /// Splits blocks at headings. Text before the first heading is a section without heading.
-  public static func sections(_ blocks: [Block]) -> [OutlineSection] {
+  public static func sections(_ blocks: [Block]) -> [OutlineSection] { sections(blocks, words: nil) }
+
+  /// - Parameter words: the words whose slices the blocks' words are, if they all are.
+  private static func sections(_ blocks: [Block], words: [Token]?) -> [OutlineSection] {
     var sections: [OutlineSection] = []
     for block in blocks {
       if let level = block.headingLevel {
@@ -33,7 +51,13 @@ public enum Outline {
       } else if sections.isEmpty {
         sections.append(OutlineSection(heading: nil, level: 0, blocks: [block], parent: nil, hasChildren: false))
       } else {
-        sections[sections.count - 1].blocks.append(block)
+        let k = sections.count - 1
+        sections[k].blocks.append(block)
+        if let words, let first = sections[k].blocks.first?.tokens {
+          sections[k].tokens = words[first.startIndex..<block.tokens.endIndex]
+        } else {
+          sections[k].tokens += block.tokens
+        }
       }
     }
     return sections

@@ -17,7 +17,10 @@ public struct ProjectMatcher: Sendable {
   ///
   /// A case-sensitive name seen only at the start of sentences ("Flux de données ...") is not
   /// counted: it needs one mention inside a sentence.
-  public func mentions(in tokens: [Token]) -> [String: Int] {
+  public func mentions(in tokens: [Token]) -> [String: Int] { mentions(in: tokens[...]) }
+
+  /// ``mentions(in:)`` of some of the tokens.
+  public func mentions(in tokens: ArraySlice<Token>) -> [String: Int] {
     var counts: [Int: Int] = [:]
     var strong = Set<Int>()
     for m in matcher.matches(in: tokens) {

@@ -137,7 +137,7 @@ public struct ReportParser: Sendable {
       diagnostics.append(Diagnostic(file: file, line: 1, message: "no KubeCon edition recognized (no city, year or date points to one)"))
     }
 
-    let outline = Outline.sections(doc.blocks)
+    let outline = Outline.sections(of: doc)
     let sectionTexts = outline.map(\.text)
     let candidates = talkExtractor.talks(in: outline, author: author)
     var extracted: [ExtractedTalk] = []

@@ -112,7 +112,7 @@ public struct TalkExtractor: Sendable {
       }
       found = [TalkCandidate(
         title: title, titleSource: source, kind: kind, speakers: TalkExtractor.without(author, speakers),
-        line: heading.line, text: sectionText, tokens: sectionTokens[...], section: index)]
+        line: heading.line, text: sectionText, tokens: sectionTokens, section: index)]
     }
     return result
   }

@@ -12,7 +12,12 @@ public enum HTMLPage {
   public static func isHTML(_ text: String, file: String) -> Bool {
     let ext = (file as NSString).pathExtension.lowercased()
     if ext == "html" || ext == "htm" || ext == "xhtml" { return true }
-    let start = text.prefix(512).drop { $0.isWhitespace || $0 == "\u{FEFF}" }.lowercased()
+    // What follows the spaces in the first 512 characters; only its start is compared (cutting
+    // 512 characters and lowercasing them cost as much as reading a report's blocks).
+    // Lowercasing maps each scalar on its own: the start of the lowercased is the lowercased start.
+    let rest = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+    let skipped = text.distance(from: text.startIndex, to: rest.startIndex)
+    let start = rest.prefix(max(0, min(32, 512 - skipped))).lowercased()
     return start.hasPrefix("<!doctype html") || start.hasPrefix("<html")
   }
 

@@ -87,6 +87,9 @@ public enum Tokenizer {
     var result: [Token] = []
     let utf8 = text.utf8
     _ = utf8.withContiguousStorageIfAvailable { bytes in
+      // (A word and its space are six bytes on average in French and English reports: growing
+      // the array as it fills copied every token about once more.)
+      result.reserveCapacity(bytes.count / 5 + 1)
       scan(bytes) { start, end, ascii, sentenceStart in
         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let folded: String
