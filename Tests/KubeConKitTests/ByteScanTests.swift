@@ -70,6 +70,21 @@ import Testing
     }
   }
 
+  /// Prefixes read as bytes are those the standard library finds by characters: also before a
+  /// mark, inside `\r\n`, and on characters equivalent to ASCII ones (the Kelvin sign is a `K`).
+  @Test func asciiPrefixesAreThoseOfCharacters() {
+    var random = SeededGenerator(seed: 36)
+    let prefixes = ["", "#", "```", "by ", "par ", "K", "Ka", "a\r", "e", "é", "de", "talk"]
+    for _ in 0..<5000 {
+      let text = random.pick(["", "\u{212A}", "K", "#", "a\r", "par", "by"]) + random.pick(["", "\n", "\u{301}", "\u{200D}", " "])
+        + ByteScanTests.randomText(&random, length: random.below(6))
+      let prefix = random.pick(prefixes)
+      #expect(text.hasASCIIPrefix(prefix) == text.hasPrefix(prefix), "\(text.debugDescription) \(prefix.debugDescription)")
+      let sub = text.dropFirst(random.below(2))
+      #expect(sub.hasASCIIPrefix(prefix) == sub.hasPrefix(prefix), "\(sub.debugDescription) \(prefix.debugDescription)")
+    }
+  }
+
   /// The phrases found in one pass are those found one by one.
   @Test func phraseSetsCountWhatEachSearchFinds() {
     var random = SeededGenerator(seed: 33)

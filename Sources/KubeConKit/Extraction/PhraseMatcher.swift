@@ -184,13 +184,13 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     for (k, word) in p.words.enumerated() {
       let last = k == p.words.count - 1
       if last && p.prefixLast {
-        if !tokens[i + k].folded.hasPrefix(word) { return false }
+        if !tokens[i + k].folded.hasASCIIPrefix(word) { return false }
       } else if tokens[i + k].folded != word {
         return false
       }
       if let exact = p.exact {
         if last && p.prefixLast {
-          if !tokens[i + k].text.hasPrefix(exact[k]) { return false }
+          if !tokens[i + k].text.hasASCIIPrefix(exact[k]) { return false }
         } else if tokens[i + k].text != exact[k] {
           return false
         }

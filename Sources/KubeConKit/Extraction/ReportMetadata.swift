@@ -94,7 +94,7 @@ enum ReportMetadata {
   static func isByline(_ text: String) -> Bool {
     // (The folded start is enough to compare with the prefixes.)
     let f = TalkExtractor.foldedStart(text)
-    return (f.hasPrefix("by ") || f.hasPrefix("par ") || f.hasPrefix("written by ") || f.hasPrefix("posted by "))
+    return (f.hasASCIIPrefix("by ") || f.hasASCIIPrefix("par ") || f.hasASCIIPrefix("written by ") || f.hasASCIIPrefix("posted by "))
       && text.pieceCount(upTo: 9) <= 8
   }
 

@@ -125,7 +125,7 @@ public struct TalkExtractor: Sendable {
   static let kindPrefixForms = kindPrefixes.map { (prefix: $0.0, colon: $0.0 + ":", spaceColon: $0.0 + " :", kind: $0.1) }
 
   static func kindPrefix(_ folded: String) -> TalkKind? {
-    for p in kindPrefixForms where folded == p.prefix || folded.hasPrefix(p.colon) || folded.hasPrefix(p.spaceColon) {
+    for p in kindPrefixForms where folded == p.prefix || folded.hasASCIIPrefix(p.colon) || folded.hasASCIIPrefix(p.spaceColon) {
       return p.kind
     }
     return nil
@@ -221,7 +221,7 @@ public struct TalkExtractor: Sendable {
       for k in 0..<2 {
         let text = k == 0 ? block.text : TalkExtractor.sentences(block.text, limit: 1).first ?? ""
         let folded = TalkExtractor.foldedStart(text)
-        let prefixes = TalkVocabulary.bylinePrefixes.filter { folded.hasPrefix($0) }
+        let prefixes = TalkVocabulary.bylinePrefixes.filter { folded.hasASCIIPrefix($0) }
         guard !prefixes.isEmpty, text.wordCount(upTo: 31) <= 30 else { continue }
         for prefix in prefixes {
           // SpeakerParser.words sets final punctuation aside (keeping "Inc." and initials).
@@ -384,12 +384,12 @@ public struct TalkExtractor: Sendable {
   /// `[Title](https://sched.co/x) by Jane Doe`: a linked title followed by its speakers.
   func linkedTalk(_ block: Block, sectionIndex: Int) -> TalkCandidate? {
     guard let link = block.inline.links.first, link.text.pieceCount(upTo: 2) >= 2,
-      block.text.hasPrefix(link.text)
+      block.text.hasASCIIPrefix(link.text)
     else { return nil }
     let rest = block.text.dropFirst(link.text.count).trimmingSpaces()
     let f = Folding.fold(rest)
     var speakers: [SpeakerRef] = []
-    for prefix in ["by ", "par ", "- ", "– ", "— ", ", by ", "with "] where f.hasPrefix(prefix) {
+    for prefix in ["by ", "par ", "- ", "– ", "— ", ", by ", "with "] where f.hasASCIIPrefix(prefix) {
       speakers = parser.parseList(String(rest.dropFirst(prefix.count)).trimmingSpaces()) ?? []
     }
     let url = link.url.lowercased()
@@ -409,7 +409,7 @@ public struct TalkExtractor: Sendable {
       guard count >= 3, count <= 25 else { continue }
       let prefix = Folding.fold(before).split(separator: " ").map(String.init)
       let near = prefix.suffix(4)
-      if near.contains(where: { w in TalkVocabulary.documentNouns.contains { w.hasPrefix($0) } }) { continue }
+      if near.contains(where: { w in TalkVocabulary.documentNouns.contains { w.hasASCIIPrefix($0) } }) { continue }
       // The talk noun right before the quote ("la conférence « … »"), or further back when the
       // words just before the quote introduce it ("la keynote de X sur le « … »").
       guard let nounIndex = prefix.suffix(14).lastIndex(where: { TalkVocabulary.talkNouns.contains($0) }) else { continue }
@@ -429,7 +429,7 @@ public struct TalkExtractor: Sendable {
       if speakers.isEmpty, let r = sentence.range(of: title) {
         var rest = sentence[r.upperBound...].drop { "»”\"* ".contains($0) }
         let f = Folding.fold(String(rest.prefix(4)))
-        if f.hasPrefix("by ") || f.hasPrefix("par ") {
+        if f.hasASCIIPrefix("by ") || f.hasASCIIPrefix("par ") {
           rest = rest.drop { $0 != " " }.dropFirst()
           let ws = SpeakerParser.words(String(rest))
           speakers = parser.leadingList(ws, from: 0, allowCommaOrg: false)?.0 ?? []

@@ -31,8 +31,8 @@ enum TalkVocabulary {
     // Each list is looked for in one pass over the heading (see `TalkExtractor.PhraseSet`).
     if groupingAnywhereSet.count(in: folded) > 0 { return true }
     // (A heading that starts with "p:" or "p " starts with p.)
-    for (p, starts) in groupingStarts where folded.hasPrefix(p) {
-      if folded == p || starts.contains(where: { folded.hasPrefix($0) }) { return true }
+    for (p, starts) in groupingStarts where folded.hasASCIIPrefix(p) {
+      if folded == p || starts.contains(where: { folded.hasASCIIPrefix($0) }) { return true }
     }
     if words <= 3 && groupingSet.count(in: folded) > 0 { return true }
     return words <= 4 && dayWords.contains { folded.hasSuffix(" " + $0) }

@@ -164,10 +164,10 @@ public struct Document: Sendable {
       let number = firstLine + offset
       let trimmed = raw.trimmingSpaces()
       if let open = fence {
-        if trimmed.hasPrefix(open) { fence = nil }
+        if trimmed.hasASCIIPrefix(open) { fence = nil }
         continue
       }
-      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+      if trimmed.hasASCIIPrefix("```") || trimmed.hasASCIIPrefix("~~~") {
         flush()
         fence = String(trimmed.prefix(3))
         fenceLine = number
@@ -200,7 +200,7 @@ public struct Document: Sendable {
         blocks.append(Block(kind: .listItem(depth: depth), inline: InlineText(text), line: number))
         continue
       }
-      if trimmed.hasPrefix(">") {
+      if trimmed.hasASCIIPrefix(">") {
         flush()
         let text = trimmed.drop { $0 == ">" }.trimmingSpaces()
         if !text.isEmpty { blocks.append(Block(kind: .quote, inline: InlineText(text), line: number)) }
@@ -225,7 +225,7 @@ public struct Document: Sendable {
   }
 
   static func markdownHeading(_ line: String) -> (Int, String)? {
-    guard line.hasPrefix("#") else { return nil }
+    guard line.hasASCIIPrefix("#") else { return nil }
     let level = line.prefix { $0 == "#" }.count
     guard level <= 6 else { return nil }
     let rest = line.dropFirst(level)
@@ -257,7 +257,7 @@ public struct Document: Sendable {
 
   /// ``isHashHeading(_:)`` of a trimmed line ending in '#', read as characters.
   static func characterIsHashHeading(_ t: String) -> Bool {
-    guard t.count >= 3, t.count <= 200, t.hasSuffix("#"), !t.hasPrefix("#") else { return false }
+    guard t.count >= 3, t.count <= 200, t.hasSuffix("#"), !t.hasASCIIPrefix("#") else { return false }
     let body = t.dropLast()
     guard let last = body.last, last != " ", last != "#" else { return false }
     // "C#", "F#": a language, not a heading.
@@ -299,7 +299,7 @@ public struct Document: Sendable {
     // At most nine words (runs of non-spaces), counted until there are too many.
     guard text.wordCount(upTo: 10) <= 9 else { return false }
     let f = Folding.fold(text)
-    return markerPrefixes.contains { f.hasPrefix($0) }
+    return markerPrefixes.contains { f.hasASCIIPrefix($0) }
   }
 
   static let markerPrefixes = [
