@@ -407,13 +407,13 @@ import Testing
       for prefix in ["d'", "d’", "l'", "l’"] where s.hasPrefix(prefix) && s.count > 2 {
         let rest = s.dropFirst(2)
         if let f = rest.first, f.isUppercase || f.isNumber || (rest.contains { $0.isUppercase }) {
-          out.append(SpeakerParser.Word(text: s.prefix(2), folded: String(s.prefix(1)) + "'", lead: lead, trail: ""))
+          out.append(SpeakerParser.Word(text: String(s.prefix(2)), folded: String(s.prefix(1)) + "'", lead: lead, trail: ""))
           s = rest
           lead = ""
         }
       }
       if s.isEmpty && lead.isEmpty && trail.isEmpty { continue }
-      out.append(SpeakerParser.Word(text: s, folded: Folding.fold(String(s)), lead: lead, trail: trail))
+      out.append(SpeakerParser.Word(text: String(s), folded: Folding.fold(String(s)), lead: lead, trail: trail))
     }
     return out
   }

@@ -14,7 +14,7 @@ public struct SpeakerParser: Sendable {
 
   /// One word of a phrase with the punctuation around it.
   struct Word: Sendable {
-    var text: Substring
+    var text: String
     var folded: String
     var lead: String
     var trail: String
@@ -46,9 +46,10 @@ public struct SpeakerParser: Sendable {
           if b >= 0x80 { ascii = false }
           i += 1
         }
-        // The text of bytes of the word, as a substring of the text.
-        func piece(_ r: Range<Int>) -> Substring {
-          text[utf8.index(utf8.startIndex, offsetBy: start + r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: start + r.upperBound)]
+        // The text of bytes of the word. (A string of its own: a substring of the text made from
+        // byte offsets cost more than the string.)
+        func piece(_ r: Range<Int>) -> String {
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + r.lowerBound)..<(start + r.upperBound)]), as: UTF8.self)
         }
         let wordBytes = UnsafeBufferPointer(rebasing: bytes[start..<i])
         if ascii {
@@ -56,7 +57,7 @@ public struct SpeakerParser: Sendable {
         } else if Graphemes.eachScalarIsACharacter(wordBytes) {
           scalarWord(wordBytes, piece, into: &out)
         } else {
-          word(piece(0..<(i - start)), into: &out)
+          word(Substring(piece(0..<(i - start))), into: &out)
         }
       }
     }
@@ -68,7 +69,7 @@ public struct SpeakerParser: Sendable {
   ///   - marks: ``asciiLead`` and ``asciiTrail``.
   ///   - piece: the text of some of the word's bytes.
   private static func asciiWord(
-    _ bytes: UnsafeBufferPointer<UInt8>, marks: (lead: [Bool], trail: [Bool]), _ piece: (Range<Int>) -> Substring,
+    _ bytes: UnsafeBufferPointer<UInt8>, marks: (lead: [Bool], trail: [Bool]), _ piece: (Range<Int>) -> String,
     into out: inout [Word]
   ) {
     func isLead(_ b: UInt8) -> Bool { marks.lead[Int(b)] }
@@ -98,14 +99,16 @@ public struct SpeakerParser: Sendable {
       }
     }
     if a == z && lead.isEmpty && trail.isEmpty { return }
-    let folded = Folding.fold(bytes: UnsafeBufferPointer(rebasing: bytes[a..<z]))
-    out.append(Word(text: piece(a..<z), folded: folded, lead: lead, trail: trail))
+    let core = UnsafeBufferPointer(rebasing: bytes[a..<z])
+    let folded = Folding.fold(bytes: core)
+    // (Without capitals, the word is written as it folds: one string serves both.)
+    out.append(Word(text: core.contains(where: isUpper) ? piece(a..<z) : folded, folded: folded, lead: lead, trail: trail))
   }
 
   /// `word` for a word whose every scalar is a character of its own (accented Latin letters,
   /// typographic quotes and apostrophes): its scalars are read from its bytes. Going through
   /// `Character`s cost about as much for the sixth of the words that are not ASCII as for all the others.
-  private static func scalarWord(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: (Range<Int>) -> Substring, into out: inout [Word]) {
+  private static func scalarWord(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: (Range<Int>) -> String, into out: inout [Word]) {
     let n = bytes.count
     func scalar(at i: Int) -> (Unicode.Scalar, length: Int) { Bytes.scalar(at: i, in: bytes) }
     func start(before i: Int) -> Int {
@@ -166,7 +169,7 @@ public struct SpeakerParser: Sendable {
       !(raw.utf8.count > 1 && (raw.utf8.first == 0x64 || raw.utf8.first == 0x6C)
         && (raw.utf8.dropFirst().first == 0x27 || raw.utf8.dropFirst().first == 0xE2))
     {
-      out.append(Word(text: raw, folded: Folding.fold(raw), lead: "", trail: ""))
+      out.append(Word(text: String(raw), folded: Folding.fold(raw), lead: "", trail: ""))
       return
     }
     var s = raw
@@ -186,13 +189,13 @@ public struct SpeakerParser: Sendable {
     for prefix in ["d'", "d’", "l'", "l’"] where s.hasPrefix(prefix) && s.count > 2 {
       let rest = s.dropFirst(2)
       if let f = rest.first, f.isUppercase || f.isNumber || (rest.contains { $0.isUppercase }) {
-        out.append(Word(text: s.prefix(2), folded: String(s.prefix(1)) + "'", lead: lead, trail: ""))
+        out.append(Word(text: String(s.prefix(2)), folded: String(s.prefix(1)) + "'", lead: lead, trail: ""))
         s = rest
         lead = ""
       }
     }
     if s.isEmpty && lead.isEmpty && trail.isEmpty { return }
-    out.append(Word(text: s, folded: Folding.fold(s), lead: lead, trail: trail))
+    out.append(Word(text: String(s), folded: Folding.fold(s), lead: lead, trail: trail))
   }
 
   /// Whether the text could hold a full name: two words that may be name words (their first
@@ -329,16 +332,16 @@ public struct SpeakerParser: Sendable {
 
   /// Reads a full name starting at `start`; stops before `de` + capital once the name has two words.
   func readName(_ ws: [Word], from start: Int) -> (String, Int)? {
-    guard start < ws.count, ws[start].lead.isEmpty || ws[start].lead == "*", names.isNameWord(ws[start].text) else {
+    guard start < ws.count, ws[start].lead.isEmpty || ws[start].lead == "*", names.isNameWord(Substring(ws[start].text)) else {
       return nil
     }
-    var parts: [Substring] = [ws[start].text]
+    var parts: [Substring] = [Substring(ws[start].text)]
     var i = start + 1
     var best: (String, Int)? = nil
     while i < ws.count, parts.count < 5 {
       if !ws[i - 1].trail.isEmpty && ws[i - 1].trail != "*" { break }
       if !ws[i].lead.isEmpty && ws[i].lead != "*" { break }
-      let w = ws[i].text
+      let w = Substring(ws[i].text)
       if names.isNameWord(w) {
         parts.append(w)
         if names.isName(parts) { best = (parts.joined(separator: " "), i + 1) }
