@@ -22,8 +22,8 @@ import Testing
     var random = SeededGenerator(seed: 21)
     for _ in 0..<3000 {
       let text = ByteScanTests.randomText(&random, length: random.below(24))
-      let got = SpeakerParser.words(text).map { [String($0.text), $0.folded, $0.lead, $0.trail] }
-      let want = ByteScanTests.formerWords(text).map { [String($0.text), $0.folded, $0.lead, $0.trail] }
+      let got = SpeakerParser.words(text).map { [String($0.text), $0.folded, $0.lead, $0.trail, "\($0.hash)"] }
+      let want = ByteScanTests.formerWords(text).map { [String($0.text), $0.folded, $0.lead, $0.trail, "\(Token.hash(folded: $0.folded))"] }
       #expect(got == want, "\(text.debugDescription)")
     }
   }

@@ -73,7 +73,7 @@ public struct ProseSpeakers: Sendable {
     let ws = SpeakerParser.words(sentence)
     guard ws.count >= 3 else { return [] }
     // Words are looked up in the sets and dictionaries below only when their hash's bit is set.
-    let hashes = ws.map { Token.hash(folded: $0.folded) }
+    let hashes = ws.map(\.hash)
     if ws.indices.contains(where: { ProseSpeakers.socialBits.mayContain(hashes[$0]) && ProseSpeakers.socialCues.contains(ws[$0].folded) }) {
       return []
     }
