@@ -36,6 +36,27 @@ import Testing
     return result
   }
 
+  /// A word table finds what a dictionary finds, and words sharing a chain (3,000 words in 1,024
+  /// chains) are told apart; values change in place, in the order they were given.
+  @Test func wordTablesFindWhatADictionaryFinds() {
+    var random = SeededGenerator(seed: 44)
+    var table = WordTable<[Int]>()
+    var dictionary: [String: [Int]] = [:]
+    for n in 0..<3000 {
+      let word = Folding.fold(ByteScanTests.randomText(&random, length: 1 + random.below(3)))
+      table.modify(word, default: []) { $0.append(n) }
+      dictionary[word, default: []].append(n)
+    }
+    #expect(Set(table.words) == Set(dictionary.keys))
+    for _ in 0..<3000 {
+      let word = Folding.fold(ByteScanTests.randomText(&random, length: 1 + random.below(3)))
+      #expect(table[word] == dictionary[word], "\(word.debugDescription)")
+      #expect(table[word, hash: Token.hash(folded: word)] == dictionary[word])
+    }
+    let set = WordTable(words: ["de", "la", "été"])
+    #expect(set.contains("ete", hash: Token.hash(folded: "ete")) == false && set.contains("été", hash: Token.hash(folded: "été")))
+  }
+
   @Test(arguments: [
     "d’OpenTelemetry. Flux est là", "Œuvre: ÇA—ok? «Déploiement» 2025 K8s", "emoji 🚀 then ZWJ 👩‍💻 and é (e + ́)",
     "日本語のテキスト。Ελληνικά κείμενο! Кириллица", "\r\nCRLF\r\nlines • bullet", "", "   ", "a", "tab\there_under_score",

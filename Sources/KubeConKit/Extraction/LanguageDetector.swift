@@ -12,8 +12,9 @@ public enum LanguageDetector {
     "they", "at", "or", "its", "also", "very", "i", "my", "there", "about",
   ]
 
-  static let frenchBits = WordBits(french)
-  static let englishBits = WordBits(english)
+  /// The same, looked up by the words' hashes.
+  static let frenchTable = WordTable(words: french)
+  static let englishTable = WordTable(words: english)
 
   /// The longest function word, in bytes: longer words need no lookup.
   static let longest = french.union(english).map(\.utf8.count).max() ?? 0
@@ -29,11 +30,11 @@ public enum LanguageDetector {
     var fr = 0
     var en = 0
     // The tables in locals: a static is checked for its first use at each access.
-    let (french, english, frenchBits, englishBits, longest) = (french, english, frenchBits, englishBits, longest)
+    let (french, english, longest) = (frenchTable, englishTable, longest)
     for i in words.indices where words[i].folded.utf8.count <= longest {
       let hash = words[i].foldedHash
-      if frenchBits.mayContain(hash), french.contains(words[i].folded) { fr += 1 }
-      if englishBits.mayContain(hash), english.contains(words[i].folded) { en += 1 }
+      if french.contains(words[i].folded, hash: hash) { fr += 1 }
+      if english.contains(words[i].folded, hash: hash) { en += 1 }
     }
     let hinted: String? = hint.map { String($0.lowercased().prefix(2)) }
     if let hinted, hinted == "fr" || hinted == "en", fr == en || fr + en < 5 { return hinted }

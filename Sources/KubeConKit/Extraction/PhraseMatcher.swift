@@ -10,10 +10,8 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     var value: Value
   }
 
-  private var byFirstWord: [String: [Pattern]] = [:]
-  /// A bit per ``Token/foldedHash`` of the keys of `byFirstWord`: most words start no phrase, and
-  /// this tells so without hashing them again for the dictionary.
-  private var firstWordBits = WordBits()
+  /// The phrases by their first word (but the one-word prefix patterns), found by the word's hash.
+  private var byFirstWord = WordTable<[Pattern]>()
   /// One-word prefix patterns by their first three characters (shorter ones under the whole
   /// word), with the order they were added in.
   private var prefixPatterns: [String: [(order: Int, pattern: Pattern)]] = [:]
@@ -65,8 +63,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       }
       prefixCount += 1
     } else {
-      byFirstWord[pattern.words[0], default: []].append(pattern)
-      firstWordBits.insert(hash: tokens[0].foldedHash)
+      byFirstWord.modify(pattern.words[0], default: []) { $0.append(pattern) }
     }
   }
 
@@ -95,7 +92,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
 
   /// False when no phrase can start at this token (true does not say one does).
   /// - Parameter hash: the token's ``Token/foldedHash``.
-  func mayStart(hash: UInt16) -> Bool { prefixCount > 0 || firstWordBits.mayContain(hash) }
+  func mayStart(hash: UInt16) -> Bool { prefixCount > 0 || byFirstWord.mayContain(hash: hash) }
 
   /// Every match, longest first at each position; matches do not overlap.
   public func matches(in tokens: [Token]) -> [Match] { matches(in: tokens[...]) }
@@ -107,7 +104,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     while i < tokens.endIndex {
       var best: Match? = nil
       // (A token's folded word is read only when its hash or its start says it may match.)
-      if firstWordBits.mayContain(tokens[i].foldedHash), let phrases = byFirstWord[tokens[i].folded] {
+      if let phrases = byFirstWord[tokens[i].folded, hash: tokens[i].foldedHash] {
         for p in phrases where p.words.count > (best?.length ?? 0) {
           if matches(p, tokens, at: i) {
             best = Match(value: p.value, token: i, length: p.words.count, sentenceInitial: tokens[i].startsSentence)

@@ -53,14 +53,12 @@ public struct ProseSpeakers: Sendable {
   static let verbsByFirstWord = byFirstWord(verbsAfter)
   static let verbsInTalkByFirstWord = byFirstWord(verbsAfter + auxiliaries)
   static let cuesByFirstWord = byFirstWord(cuesBefore)
-  static let verbBits = WordBits(verbsByFirstWord.keys)
-  static let verbInTalkBits = WordBits(verbsInTalkByFirstWord.keys)
-  static let cueBits = WordBits(cuesByFirstWord.keys)
-  static let socialBits = WordBits(socialCues)
+  static let socialTable = WordTable(words: socialCues)
 
-  static func byFirstWord(_ phrases: [[String]]) -> [String: [[String]]] {
-    var out: [String: [[String]]] = [:]
-    for p in phrases { out[p[0], default: []].append(p) }
+  /// (Looked up by the words' hashes, which most words' rule them out by.)
+  static func byFirstWord(_ phrases: [[String]]) -> WordTable<[[String]]> {
+    var out = WordTable<[[String]]>()
+    for p in phrases { out.modify(p[0], default: []) { $0.append(p) } }
     return out
   }
 
@@ -74,15 +72,17 @@ public struct ProseSpeakers: Sendable {
     guard ws.count >= 3 else { return [] }
     // Words are looked up in the sets and dictionaries below only when their hash's bit is set.
     let hashes = ws.map(\.hash)
-    if ws.indices.contains(where: { ProseSpeakers.socialBits.mayContain(hashes[$0]) && ProseSpeakers.socialCues.contains(ws[$0].folded) }) {
+    let social = ProseSpeakers.socialTable
+    if ws.indices.contains(where: { social.contains(ws[$0].folded, hash: hashes[$0]) }) {
       return []
     }
     var found: [SpeakerRef] = []
     // Names followed by a presenting verb.
     let verbs = inTalk ? ProseSpeakers.verbsInTalkByFirstWord : ProseSpeakers.verbsByFirstWord
-    let verbBits = inTalk ? ProseSpeakers.verbInTalkBits : ProseSpeakers.verbBits
-    for k in ws.indices where verbBits.mayContain(hashes[k]) {
-      guard let candidates = verbs[ws[k].folded], candidates.contains(where: { matches($0, ws, at: k) }) else { continue }
+    for k in ws.indices where verbs.mayContain(hash: hashes[k]) {
+      guard let candidates = verbs[ws[k].folded, hash: hashes[k]], candidates.contains(where: { matches($0, ws, at: k) }) else {
+        continue
+      }
       var start = max(0, k - 16)
       while start < k {
         if let (list, end) = parser.leadingList(ws, from: start, allowCommaOrg: false), reaches(ws, from: end, to: k) {
@@ -97,8 +97,9 @@ public struct ProseSpeakers: Sendable {
       }
     }
     // Names after "présenté par", "keynote by", "la keynote de".
-    for k in ws.indices where ProseSpeakers.cueBits.mayContain(hashes[k]) {
-      for cue in ProseSpeakers.cuesByFirstWord[ws[k].folded] ?? [] where matches(cue, ws, at: k) {
+    let cues = ProseSpeakers.cuesByFirstWord
+    for k in ws.indices where cues.mayContain(hash: hashes[k]) {
+      for cue in cues[ws[k].folded, hash: hashes[k]] ?? [] where matches(cue, ws, at: k) {
         let after = k + cue.count
         // "par" alone names speakers only at the start of a byline.
         if cue == ["par"] && k != 0 { continue }
