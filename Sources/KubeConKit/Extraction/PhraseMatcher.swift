@@ -114,11 +114,15 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       if best == nil && prefixCount > 0 {
         // A pattern of n < 3 letters sits under its whole word, a longer one under its first 3:
         // each key length holds its own patterns, so the lookups never overlap.
+        // (Most words have no candidates: they are told so by the tables, without an array.)
         let asciiStart = tokens[i].asciiStart
-        let candidates = asciiStart != 0 ? prefixCandidates(asciiStart: asciiStart) : prefixCandidates(tokens[i].folded)
-        for (_, p) in candidates where matches(p, tokens, at: i) {
-          best = Match(value: p.value, token: i, length: 1, sentenceInitial: tokens[i].startsSentence)
-          break
+        let list = asciiStart != 0 ? prefixList(asciiStart: asciiStart) : -1
+        if asciiStart == 0 || list >= 0 {
+          let candidates = asciiStart != 0 ? merged[Int(list)] : prefixCandidates(tokens[i].folded)
+          for (_, p) in candidates where matches(p, tokens, at: i) {
+            best = Match(value: p.value, token: i, length: 1, sentenceInitial: tokens[i].startsSentence)
+            break
+          }
         }
       }
       if let m = best {
@@ -131,18 +135,18 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     return result
   }
 
-  /// ``prefixCandidates(_:)`` of a word whose first four bytes (or all, if fewer) are ASCII, a
-  /// character each. - Parameter asciiStart: ``Token/asciiStart(_:)`` of the word.
-  private func prefixCandidates(asciiStart: UInt32) -> [(order: Int, pattern: Pattern)] {
+  /// Where in `merged` ``prefixCandidates(_:)`` of a word are, when its first four bytes (or all,
+  /// if fewer) are ASCII, a character each; -1 when it has none.
+  /// - Parameter asciiStart: ``Token/asciiStart(_:)`` of the word.
+  private func prefixList(asciiStart: UInt32) -> Int32 {
     let count = Int(asciiStart >> 24)
     let bytes = (UInt8(asciiStart & 0xFF), UInt8(asciiStart >> 8 & 0xFF), UInt8(asciiStart >> 16 & 0xFF))
     // The longest key first: three bytes, two, one.
     if count > 1, case let row = Int(pairRows[Int(bytes.0) * 128 + Int(bytes.1)]), row >= 0 {
-      if count == 3, case let list = rows[row * 129 + Int(bytes.2)], list >= 0 { return merged[Int(list)] }
-      if case let list = rows[row * 129 + 128], list >= 0 { return merged[Int(list)] }
+      if count == 3, case let list = rows[row * 129 + Int(bytes.2)], list >= 0 { return list }
+      if case let list = rows[row * 129 + 128], list >= 0 { return list }
     }
-    if case let list = singles[Int(bytes.0)], list >= 0 { return merged[Int(list)] }
-    return []
+    return singles[Int(bytes.0)]
   }
 
   /// The one-word prefix patterns under the first one, two and three characters of a word, in
