@@ -85,6 +85,24 @@ import Testing
     }
   }
 
+  /// Words about other times are found, space by space, where a search for each found them.
+  @Test func otherTimeCuesAreFoundWhereEachSearchFindsThem() {
+    func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+      haystack.count >= needle.count && (0...(haystack.count - needle.count)).contains { i in
+        needle.indices.allSatisfy { haystack[i + $0] == needle[$0] }
+      }
+    }
+    var random = SeededGenerator(seed: 37)
+    let cues = EditionResolver.otherTimeCues
+    for _ in 0..<3000 {
+      var text = Folding.fold(ByteScanTests.randomText(&random, length: random.below(12)))
+      if random.below(2) == 0 { text += random.pick([" ", ","]) + random.pick(cues) + random.pick(["", " ", ",", "s", "."]) }
+      let folded = Array((" " + text + " ").utf8)
+      let each = cues.contains { occurs(Array(" \($0) ".utf8), in: folded) || occurs(Array(" \($0),".utf8), in: folded) }
+      #expect(EditionResolver.mentionsOtherTime(folded) == each, "\(text.debugDescription)")
+    }
+  }
+
   /// The phrases found in one pass are those found one by one.
   @Test func phraseSetsCountWhatEachSearchFinds() {
     var random = SeededGenerator(seed: 33)

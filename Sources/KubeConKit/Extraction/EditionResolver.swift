@@ -36,8 +36,27 @@ public struct EditionResolver: Sendable {
     "ago", "il y a", "since", "depuis", "un an apres", "year after", "back in",
   ].map { Folding.fold($0) }
 
-  /// Each cue as " cue " and " cue,", in bytes.
-  static let otherTimeCueBytes: [([UInt8], [UInt8])] = otherTimeCues.map { (Array(" \($0) ".utf8), Array(" \($0),".utf8)) }
+  /// Each cue as " cue " and " cue,", in bytes, under the cue's first byte.
+  static let otherTimeCueBytes: [[([UInt8], [UInt8])]] = {
+    var table = [[([UInt8], [UInt8])]](repeating: [], count: 256)
+    for cue in otherTimeCues { table[Int(cue.utf8.first ?? 0)].append((Array(" \(cue) ".utf8), Array(" \(cue),".utf8))) }
+    return table
+  }()
+
+  /// Whether folded text (with a space at each end) holds a cue, as " cue " or " cue,". Each
+  /// space is tried against the cues that start with the byte after it, not against them all.
+  static func mentionsOtherTime(_ folded: [UInt8]) -> Bool {
+    let cues = otherTimeCueBytes
+    return folded.withUnsafeBufferPointer { h in
+      func occurs(_ needle: [UInt8], at i: Int) -> Bool {
+        i + needle.count <= h.count && needle.indices.allSatisfy { h[i + $0] == needle[$0] }
+      }
+      for i in 0..<max(0, h.count - 1) where h[i] == 0x20 {
+        for (a, b) in cues[Int(h[i + 1])] where occurs(a, at: i) || occurs(b, at: i) { return true }
+      }
+      return false
+    }
+  }
 
   struct Evidence {
     var year: Int?
@@ -105,9 +124,7 @@ public struct EditionResolver: Sendable {
     // Looking for words about other times only matters when there is evidence to drop.
     if skipOtherTimes, !found.isEmpty {
       let folded = Array((" " + Folding.fold(String(text)) + " ").utf8)
-      for cue in EditionResolver.otherTimeCueBytes where Folding.occurs(cue.0, in: folded) || Folding.occurs(cue.1, in: folded) {
-        return []
-      }
+      if EditionResolver.mentionsOtherTime(folded) { return [] }
     }
     return found
   }

@@ -114,23 +114,3 @@ public enum Folding {
     return t
   }()
 }
-
-extension Folding {
-  /// Whether `needle` occurs in `haystack`, comparing UTF-8 bytes (Foundation's `contains` goes
-  /// through NSString and was 40% of parsing a report).
-  public static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-    guard let first = needle.first else { return true }
-    guard haystack.count >= needle.count else { return false }
-    var i = 0
-    let last = haystack.count - needle.count
-    while i <= last {
-      if haystack[i] == first {
-        var k = 1
-        while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-        if k == needle.count { return true }
-      }
-      i += 1
-    }
-    return false
-  }
-}
