@@ -140,26 +140,30 @@ public struct SpeakerParser: Sendable {
     func ends(_ suffix: String, _ a: Int, _ z: Int) -> Bool {
       z - a >= suffix.utf8.count && bytes[(z - suffix.utf8.count)..<z].elementsEqual(suffix.utf8)
     }
+    // (The marks looked through as numbers: hashing each scalar for a set cost more.)
+    let (leadValues, trailValues) = (leadValues, trailValues)
     var a = 0
     var z = n
     while a < z {
       let (s, length) = scalar(at: a)
-      guard leadScalars.contains(s) else { break }
+      guard leadValues.contains(s.value) else { break }
       a += length
     }
     var lead = a == 0 ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<a]), as: UTF8.self)
     while z > a {
       let k = start(before: z)
       let (s, _) = scalar(at: k)
-      guard trailScalars.contains(s) else { break }
+      guard trailValues.contains(s.value) else { break }
       // Keep the period of an initial ("J.") and of "Inc.".
       if s == ".", count(a, z) == 2 || ends("Inc.", a, z) || ends("Ltd.", a, z) || ends("Corp.", a, z) { break }
       z = k
     }
     let trail = z == n ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[z..<n]), as: UTF8.self)
     // French elision before a company: d'Initech, chez l’OCDE.
-    for (letter, quote) in [(UInt8(0x64), [UInt8(0x27)]), (0x64, [0xE2, 0x80, 0x99]), (0x6C, [0x27]), (0x6C, [0xE2, 0x80, 0x99])]
-    where count(a, z) > 2 && bytes[a] == letter && bytes[(a + 1)...].starts(with: quote) {
+    // (More than two characters are more than two bytes: that is tested first, and the rest only
+    // for words that start with the letter.)
+    for (letter, quote) in elisions
+    where z - a > 2 && bytes[a] == letter && bytes[(a + 1)...].starts(with: quote) && count(a, z) > 2 {
       let rest = a + 1 + quote.count
       var capital = false
       var k = rest
@@ -275,6 +279,8 @@ public struct SpeakerParser: Sendable {
   /// The marks set aside before a word (opening) and after it (closing).
   static let leadScalars = Set("([«“\"'‘*".unicodeScalars)
   static let trailScalars = Set("),;:.!?]»”\"’*".unicodeScalars)
+  /// The elided articles before a company, `d'` and `l'`, with either apostrophe, as bytes.
+  static let elisions: [(UInt8, [UInt8])] = [(0x64, [0x27]), (0x64, [0xE2, 0x80, 0x99]), (0x6C, [0x27]), (0x6C, [0xE2, 0x80, 0x99])]
   /// The same marks as a few numbers, quicker to look through than a set is to hash.
   static let leadValues = leadScalars.map(\.value)
   static let trailValues = trailScalars.map(\.value)
