@@ -229,6 +229,7 @@ public struct SpeakerParser: Sendable {
   static func mayHoldName(_ text: String) -> Bool {
     var text = text
     text.makeContiguousUTF8()
+    let (asciiLead, asciiTrail) = (asciiLead, asciiTrail)  // (a static is checked for its first use at each access)
     return text.utf8.withContiguousStorageIfAvailable { bytes in
       var lastName = -10  // index of the last word that may be a name word, when only particles follow it
       var index = 0
@@ -253,7 +254,8 @@ public struct SpeakerParser: Sendable {
         } else if z - a > 2 && (bytes[a] | 0x20 == 0x64 || bytes[a] | 0x20 == 0x6C) && (bytes[a + 1] == 0x27 || bytes[a + 1] == 0xE2) {
           // An elision splits into two words (d'Initech): the second may start a name.
           lastName = index
-        } else if !mayBeParticle(UnsafeBufferPointer(rebasing: bytes[a..<z])) {
+        } else if index - lastName <= 3, !mayBeParticle(UnsafeBufferPointer(rebasing: bytes[a..<z])) {
+          // (Further from the last name word, no word after this one is near enough to it.)
           lastName = -10
         }
       }
