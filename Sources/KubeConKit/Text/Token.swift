@@ -204,56 +204,68 @@ public enum Tokenizer {
     _ bytes: UnsafeBufferPointer<UInt8>, lineBreaksStartSentences: Bool = true, from: Int = 0, startsSentence: Bool = true,
     _ word: (Int, Int, Bool, Bool) -> Bool
   ) {
-    var start = -1
-    var ascii = true
-    var sentenceStart = startsSentence
-    var going = true
-    func flush(_ end: Int) {
-      guard start >= 0 else { return }
-      going = word(start, end, ascii, sentenceStart)
-      sentenceStart = false
-      start = -1
-    }
-    var i = from
+    // (A word's bytes are read in a loop of their own, and the state stays in locals: a nested
+    // function that closed over it kept it in memory, at a few loads and stores a byte.)
+    let classes = asciiClasses
     let n = bytes.count
-    while i < n && going {
+    var sentenceStart = startsSentence
+    var i = from
+    while i < n {
       let b = bytes[i]
-      let isWord: Bool
-      var scalar: UInt32 = UInt32(b)
       var length = 1
+      var startsWord: Bool
+      var scalar = UInt32(b)
       if b < 0x80 {
-        isWord = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+        startsWord = classes[Int(b)] == 1
       } else {
-        if b >= 0xF0 {
-          length = 4
-          scalar = UInt32(b & 0x07)
-        } else if b >= 0xE0 {
-          length = 3
-          scalar = UInt32(b & 0x0F)
-        } else {
-          length = 2
-          scalar = UInt32(b & 0x1F)
-        }
-        for k in 1..<length where i + k < n { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
-        isWord = Tokenizer.isAlphabetic(scalar)
+        (scalar, length) = Self.scalar(at: i, in: bytes, scalar)
+        startsWord = isAlphabetic(scalar)
       }
-      if isWord {
-        if start < 0 {
-          start = i
-          ascii = true
+      if startsWord {
+        let start = i
+        var ascii = b < 0x80
+        i += length
+        while i < n {
+          let c = bytes[i]
+          if c < 0x80 {
+            guard classes[Int(c)] == 1 else { break }
+            i += 1
+          } else {
+            let (v, l) = Self.scalar(at: i, in: bytes, UInt32(c))
+            guard isAlphabetic(v) else { break }
+            ascii = false
+            i += l
+          }
         }
-        if b >= 0x80 { ascii = false }
-      } else {
-        flush(i)
-        switch scalar {
-        case 0x2E, 0x21, 0x3F, 0x3A, 0x2022: sentenceStart = true  // . ! ? : •
-        case 0x0A: if lineBreaksStartSentences { sentenceStart = true }
-        default: break
-        }
+        guard word(start, i, ascii, sentenceStart) else { return }
+        sentenceStart = false
+        continue
+      }
+      // . ! ? : • start a sentence, and so does a line break unless read as a space.
+      if (b < 0x80 && classes[Int(b)] == 2) || scalar == 0x2022 || (b == 0x0A && lineBreaksStartSentences) {
+        sentenceStart = true
       }
       i += length
     }
-    if going { flush(n) }
+  }
+
+  /// The ASCII bytes by class: 1 a letter or digit, 2 `.`, `!`, `?` or `:`, 0 the others.
+  private static let asciiClasses: [UInt8] = (0..<128).map { b in
+    switch b {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return 1
+    case 0x2E, 0x21, 0x3F, 0x3A: return 2
+    default: return 0
+    }
+  }
+
+  /// The scalar that starts with byte `lead` (not ASCII) at `i`, and its length in bytes; a
+  /// sequence cut short is read as far as it goes.
+  @inline(__always)
+  private static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>, _ lead: UInt32) -> (UInt32, Int) {
+    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    var v = lead & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+    for k in 1..<length where i + k < bytes.count { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+    return (v, length)
   }
 
   /// Whether the first word of `text` starts a sentence in `previous + " " + text`, as
