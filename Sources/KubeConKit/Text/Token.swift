@@ -200,6 +200,7 @@ public enum Tokenizer {
   ///   - lineBreaksStartSentences: false reads a line break as a space (for snippets).
   ///   - from: where to start: 0, or where a word starts, with `startsSentence` as the scan from 0
   ///     found it for that word; the words from there on are then the same as from 0.
+  @inline(__always)
   static func scan(
     _ bytes: UnsafeBufferPointer<UInt8>, lineBreaksStartSentences: Bool = true, from: Int = 0, startsSentence: Bool = true,
     _ word: (Int, Int, Bool, Bool) -> Bool
