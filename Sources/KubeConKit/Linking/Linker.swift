@@ -8,24 +8,11 @@ public enum Linker {
   /// Pairs of report indices that are translations of each other: same edition, other language,
   /// parallel structure and the same entities (projects, speakers, numbers).
   public static func translations(_ reports: [ParsedReport]) -> [(Int, Int)] {
-    var pairs: [(Int, Int)] = []
-    // Worked out for the reports the cheaper tests leave, once each, as sorted numbers (each
-    // string numbered once): every pair of an edition's reports is compared.
-    var fingerprints: [[Int]?] = Array(repeating: nil, count: reports.count)
-    var numbers: [String: Int] = [:]
-    func fingerprintOf(_ i: Int) -> [Int] {
-      if let f = fingerprints[i] { return f }
-      let f = fingerprint(reports[i]).map { s in
-        if let n = numbers[s] { return n }
-        numbers[s] = numbers.count
-        return numbers.count - 1
-      }.sorted()
-      fingerprints[i] = f
-      return f
-    }
-    // Only reports of one edition can be translations: compare within each edition.
+    // Only reports of one edition can be translations: compare within each edition, first by
+    // language and shape.
     var byEdition: [EditionRef: [Int]] = [:]
     for (i, r) in reports.enumerated() { if let e = r.report.edition { byEdition[e, default: []].append(i) } }
+    var candidates: [(Int, Int)] = []
     for members in byEdition.values {
       for (x, i) in members.enumerated() {
         for j in members[(x + 1)...] {
@@ -35,10 +22,23 @@ public enum Linker {
           let sa = max(a.sections.count, 1)
           let sb = max(b.sections.count, 1)
           guard Double(min(sa, sb)) / Double(max(sa, sb)) >= 0.7 else { continue }
-          if jaccard(fingerprintOf(i), fingerprintOf(j)) >= 0.5 { pairs.append((i, j)) }
+          candidates.append((i, j))
         }
       }
     }
+    // Then by entities: the fingerprints of the reports those pairs hold, made on every core,
+    // as sorted numbers (each string numbered once), since every pair is compared.
+    let needed = Set(candidates.flatMap { [$0.0, $0.1] }).sorted()
+    var fingerprints: [[Int]] = Array(repeating: [], count: reports.count)
+    var numbers: [String: Int] = [:]
+    for (i, strings) in zip(needed, parallelMap(needed) { fingerprint(reports[$0]) }) {
+      fingerprints[i] = strings.map { s in
+        if let n = numbers[s] { return n }
+        numbers[s] = numbers.count
+        return numbers.count - 1
+      }.sorted()
+    }
+    let pairs = candidates.filter { jaccard(fingerprints[$0.0], fingerprints[$0.1]) >= 0.5 }
     return pairs.sorted { $0 < $1 }
   }
 
@@ -109,17 +109,21 @@ public enum Linker {
       let rb = find(b)
       if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
     }
-    var byTitle: [String: Int] = [:]
-    var bySpeakers: [String: Int] = [:]
-    for (n, (r, t)) in refs.enumerated() {
+    // The keys of each talk, made on every core: its title's (a stated title) and its speakers'.
+    let keys = parallelMap(refs) { (r, t) -> (title: String?, speakers: String?) in
       let talk = reports[r].talks[t]
       let edition = talk.edition?.id ?? ""
-      let tk = edition + "|" + titleKey(talk.title)
-      if talk.titleSource == .stated {
+      return (
+        talk.titleSource == .stated ? edition + "|" + titleKey(talk.title) : nil,
+        talk.speakers.isEmpty ? nil : edition + "|" + talk.speakers.map { Folding.fold($0.name) }.sorted().joined(separator: ","))
+    }
+    var byTitle: [String: Int] = [:]
+    var bySpeakers: [String: Int] = [:]
+    for (n, (r, _)) in refs.enumerated() {
+      if let tk = keys[n].title {
         if let other = byTitle[tk] { union(n, other) } else { byTitle[tk] = n }
       }
-      if !talk.speakers.isEmpty {
-        let sk = edition + "|" + talk.speakers.map { Folding.fold($0.name) }.sorted().joined(separator: ",")
+      if let sk = keys[n].speakers {
         if let other = bySpeakers[sk], refs[other].0 != r { union(n, other) } else { bySpeakers[sk] = n }
       }
     }

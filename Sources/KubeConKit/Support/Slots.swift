@@ -22,3 +22,15 @@ func concurrently<A, B, C>(_ a: @Sendable () -> A, _ b: @Sendable () -> B, _ c: 
   }
   return (first.all[0], second.all[0], third.all[0])
 }
+
+/// `transform` of each element, in order, worked out on every core (in runs of consecutive
+/// elements) when there are enough of them.
+func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+  guard items.count >= 64 else { return items.map(transform) }
+  let runs = ProcessInfo.processInfo.activeProcessorCount * 4
+  let results = Slots<[R]>(count: runs)
+  DispatchQueue.concurrentPerform(iterations: runs) { run in
+    results.set(run, items[(items.count * run / runs)..<(items.count * (run + 1) / runs)].map(transform))
+  }
+  return Array(results.all.joined())
+}
