@@ -5,6 +5,14 @@ import Testing
 @Suite struct LinkerTests {
   /// Talks compared across a translation by numbered speakers and projects score what comparing
   /// the sets of names scores.
+  /// Work spread over the cores comes back whole and in order, for short lists and long ones.
+  @Test func parallelMapKeepsTheOrder() {
+    for n in [0, 1, 63, 64, 65, 1000, 1001] {
+      let items = Array(0..<n)
+      #expect(parallelMap(items) { $0 * 3 + 1 } == items.map { $0 * 3 + 1 }, "\(n)")
+    }
+  }
+
   @Test func numberedShapesScoreAsSetsOfNames() {
     var random = SeededGenerator(seed: 11)
     let names = ["Ann Lee", "ann lee", "Ánn Lée", "Bob", "Chloé Martin", "Dan", "Eve", "Zoë"]
