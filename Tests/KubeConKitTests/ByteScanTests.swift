@@ -238,6 +238,26 @@ import Testing
     }
   }
 
+  /// Two runs of tokens are matched as the array of both would be, wherever they are cut: also
+  /// with phrases across the cut, overlapping phrases and phrases longer than a run.
+  @Test func joinedRunsMatchAsOneArray() {
+    let phrases = ["open telemetry", "open", "telemetry", "open telemetry collector", "a b c d", "b c", "c*", "Flux", "d"]
+    var matcher = PhraseMatcher<Int>()
+    for (i, p) in phrases.enumerated() { matcher.add(p, value: i, caseSensitive: p == "Flux") }
+    var random = SeededGenerator(seed: 38)
+    let words = ["open", "Open", "telemetry", "collector", "a", "b", "c", "cd", "d", "flux", "Flux", "x"]
+    for _ in 0..<2000 {
+      let tokens = Tokenizer.tokens((0..<random.below(14)).map { _ in random.pick(words) }.joined(separator: " "))
+      let cut = random.below(tokens.count + 1)
+      // Slices that do not start at 0, as a document's are.
+      let all = Tokenizer.tokens("x x") + tokens
+      let first = all[2..<(2 + cut)], second = all[(2 + cut)...]
+      let got = matcher.matches(in: first, then: second).map { [$0.token, $0.value, $0.length] }
+      let want = matcher.matches(in: tokens).map { [$0.token, $0.value, $0.length] }
+      #expect(got == want, "\(tokens.map(\.text)) cut at \(cut)")
+    }
+  }
+
   /// The parser tokenizes a title and a text apart and joins the tokens, instead of tokenizing
   /// "title\ntext": the same tokens.
   @Test func tokensOfLinesJoinAsTokensOfTheJoinedText() {

@@ -31,6 +31,8 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   private var pairRows = [Int32](repeating: -1, count: 128 * 128)
   private var rows: [Int32] = []
   private var prefixCount = 0
+  /// The most words a phrase has: how far past a token a match that starts there may reach.
+  private var longest = 1
 
   public init() {}
 
@@ -64,6 +66,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       prefixCount += 1
     } else {
       byFirstWord.modify(pattern.words[0], default: []) { $0.append(pattern) }
+      longest = max(longest, pattern.words.count)
     }
   }
 
@@ -100,8 +103,38 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   /// The matches within some of the tokens (``Match/token`` counts from the whole array's start).
   public func matches(in tokens: ArraySlice<Token>) -> [Match] {
     var result: [Match] = []
-    var i = tokens.startIndex
-    while i < tokens.endIndex {
+    _ = scan(tokens, from: tokens.startIndex, to: tokens.endIndex, into: &result)
+    return result
+  }
+
+  /// The matches in two runs of tokens read as one, as in an array of both (``Match/token`` counts
+  /// from the first's start), without making that array: large copies made and dropped for each
+  /// talk (its title and text, a section and its heading) had their memory mapped and cleared anew.
+  ///
+  /// The scan over the first stops where a match could reach the second. From there it goes on
+  /// over the rest of the first and the words of the second a match may reach, copied (a few
+  /// words); and once past the first, over the second, which it then reads as if alone.
+  func matches(in first: ArraySlice<Token>, then second: ArraySlice<Token>) -> [Match] {
+    var result: [Match] = []
+    let safe = max(first.startIndex, first.endIndex - (longest - 1))
+    let resume = scan(first, from: first.startIndex, to: safe, into: &result)
+    let bridge = Array(first[resume...]) + second.prefix(longest)
+    var bridged: [Match] = []
+    let past = scan(bridge[...], from: 0, to: first.endIndex - resume, into: &bridged)
+    var rest: [Match] = []
+    _ = scan(second, from: second.startIndex + past - (first.endIndex - resume), to: second.endIndex, into: &rest)
+    // Token places in both runs read as one.
+    result = result.map { var m = $0; m.token -= first.startIndex; return m }
+    result += bridged.map { var m = $0; m.token += resume - first.startIndex; return m }
+    result += rest.map { var m = $0; m.token += first.count - second.startIndex; return m }
+    return result
+  }
+
+  /// The greedy scan: from `start`, the longest match at each place (words to its end may be
+  /// read), until a place at or after `end`, which it returns.
+  private func scan(_ tokens: ArraySlice<Token>, from start: Int, to end: Int, into result: inout [Match]) -> Int {
+    var i = start
+    while i < end {
       var best: Match? = nil
       // (A token's folded word is read only when its hash or its start says it may match.)
       if let phrases = byFirstWord[tokens[i].folded, hash: tokens[i].foldedHash] {
@@ -132,7 +165,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
         i += 1
       }
     }
-    return result
+    return i
   }
 
   /// Where in `merged` ``prefixCandidates(_:)`` of a word are, when its first four bytes (or all,

@@ -20,10 +20,17 @@ public struct ProjectMatcher: Sendable {
   public func mentions(in tokens: [Token]) -> [String: Int] { mentions(in: tokens[...]) }
 
   /// ``mentions(in:)`` of some of the tokens.
-  public func mentions(in tokens: ArraySlice<Token>) -> [String: Int] {
+  public func mentions(in tokens: ArraySlice<Token>) -> [String: Int] { mentions(matcher.matches(in: tokens)) }
+
+  /// ``mentions(in:)`` of two runs of tokens read as one.
+  func mentions(in first: ArraySlice<Token>, then second: ArraySlice<Token>) -> [String: Int] {
+    mentions(matcher.matches(in: first, then: second))
+  }
+
+  private func mentions(_ matches: [PhraseMatcher<Int>.Match]) -> [String: Int] {
     var counts: [Int: Int] = [:]
     var strong = Set<Int>()
-    for m in matcher.matches(in: tokens) {
+    for m in matches {
       counts[m.value, default: 0] += 1
       if !(projects[m.value].caseSensitive && m.sentenceInitial) { strong.insert(m.value) }
     }

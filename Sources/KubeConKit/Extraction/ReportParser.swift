@@ -150,7 +150,7 @@ public struct ReportParser: Sendable {
       // sentence, as the start of a text does).
       let titleTokens = Tokenizer.tokens(c.title)
       let textTokens = c.tokens
-      let projects = projectMatcher.mentions(in: titleTokens + textTokens).keys.sorted()
+      let projects = projectMatcher.mentions(in: titleTokens[...], then: textTokens).keys.sorted()
       let themes = themeClassifier.themes(
         titleTokens: titleTokens, textTokens: textTokens, projectCategories: projects.compactMap { categoryOf[$0] })
       let sectionText = sectionTexts.indices.contains(c.section) ? sectionTexts[c.section] : nil

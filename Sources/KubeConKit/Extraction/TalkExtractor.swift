@@ -86,7 +86,7 @@ public struct TalkExtractor: Sendable {
       let sectionTokens = section.tokens
       var headingTokens = Array(heading.tokens)
       if !headingTokens.isEmpty { headingTokens[0].startsSentence = Tokenizer.firstWordStartsSentence(heading.text, after: sectionText) }
-      if !projects.mentions(in: sectionTokens + headingTokens).isEmpty { score += 1 }
+      if !projects.mentions(in: sectionTokens, then: headingTokens[...]).isEmpty { score += 1 }
       if TalkExtractor.looksLikeTitle(heading.text) { score += 1 }
       if section.hasChildren { score -= 4 }
       guard score >= 3 else {
