@@ -160,7 +160,7 @@ public struct ReportParser: Sendable {
         text: c.text == sectionText ? nil : c.text))
     }
 
-    let reportMentions = projectMatcher.mentions(in: reportTitleTokens + bodyTokens)
+    let reportMentions = projectMatcher.mentions(in: reportTitleTokens[...], then: bodyTokens[...])
     var themeSet = Set(extracted.flatMap(\.themes))
     let reportThemes = themeClassifier.themes(
       titleTokens: reportTitleTokens, textTokens: bodyTokens[...], projectCategories: reportMentions.keys.compactMap { categoryOf[$0] })
