@@ -33,49 +33,54 @@ public enum Folding {
     let map = replacements
     let n = bytes.count
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * n + 4) { out in
-      var o = 0
-      func put(_ part: UnsafeBufferPointer<UInt8>) {
-        for b in part {
-          out[o] = b
-          o += 1
+      // (The tables are read through buffers opened once for the whole text.)
+      map.start.withUnsafeBufferPointer { start in
+        map.bytes.withUnsafeBufferPointer { replacement in
+          var o = 0
+          func put(_ part: UnsafeBufferPointer<UInt8>) {
+            for b in part {
+              out[o] = b
+              o += 1
+            }
+          }
+          var i = 0
+          while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+              out[o] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+              o += 1
+              i += 1
+              continue
+            }
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            guard i + length <= n else {  // cut short (cannot happen in a String): kept
+              put(UnsafeBufferPointer(rebasing: bytes[i...]))
+              break
+            }
+            var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+            let slot = v < 0x300 ? Int(v) : v >= 0x2000 && v < 0x2100 ? Int(v) - 0x2000 + 0x300 : -1
+            if slot >= 0 {
+              let from = Int(start[slot])
+              let to = Int(start[slot + 1])
+              if from == to {
+                put(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+              } else {
+                put(UnsafeBufferPointer(rebasing: replacement[from..<to]))
+              }
+            } else if let scalar = Unicode.Scalar(v), scalar.properties.changesWhenLowercased {
+              for u in scalar.properties.lowercaseMapping.utf8 {
+                out[o] = u
+                o += 1
+              }
+            } else {
+              put(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+            }
+            i += length
+          }
+          return String(decoding: UnsafeBufferPointer(rebasing: out[0..<o]), as: UTF8.self)
         }
       }
-      var i = 0
-      while i < n {
-        let b = bytes[i]
-        if b < 0x80 {
-          out[o] = b >= 0x41 && b <= 0x5A ? b + 32 : b
-          o += 1
-          i += 1
-          continue
-        }
-        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-        guard i + length <= n else {  // cut short (cannot happen in a String): kept
-          put(UnsafeBufferPointer(rebasing: bytes[i...]))
-          break
-        }
-        var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
-        let slot = v < 0x300 ? Int(v) : v >= 0x2000 && v < 0x2100 ? Int(v) - 0x2000 + 0x300 : -1
-        if slot >= 0 {
-          let start = Int(map.start[slot])
-          let end = Int(map.start[slot + 1])
-          if start == end {
-            put(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
-          } else {
-            map.bytes.withUnsafeBufferPointer { put(UnsafeBufferPointer(rebasing: $0[start..<end])) }
-          }
-        } else if let scalar = Unicode.Scalar(v), scalar.properties.changesWhenLowercased {
-          for u in scalar.properties.lowercaseMapping.utf8 {
-            out[o] = u
-            o += 1
-          }
-        } else {
-          put(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
-        }
-        i += length
-      }
-      return String(decoding: UnsafeBufferPointer(rebasing: out[0..<o]), as: UTF8.self)
     }
   }
 
