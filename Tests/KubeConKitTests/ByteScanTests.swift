@@ -103,6 +103,35 @@ import Testing
     }
   }
 
+  /// List items are told from other lines as the character reader told them.
+  @Test func listItemsAreReadAsByTheCharacterReader() {
+    func former(_ raw: String) -> (Int, String)? {
+      let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
+      let rest = raw.dropFirst(indent)
+      guard let first = rest.first else { return nil }
+      if first == "-" || first == "*" || first == "+" || first == "•" {
+        let after = rest.dropFirst()
+        guard after.first == " " || after.first == "\t" else { return nil }
+        let text = after.trimmingSpaces()
+        return text.isEmpty ? nil : (indent / 2, text)
+      }
+      let digits = rest.prefix { $0.isASCII && $0.isNumber }
+      guard !digits.isEmpty, digits.count <= 3 else { return nil }
+      let after = rest.dropFirst(digits.count)
+      guard let p = after.first, p == "." || p == ")", after.dropFirst().first == " " else { return nil }
+      let text = after.dropFirst(2).trimmingSpaces()
+      return text.isEmpty ? nil : (indent / 2, text)
+    }
+    var random = SeededGenerator(seed: 39)
+    for _ in 0..<5000 {
+      let line = (0..<random.below(3)).map { _ in random.pick([" ", "\t", "  "]) }.joined()
+        + random.pick(["", "-", "*", "+", "•", "1", "12", "1234", "a", "é", "\u{301}", "-\u{301}", "3\u{301}"])
+        + random.pick(["", " ", ".", ". ", ")", ") ", "\t"]) + ByteScanTests.randomText(&random, length: random.below(5))
+      let got = Document.listItem(line), want = former(line)
+      #expect(got?.0 == want?.0 && got?.1 == want?.1, "\(line.debugDescription)")
+    }
+  }
+
   /// The phrases found in one pass are those found one by one.
   @Test func phraseSetsCountWhatEachSearchFinds() {
     var random = SeededGenerator(seed: 33)

@@ -277,6 +277,17 @@ public struct Document: Sendable {
   }
 
   static func listItem(_ raw: String) -> (Int, String)? {
+    // Most lines are no list item, which their bytes tell: after ASCII spaces and tabs, an ASCII
+    // byte that is no list mark and no digit starts a character that is neither. (The rest is
+    // read as characters.)
+    let plain = raw.utf8.withContiguousStorageIfAvailable { b -> Bool in
+      var i = 0
+      while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+      guard i < b.count else { return false }
+      let c = b[i]
+      return c < 0x80 && c != 0x2D && c != 0x2A && c != 0x2B && !(c >= 0x30 && c <= 0x39)
+    }
+    if plain == true { return nil }
     let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
     let rest = raw.dropFirst(indent)
     guard let first = rest.first else { return nil }
