@@ -287,6 +287,34 @@ import Testing
     }
   }
 
+  /// The matches of a part of a run, read from the run's scan, are those of the part scanned
+  /// alone: also where the run's matches span the part's start or end, and for joined runs.
+  @Test func partsReadFromAScanMatchAsScannedAlone() {
+    let phrases = ["open telemetry", "open", "telemetry", "open telemetry collector", "a b c d", "b c", "c*", "Flux", "d"]
+    var matcher = PhraseMatcher<Int>()
+    for (i, p) in phrases.enumerated() { matcher.add(p, value: i, caseSensitive: p == "Flux") }
+    var random = SeededGenerator(seed: 40)
+    let words = ["open", "Open", "telemetry", "collector", "a", "b", "c", "cd", "d", "flux", "Flux", "x"]
+    func key(_ ms: [PhraseMatcher<Int>.Match]) -> [[Int]] { ms.map { [$0.token, $0.value, $0.length] } }
+    var reused = 0
+    for _ in 0..<2000 {
+      let tokens = Tokenizer.tokens((0..<random.below(20)).map { _ in random.pick(words) }.joined(separator: " "))
+      let scan = matcher.scan(tokens)
+      let a = random.below(tokens.count + 1), b = a + random.below(tokens.count - a + 1)
+      let part = tokens[a..<b]
+      #expect(key(matcher.matches(in: part, known: scan)) == key(matcher.matches(in: part)), "\(tokens.map(\.text)) \(a)..<\(b)")
+      if scan.holds(part), scan.end(ofMatchSpanning: b) == nil, scan.matches(startingIn: a..<b) != nil { reused += 1 }
+      // A title before the part, and the part before a heading.
+      let title = Tokenizer.tokens((0..<random.below(4)).map { _ in random.pick(words) }.joined(separator: " "))
+      #expect(key(matcher.matches(in: title[...], then: part, known: scan)) == key(matcher.matches(in: title[...], then: part)))
+      #expect(key(matcher.matches(in: part, then: title[...], known: scan)) == key(matcher.matches(in: part, then: title[...])))
+    }
+    #expect(reused > 500)
+    // A copy of a part is not read from the scan: its memory is not the run's.
+    let tokens = Tokenizer.tokens("open telemetry b c")
+    #expect(!matcher.scan(tokens).holds(Array(tokens[1...])[...]))
+  }
+
   /// The parser tokenizes a title and a text apart and joins the tokens, instead of tokenizing
   /// "title\ntext": the same tokens.
   @Test func tokensOfLinesJoinAsTokensOfTheJoinedText() {

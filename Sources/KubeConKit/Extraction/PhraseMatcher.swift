@@ -101,7 +101,65 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   public func matches(in tokens: [Token]) -> [Match] { matches(in: tokens[...]) }
 
   /// The matches within some of the tokens (``Match/token`` counts from the whole array's start).
-  public func matches(in tokens: ArraySlice<Token>) -> [Match] {
+  public func matches(in tokens: ArraySlice<Token>) -> [Match] { matches(in: tokens, known: nil) }
+
+  /// The matches of a whole run of tokens (a report's body), from which the matches of its parts
+  /// (a talk's text, a section) are read instead of scanned again.
+  ///
+  /// A part's matches are the run's that start in it when the run's scan comes to the part's
+  /// first token (no match of the run spans it) and no match of the run crosses the part's end:
+  /// from the same place, both scans see the same words and choose the same way, except where
+  /// a match could reach past the part's end.
+  struct Scan {
+    let tokens: [Token]
+    /// In order, not overlapping.
+    let matches: [Match]
+
+    /// Whether `part` is a slice of ``tokens`` (the same memory), and not empty.
+    func holds(_ part: ArraySlice<Token>) -> Bool {
+      guard !part.isEmpty, part.endIndex <= tokens.count else { return false }
+      let start = tokens.withUnsafeBufferPointer { $0.baseAddress.map { $0 + part.startIndex } }
+      return part.withUnsafeBufferPointer { $0.baseAddress } == start
+    }
+
+    /// The index in ``matches`` of the first match that starts at `place` or after.
+    func firstIndex(from place: Int) -> Int {
+      var (low, high) = (0, matches.count)
+      while low < high {
+        let mid = (low + high) / 2
+        if matches[mid].token < place { low = mid + 1 } else { high = mid }
+      }
+      return low
+    }
+
+    /// Where the match that starts before `place` and spans it ends, if one does.
+    func end(ofMatchSpanning place: Int) -> Int? {
+      let k = firstIndex(from: place) - 1
+      guard k >= 0, matches[k].token + matches[k].length > place else { return nil }
+      return matches[k].token + matches[k].length
+    }
+
+    /// The matches that start in `range`, when the scan comes to its start.
+    func matches(startingIn range: Range<Int>) -> ArraySlice<Match>? {
+      guard end(ofMatchSpanning: range.lowerBound) == nil else { return nil }
+      return matches[firstIndex(from: range.lowerBound)..<firstIndex(from: range.upperBound)]
+    }
+  }
+
+  /// The matches of all the tokens, to read their parts' from.
+  func scan(_ tokens: [Token]) -> Scan {
+    var result: [Match] = []
+    _ = scan(tokens[...], from: 0, to: tokens.count, into: &result)
+    return Scan(tokens: tokens, matches: result)
+  }
+
+  /// ``matches(in:)``, read from `known` when it can be.
+  func matches(in tokens: ArraySlice<Token>, known: Scan?) -> [Match] {
+    if let known, known.holds(tokens), known.end(ofMatchSpanning: tokens.endIndex) == nil,
+      let found = known.matches(startingIn: tokens.startIndex..<tokens.endIndex)
+    {
+      return Array(found)
+    }
     var result: [Match] = []
     _ = scan(tokens, from: tokens.startIndex, to: tokens.endIndex, into: &result)
     return result
@@ -113,16 +171,23 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   ///
   /// The scan over the first stops where a match could reach the second. From there it goes on
   /// over the rest of the first and the words of the second a match may reach, copied (a few
-  /// words); and once past the first, over the second, which it then reads as if alone.
-  func matches(in first: ArraySlice<Token>, then second: ArraySlice<Token>) -> [Match] {
+  /// words); and once past the first, over the second, which it then reads as if alone. The
+  /// first and last of these read `known` when they can.
+  func matches(in first: ArraySlice<Token>, then second: ArraySlice<Token>, known: Scan? = nil) -> [Match] {
     var result: [Match] = []
     let safe = max(first.startIndex, first.endIndex - (longest - 1))
-    let resume = scan(first, from: first.startIndex, to: safe, into: &result)
+    let resume: Int
+    if let known, known.holds(first), let found = known.matches(startingIn: first.startIndex..<safe) {
+      // (Before `safe`, a match reads only words of the first run, which are the known run's.)
+      result = Array(found)
+      resume = max(safe, found.last.map { $0.token + $0.length } ?? safe)
+    } else {
+      resume = scan(first, from: first.startIndex, to: safe, into: &result)
+    }
     let bridge = Array(first[resume...]) + second.prefix(longest)
     var bridged: [Match] = []
     let past = scan(bridge[...], from: 0, to: first.endIndex - resume, into: &bridged)
-    var rest: [Match] = []
-    _ = scan(second, from: second.startIndex + past - (first.endIndex - resume), to: second.endIndex, into: &rest)
+    let rest = matches(in: second[(second.startIndex + past - (first.endIndex - resume))...], known: known)
     // Token places in both runs read as one.
     result = result.map { var m = $0; m.token -= first.startIndex; return m }
     result += bridged.map { var m = $0; m.token += resume - first.startIndex; return m }

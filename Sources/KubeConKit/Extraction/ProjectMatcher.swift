@@ -22,10 +22,13 @@ public struct ProjectMatcher: Sendable {
   /// ``mentions(in:)`` of some of the tokens.
   public func mentions(in tokens: ArraySlice<Token>) -> [String: Int] { mentions(matcher.matches(in: tokens)) }
 
-  /// ``mentions(in:)`` of two runs of tokens read as one.
-  func mentions(in first: ArraySlice<Token>, then second: ArraySlice<Token>) -> [String: Int] {
-    mentions(matcher.matches(in: first, then: second))
+  /// ``mentions(in:)`` of two runs of tokens read as one; read from `known` where it can be.
+  func mentions(in first: ArraySlice<Token>, then second: ArraySlice<Token>, known: PhraseMatcher<Int>.Scan? = nil) -> [String: Int] {
+    mentions(matcher.matches(in: first, then: second, known: known))
   }
+
+  /// The matches of a run of tokens (a report's body), for ``mentions(in:then:known:)`` of its parts.
+  func scan(_ tokens: [Token]) -> PhraseMatcher<Int>.Scan { matcher.scan(tokens) }
 
   private func mentions(_ matches: [PhraseMatcher<Int>.Match]) -> [String: Int] {
     var counts: [Int: Int] = [:]

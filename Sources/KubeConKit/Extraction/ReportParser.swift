@@ -139,7 +139,11 @@ public struct ReportParser: Sendable {
 
     let outline = Outline.sections(of: doc)
     let sectionTexts = outline.map(\.text)
-    let candidates = talkExtractor.talks(in: outline, author: author)
+    // The body's project names and theme keywords, found once: a talk's text is part of the body,
+    // and its matches are read from these.
+    let projectScan = projectMatcher.scan(bodyTokens)
+    let themeScan = themeClassifier.scan(bodyTokens)
+    let candidates = talkExtractor.talks(in: outline, author: author, projectScan: projectScan)
     var extracted: [ExtractedTalk] = []
     var usedIds = UniqueIds()
     var sectionTalk: [Int: String] = [:]
@@ -150,9 +154,10 @@ public struct ReportParser: Sendable {
       // sentence, as the start of a text does).
       let titleTokens = Tokenizer.tokens(c.title)
       let textTokens = c.tokens
-      let projects = projectMatcher.mentions(in: titleTokens[...], then: textTokens).keys.sorted()
+      let projects = projectMatcher.mentions(in: titleTokens[...], then: textTokens, known: projectScan).keys.sorted()
       let themes = themeClassifier.themes(
-        titleTokens: titleTokens, textTokens: textTokens, projectCategories: projects.compactMap { categoryOf[$0] })
+        titleTokens: titleTokens, textTokens: textTokens, projectCategories: projects.compactMap { categoryOf[$0] },
+        known: themeScan)
       let sectionText = sectionTexts.indices.contains(c.section) ? sectionTexts[c.section] : nil
       extracted.append(ExtractedTalk(
         id: talkId, title: c.title, titleSource: c.titleSource, kind: c.kind, speakers: c.speakers,
@@ -160,10 +165,11 @@ public struct ReportParser: Sendable {
         text: c.text == sectionText ? nil : c.text))
     }
 
-    let reportMentions = projectMatcher.mentions(in: reportTitleTokens[...], then: bodyTokens[...])
+    let reportMentions = projectMatcher.mentions(in: reportTitleTokens[...], then: bodyTokens[...], known: projectScan)
     var themeSet = Set(extracted.flatMap(\.themes))
     let reportThemes = themeClassifier.themes(
-      titleTokens: reportTitleTokens, textTokens: bodyTokens[...], projectCategories: reportMentions.keys.compactMap { categoryOf[$0] })
+      titleTokens: reportTitleTokens, textTokens: bodyTokens[...], projectCategories: reportMentions.keys.compactMap { categoryOf[$0] },
+      known: themeScan)
     // The report's own text names its main subjects: those with strong evidence count too.
     themeSet.formUnion(reportThemes.prefix(6))
 

@@ -22,8 +22,15 @@ public struct TalkExtractor: Sendable {
 
   enum Context { case none, keynote, talkList }
 
-  /// The talks of an outline, in order. - Parameter author: never counted as a speaker.
+  /// The talks of an outline, in order.
+  /// - Parameters:
+  ///   - author: never counted as a speaker.
+  ///   - projectScan: the project names of the tokens the sections' are part of, if known.
   public func talks(in sections: [OutlineSection], author: String?) -> [TalkCandidate] {
+    talks(in: sections, author: author, projectScan: nil)
+  }
+
+  func talks(in sections: [OutlineSection], author: String?, projectScan: PhraseMatcher<Int>.Scan?) -> [TalkCandidate] {
     var result: [TalkCandidate] = []
     var context = Context.none
     var contextLevel = 0
@@ -86,7 +93,7 @@ public struct TalkExtractor: Sendable {
       let sectionTokens = section.tokens
       var headingTokens = Array(heading.tokens)
       if !headingTokens.isEmpty { headingTokens[0].startsSentence = Tokenizer.firstWordStartsSentence(heading.text, after: sectionText) }
-      if !projects.mentions(in: sectionTokens, then: headingTokens[...]).isEmpty { score += 1 }
+      if !projects.mentions(in: sectionTokens, then: headingTokens[...], known: projectScan).isEmpty { score += 1 }
       if TalkExtractor.looksLikeTitle(heading.text) { score += 1 }
       if section.hasChildren { score -= 4 }
       guard score >= 3 else {

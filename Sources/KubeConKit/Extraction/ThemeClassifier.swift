@@ -29,11 +29,19 @@ public struct ThemeClassifier: Sendable {
   }
 
   /// `themes(title:text:projectCategories:)` for texts already tokenized.
+  /// - Parameter known: the matches of tokens the text's may be part of (``scan(_:)``).
   public func themes(titleTokens: [Token], textTokens: ArraySlice<Token>, projectCategories: [String]) -> [String] {
+    themes(titleTokens: titleTokens, textTokens: textTokens, projectCategories: projectCategories, known: nil)
+  }
+
+  /// The keyword matches of a run of tokens (a report's body), for the themes of its parts.
+  func scan(_ tokens: [Token]) -> PhraseMatcher<Int>.Scan { matcher.scan(tokens) }
+
+  func themes(titleTokens: [Token], textTokens: ArraySlice<Token>, projectCategories: [String], known: PhraseMatcher<Int>.Scan?) -> [String] {
     var score: [Int: Int] = [:]
     for m in matcher.matches(in: titleTokens) { score[m.value, default: 0] += 3 }
     var bodyHits: [Int: Int] = [:]
-    for m in matcher.matches(in: textTokens) { bodyHits[m.value, default: 0] += 1 }
+    for m in matcher.matches(in: textTokens, known: known) { bodyHits[m.value, default: 0] += 1 }
     for (theme, hits) in bodyHits { score[theme, default: 0] += min(hits, 6) }
     var projectHits: [Int: Int] = [:]
     for category in projectCategories {
