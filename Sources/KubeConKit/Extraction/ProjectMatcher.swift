@@ -31,14 +31,16 @@ public struct ProjectMatcher: Sendable {
   func scan(_ tokens: [Token]) -> PhraseMatcher<Int>.Scan { matcher.scan(tokens) }
 
   private func mentions(_ matches: [PhraseMatcher<Int>.Match]) -> [String: Int] {
-    var counts: [Int: Int] = [:]
-    var strong = Set<Int>()
+    guard !matches.isEmpty else { return [:] }
+    // (Counted by project index: hashing into dictionaries cost more than matching.)
+    var counts = [Int](repeating: 0, count: projects.count)
+    var strong = [Bool](repeating: false, count: projects.count)
     for m in matches {
-      counts[m.value, default: 0] += 1
-      if !(projects[m.value].caseSensitive && m.sentenceInitial) { strong.insert(m.value) }
+      counts[m.value] += 1
+      if !(projects[m.value].caseSensitive && m.sentenceInitial) { strong[m.value] = true }
     }
     var result: [String: Int] = [:]
-    for (index, n) in counts where strong.contains(index) { result[projects[index].name] = n }
+    for index in projects.indices where strong[index] { result[projects[index].name] = counts[index] }
     return result
   }
 

@@ -38,18 +38,18 @@ public struct ThemeClassifier: Sendable {
   func scan(_ tokens: [Token]) -> PhraseMatcher<Int>.Scan { matcher.scan(tokens) }
 
   func themes(titleTokens: [Token], textTokens: ArraySlice<Token>, projectCategories: [String], known: PhraseMatcher<Int>.Scan?) -> [String] {
-    var score: [Int: Int] = [:]
-    for m in matcher.matches(in: titleTokens) { score[m.value, default: 0] += 3 }
-    var bodyHits: [Int: Int] = [:]
-    for m in matcher.matches(in: textTokens, known: known) { bodyHits[m.value, default: 0] += 1 }
-    for (theme, hits) in bodyHits { score[theme, default: 0] += min(hits, 6) }
-    var projectHits: [Int: Int] = [:]
+    // (Counted by theme index, not in dictionaries.)
+    var score = [Int](repeating: 0, count: themes.count)
+    for m in matcher.matches(in: titleTokens) { score[m.value] += 3 }
+    var bodyHits = [Int](repeating: 0, count: themes.count)
+    for m in matcher.matches(in: textTokens, known: known) { bodyHits[m.value] += 1 }
+    var projectHits = [Int](repeating: 0, count: themes.count)
     for category in projectCategories {
-      for theme in categoryThemes[category] ?? [] { projectHits[theme, default: 0] += 1 }
+      for theme in categoryThemes[category] ?? [] { projectHits[theme] += 1 }
     }
-    for (theme, hits) in projectHits { score[theme, default: 0] += min(hits, 3) }
-    return score.filter { $0.value >= ThemeClassifier.threshold }
-      .sorted { ($0.value, themes[$1.key].id) > ($1.value, themes[$0.key].id) }
-      .map { themes[$0.key].id }
+    for theme in themes.indices { score[theme] += min(bodyHits[theme], 6) + min(projectHits[theme], 3) }
+    return themes.indices.filter { score[$0] >= ThemeClassifier.threshold }
+      .sorted { (score[$0], themes[$1].id) > (score[$1], themes[$0].id) }
+      .map { themes[$0].id }
   }
 }
