@@ -338,8 +338,18 @@ import Testing
     for _ in 0..<1500 {
       let text = (0..<random.below(30)).map { _ in random.pick(words) + random.pick(cuts) }.joined()
       let tokens = Tokenizer.tokens(text)
-      let sentences = EditionResolver.sentences(text, words: tokens)
-      #expect(sentences.map(\.0) == EditionResolver.sentences(text))
+      // Each sentence with the words that start in it.
+      var next = 0
+      let sentences = EditionResolver.sentences(text).map { sentence in
+        let first = next
+        let end = text.utf8.distance(from: text.startIndex, to: sentence.endIndex)
+        while next < tokens.count && tokens[next].start < end { next += 1 }
+        return (sentence, tokens[first..<next])
+      }
+      // Those the resolver reads, found from the words.
+      let read = resolver.sentencesMayHoldingEvidence(text, words: tokens)
+      let want = sentences.filter { resolver.mayHoldEvidence($0.1) }
+      #expect(read.map { "\($0.0)|\($0.1.map(\.text))" } == want.map { "\($0.0)|\($0.1.map(\.text))" }, "\(text.debugDescription)")
       for (sentence, words) in sentences {
         #expect(words.map(\.text) == Tokenizer.tokens(String(sentence)).map(\.text), "\(sentence.debugDescription)")
         // (in the order of a set's iteration)

@@ -92,8 +92,7 @@ public struct EditionResolver: Sendable {
     var text = text
     text.makeContiguousUTF8()
     let words = tokens ?? Tokenizer.tokens(text)
-    for (sentence, words) in EditionResolver.sentences(text, words: words) {
-      guard mayHoldEvidence(words) else { continue }
+    for (sentence, words) in sentencesMayHoldingEvidence(text, words: words) {
       for ev in evidence(in: sentence, tokens: words, skipOtherTimes: true) { add(ev, weight: 1, to: &body) }
     }
     for (id, value) in body { score[id, default: 0] += min(value, 6) }
@@ -159,10 +158,13 @@ public struct EditionResolver: Sendable {
   /// False for words with no year and no word that may start a city's name: they give no
   /// evidence (most sentences of a report).
   func mayHoldEvidence(_ words: ArraySlice<Token>) -> Bool {
-    // (By index: a token passed by value is copied, and its strings retained.) A year starts "20".
-    words.indices.contains { k in
-      (words[k].asciiStart & 0xFFFF == 0x3032 && EditionResolver.year(words[k]) != nil) || cities.mayStart(hash: words[k].foldedHash)
-    }
+    // (By index: a token passed by value is copied, and its strings retained.)
+    words.indices.contains { mayBeEvidence(words, at: $0) }
+  }
+
+  /// Whether word `k` is a year (which starts "20") or may start a city's name.
+  func mayBeEvidence(_ words: ArraySlice<Token>, at k: Int) -> Bool {
+    (words[k].asciiStart & 0xFFFF == 0x3032 && EditionResolver.year(words[k]) != nil) || cities.mayStart(hash: words[k].foldedHash)
   }
 
   /// The text split at `.`, `!`, `?` and line breaks, without empty pieces.
@@ -170,19 +172,40 @@ public struct EditionResolver: Sendable {
     text.pieces(omittingEmpty: true) { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x0A }
   }
 
-  /// Each sentence of `text` with its words, taken from `words`, the words of the whole text.
+  /// The sentences of `text` (``sentences(_:)``) that may hold evidence (``mayHoldEvidence(_:)``),
+  /// in order, with their words, taken from `words`, the words of the whole text.
   ///
-  /// A word never holds a sentence's end (`.`, `!`, `?`, a line break), so the words, in order,
-  /// fall in the sentences in order: each sentence's are the next ones that start before its end
-  /// (and the first of each starts a sentence, as it would alone).
-  static func sentences(_ text: String, words: [Token]) -> [(Substring, ArraySlice<Token>)] {
-    var next = 0
-    return sentences(text).map { sentence in
-      let first = next
-      let end = text.utf8.distance(from: text.startIndex, to: sentence.endIndex)
-      while next < words.count && words[next].start < end { next += 1 }
-      return (sentence, words[first..<next])
-    }
+  /// Found from the words: around each word that may be evidence, its sentence reaches back and
+  /// on to the nearest `.`, `!`, `?` or line break, and its words are those that start in it (a
+  /// word never holds one of those). Cutting the whole text into sentences to look at a few was
+  /// most of the cost.
+  func sentencesMayHoldingEvidence(_ text: String, words: [Token]) -> [(Substring, ArraySlice<Token>)] {
+    var text = text
+    text.makeContiguousUTF8()
+    let utf8 = text.utf8
+    func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+    return utf8.withContiguousStorageIfAvailable { b in
+      func isCut(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x0A }
+      var out: [(Substring, ArraySlice<Token>)] = []
+      var k = 0
+      while k < words.count {
+        guard mayBeEvidence(words[...], at: k) else {
+          k += 1
+          continue
+        }
+        var start = words[k].start
+        while start > 0 && !isCut(b[start - 1]) { start -= 1 }
+        var end = words[k].end
+        while end < b.count && !isCut(b[end]) { end += 1 }
+        var first = k
+        while first > 0 && words[first - 1].start >= start { first -= 1 }
+        var last = k + 1
+        while last < words.count && words[last].start < end { last += 1 }
+        out.append((text[index(start)..<index(end)], words[first..<last]))
+        k = last
+      }
+      return out
+    } ?? []
   }
 
   /// Days since 1970 for `YYYY-MM-DD`.
