@@ -132,6 +132,16 @@ import Testing
     }
   }
 
+  /// Texts have at least n characters when they have, counted from bytes or by characters.
+  @Test func characterCountsFromBytesAreCharacterCounts() {
+    var random = SeededGenerator(seed: 41)
+    for _ in 0..<3000 {
+      let text = ByteScanTests.randomText(&random, length: random.below(30)) + random.pick(["", "e\u{301}", "👩‍💻", "\r\n"])
+      let n = random.below(40)
+      #expect(ReportParser.hasCharacters(text, atLeast: n) == (text.count >= n), "\(text.debugDescription) \(n)")
+    }
+  }
+
   /// The phrases found in one pass are those found one by one.
   @Test func phraseSetsCountWhatEachSearchFinds() {
     var random = SeededGenerator(seed: 33)

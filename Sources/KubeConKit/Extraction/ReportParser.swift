@@ -231,7 +231,24 @@ public struct ReportParser: Sendable {
 
   /// Whether `text` has at least `n` characters, counted no further.
   static func hasCharacters(_ text: String, atLeast n: Int) -> Bool {
-    text.index(text.startIndex, offsetBy: n, limitedBy: text.endIndex) != nil
+    // Fewer bytes are fewer characters. Scalars that combine with none before them
+    // (``Graphemes/lengthOfLoneScalar(_:at:)``, but `\r`) are a character each: their first n are
+    // n characters, counted from the bytes up to the first other scalar (walking characters
+    // costs about a hundred instructions each).
+    if text.utf8.count < n { return false }
+    var text = text
+    let counted = text.withUTF8 { b -> Bool? in
+      var i = 0
+      var scalars = 0
+      while i < b.count {
+        if scalars >= n { return true }
+        guard b[i] != 0x0D, let length = Graphemes.lengthOfLoneScalar(b, at: i) else { return nil }
+        i += length
+        scalars += 1
+      }
+      return scalars >= n
+    }
+    return counted ?? (text.index(text.startIndex, offsetBy: n, limitedBy: text.endIndex) != nil)
   }
 
   /// The first 200 characters of a text, cut at a word.

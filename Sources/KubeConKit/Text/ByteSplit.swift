@@ -6,21 +6,25 @@ enum Graphemes {
   /// Latin Extended-A, and general punctuation but the joiners, none of which combines with the
   /// scalar before it (`\r\n` is one character, but holds no letter and no mark).
   static func eachScalarIsACharacter(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    let n = b.count
     var i = 0
-    while i < n {
-      let x = b[i]
-      if x < 0x80 {
-        i += 1
-      } else if x >= 0xC2 && x <= 0xC5 {
-        i += 2
-      } else if x == 0xE2, i + 2 < n, b[i + 1] == 0x80 || b[i + 1] == 0x81, !(b[i + 1] == 0x80 && (b[i + 2] == 0x8C || b[i + 2] == 0x8D)) {
-        i += 3
-      } else {
-        return false
-      }
+    while i < b.count {
+      guard let length = lengthOfLoneScalar(b, at: i) else { return false }
+      i += length
     }
     return true
+  }
+
+  /// The length in bytes of the scalar at byte `i` when it is one of those above, which combine
+  /// with no scalar before them; nil for the others.
+  @inline(__always)
+  static func lengthOfLoneScalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+    let x = b[i]
+    if x < 0x80 { return 1 }
+    if x >= 0xC2 && x <= 0xC5 { return 2 }
+    if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x80 || b[i + 1] == 0x81, !(b[i + 1] == 0x80 && (b[i + 2] == 0x8C || b[i + 2] == 0x8D)) {
+      return 3
+    }
+    return nil
   }
 
   static func eachScalarIsACharacter(_ text: String) -> Bool {
