@@ -58,6 +58,18 @@ import Testing
     }
   }
 
+  /// Whitespace is trimmed as Foundation trims it, also the spaces that are not ASCII.
+  @Test func whitespacesAreTrimmedAsFoundationTrimsThem() {
+    var random = SeededGenerator(seed: 42)
+    for _ in 0..<3000 {
+      let text = random.pick(["", " ", "\t", "\u{2003}", "\u{3000}", "\u{00A0}", "a", "é"])
+        + ByteScanTests.randomText(&random, length: random.below(6)) + random.pick(["", " ", "\t", "\u{2003}", "x", "\u{301}"])
+      #expect(text.trimmingWhitespaces() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+      let sub = text.dropFirst(random.below(2))
+      #expect(sub.trimmingWhitespaces() == sub.trimmingCharacters(in: .whitespaces), "\(sub.debugDescription)")
+    }
+  }
+
   @Test func bytesAreFoundWhereFoundationFindsThem() {
     var random = SeededGenerator(seed: 32)
     let needles = [":", ": ", "://", "{{", "keynote", "=", "a b", "Inc."]

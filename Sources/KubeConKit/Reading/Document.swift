@@ -97,6 +97,11 @@ public struct Document: Sendable {
         out.append(line)
         continue
       }
+      // A line with markup but no comment (Foundation's search for one is slow).
+      if !inComment && !line.holds("<!--") {
+        out.append(removeShortcodes(line))
+        continue
+      }
       var result = ""
       var rest = Substring(line)
       while !rest.isEmpty {

@@ -33,11 +33,11 @@ public struct FrontMatter: Sendable, Equatable {
   /// Splits front matter from the lines of a report.
   public static func parse(_ lines: [Substring]) -> FrontMatter {
     var fm = FrontMatter()
-    guard let first = lines.first?.trimmingCharacters(in: .whitespaces),
+    guard let first = lines.first?.trimmingWhitespaces(),
       first == "---" || first == "+++"
     else { return fm }
     let toml = first == "+++"
-    guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == first })
+    guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingWhitespaces() == first })
     else {
       fm.warnings.append(Diagnostic(file: "", line: 1, message: "front matter opened with '\(first)' is never closed", invalid: true, fallback: "read as text"))
       return fm
@@ -47,7 +47,7 @@ public struct FrontMatter: Sendable, Equatable {
     for index in 1..<close {
       let raw = lines[index]
       let lineNumber = index + 1
-      let trimmed = raw.trimmingCharacters(in: .whitespaces)
+      let trimmed = raw.trimmingWhitespaces()
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       let indented = raw.first == " " || raw.first == "\t"
       if trimmed.hasPrefix("- "), let key = currentListKey {
@@ -63,8 +63,8 @@ public struct FrontMatter: Sendable, Equatable {
         fm.warnings.append(Diagnostic(file: "", line: lineNumber, message: "front matter line is not 'key\(separator) value'", fallback: "ignored"))
         continue
       }
-      let key = trimmed[..<sep].trimmingCharacters(in: .whitespaces).lowercased()
-      let value = trimmed[trimmed.index(after: sep)...].trimmingCharacters(in: .whitespaces)
+      let key = trimmed[..<sep].trimmingWhitespaces().lowercased()
+      let value = trimmed[trimmed.index(after: sep)...].trimmingWhitespaces()
       currentListKey = nil
       fm.lines[key] = lineNumber
       if value.isEmpty {
@@ -72,7 +72,7 @@ public struct FrontMatter: Sendable, Equatable {
         fm.fields[key] = .list([])
       } else if value.hasPrefix("[") && value.hasSuffix("]") {
         let inner = value.dropFirst().dropLast()
-        fm.fields[key] = .list(inner.split(separator: ",").map { unquote($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty })
+        fm.fields[key] = .list(inner.split(separator: ",").map { unquote($0.trimmingWhitespaces()) }.filter { !$0.isEmpty })
       } else {
         fm.fields[key] = .string(unquote(value))
       }

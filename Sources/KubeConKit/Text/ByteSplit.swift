@@ -88,6 +88,18 @@ extension StringProtocol {
   }
 }
 
+extension StringProtocol {
+  /// Foundation's `trimmingCharacters(in: .whitespaces)`, without Foundation when the text starts
+  /// and ends with ASCII that is no space or tab (most lines): then nothing is trimmed.
+  func trimmingWhitespaces() -> String {
+    let plain = utf8.withContiguousStorageIfAvailable { b in
+      func keeps(_ x: UInt8?) -> Bool { x.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } ?? false }
+      return keeps(b.first) && keeps(b.last)
+    }
+    return plain == true ? String(self) : trimmingCharacters(in: .whitespaces)
+  }
+}
+
 extension String {
   /// The pieces of the text between separator bytes, read as UTF-8 bytes rather than characters
   /// (`split(separator:)` on characters was a few percent of parsing a report).
