@@ -433,6 +433,12 @@ import Testing
         #expect(whole.hasPrefix(prefix) == start.hasPrefix(prefix), "\(text.debugDescription) \(prefix)")
       }
       #expect(TalkExtractor.sentences(text, limit: 1) == Array(TalkExtractor.sentences(text).prefix(1)), "\(text.debugDescription)")
+      // A paragraph (trimmed) starts with the prefixes its first sentence starts with.
+      let paragraph = text.trimmingSpaces()
+      let sentence = TalkExtractor.foldedStart(TalkExtractor.sentences(paragraph, limit: 1).first ?? "")
+      for prefix in TalkVocabulary.bylinePrefixes {
+        #expect(TalkExtractor.foldedStart(paragraph).hasPrefix(prefix) == sentence.hasPrefix(prefix), "\(paragraph.debugDescription)")
+      }
     }
   }
 

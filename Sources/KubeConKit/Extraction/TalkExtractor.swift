@@ -224,12 +224,16 @@ public struct TalkExtractor: Sendable {
   /// `Par X de Y` / `By X from Y` in the first blocks under a heading.
   func byline(_ blocks: [Block]) -> [SpeakerRef]? {
     for block in blocks.prefix(2) {
+      // The prefixes the paragraph starts with are those its first sentence starts with: no
+      // prefix holds a sentence's end (`.`, `!`, `?`), so the first sentence holds a prefix the
+      // paragraph starts with. (Most paragraphs have none: their first sentence is not cut.)
+      let folded = TalkExtractor.foldedStart(block.text)
+      let prefixes = TalkVocabulary.bylinePrefixes.filter { folded.hasASCIIPrefix($0) }
+      guard !prefixes.isEmpty else { continue }
       // The byline is the whole paragraph, or its first sentence ("By X from Y. The talk...").
       for k in 0..<2 {
         let text = k == 0 ? block.text : TalkExtractor.sentences(block.text, limit: 1).first ?? ""
-        let folded = TalkExtractor.foldedStart(text)
-        let prefixes = TalkVocabulary.bylinePrefixes.filter { folded.hasASCIIPrefix($0) }
-        guard !prefixes.isEmpty, text.wordCount(upTo: 31) <= 30 else { continue }
+        guard text.wordCount(upTo: 31) <= 30 else { continue }
         for prefix in prefixes {
           // SpeakerParser.words sets final punctuation aside (keeping "Inc." and initials).
           if let list = parser.parseList(String(text.dropFirst(prefix.count))) { return list }
