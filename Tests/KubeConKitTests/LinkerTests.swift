@@ -3,8 +3,6 @@ import Testing
 @testable import KubeConKit
 
 @Suite struct LinkerTests {
-  /// Talks compared across a translation by numbered speakers and projects score what comparing
-  /// the sets of names scores.
   /// Work spread over the cores comes back whole and in order, for short lists and long ones.
   @Test func parallelMapKeepsTheOrder() {
     for n in [0, 1, 63, 64, 65, 1000, 1001] {
@@ -13,6 +11,9 @@ import Testing
     }
   }
 
+  /// Talks compared across a translation by numbered speakers and projects score what comparing
+  /// the sets of names scores, and never more than 1.6 less twice their distance (pairs further
+  /// apart are not scored).
   @Test func numberedShapesScoreAsSetsOfNames() {
     var random = SeededGenerator(seed: 11)
     let names = ["Ann Lee", "ann lee", "Ánn Lée", "Bob", "Chloé Martin", "Dan", "Eve", "Zoë"]
@@ -40,6 +41,7 @@ import Testing
       expected += a.kind == b.kind ? 0.1 : 0
       expected -= 2 * abs(position.0 - position.1)
       #expect(Linker.similarity(sa, sb, positionA: position.0, positionB: position.1) == expected)
+      #expect(expected <= 1.6 - 2 * abs(position.0 - position.1) + 1e-9)
     }
   }
 

@@ -144,8 +144,13 @@ public enum Linker {
         let (ta, tb) = (talkShapes[a], talkShapes[b])
         for i in ta.indices {
           var best: (Int, Double)? = nil
+          let positionA = Double(i) / Double(max(ta.count, 1))
           for j in tb.indices {
-            let s = similarity(ta[i], tb[j], positionA: Double(i) / Double(max(ta.count, 1)), positionB: Double(j) / Double(max(tb.count, 1)))
+            let positionB = Double(j) / Double(max(tb.count, 1))
+            // A pair scores at most 1.6 (the same speakers, projects and kind) less twice its
+            // distance: pairs too far apart to beat the best so far are not scored.
+            if 1.7 - 2 * abs(positionA - positionB) <= (best?.1 ?? 0.6) { continue }
+            let s = similarity(ta[i], tb[j], positionA: positionA, positionB: positionB)
             if s > (best?.1 ?? 0.6) { best = (j, s) }
           }
           if let (j, _) = best { found.append((firstRefs[a] + i, firstRefs[b] + j)) }
