@@ -262,6 +262,28 @@ public struct ReportParser: Sendable {
       let cut = flat.prefix(200)
       return String(decoding: cut[..<(cut.lastIndex(of: 0x20) ?? cut.endIndex)], as: UTF8.self) + "…"
     }
+    // Where the first 201 scalars are each a character of their own (most French texts), the
+    // first 200 characters are those scalars: the cut is found in the text's own bytes.
+    let quick = text.withUTF8 { b -> String? in
+      func flat(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(unsafeUninitializedCapacity: part.count) { out in
+          for (k, byte) in part.enumerated() { out[k] = byte == 0x0A ? 0x20 : byte }
+          return part.count
+        }
+      }
+      var end = 0
+      var scalars = 0
+      while end < b.count && scalars < 200 {
+        guard b[end] != 0x0D, let length = Graphemes.lengthOfLoneScalar(b, at: end) else { return nil }
+        end += length
+        scalars += 1
+      }
+      if end == b.count { return flat(b[...]) }  // at most 200 characters
+      guard b[end] != 0x0D, Graphemes.lengthOfLoneScalar(b, at: end) != nil else { return nil }
+      let space = b[..<end].lastIndex { $0 == 0x20 || $0 == 0x0A } ?? end
+      return flat(b[..<space]) + "…"
+    }
+    if let quick { return quick }
     // Only the start of a long text is flattened: enough bytes for 202 characters (the 202nd
     // proves the 201st is whole), doubled while there are fewer and the text goes on.
     let count = text.utf8.count
