@@ -145,6 +145,10 @@ import Testing
       let end = cut.lastIndex(of: " ") ?? cut.endIndex
       return String(cut[..<end]) + "…"
     }
+    // A mark on the 200th character, right after 200 scalars that are each one.
+    for text in [String(repeating: "à", count: 199) + "e\u{301} suite", String(repeating: "a ", count: 100) + "\u{301}b"] {
+      #expect(ReportParser.excerpt(text) == former(text))
+    }
     var rng = SeededGenerator(seed: 7)
     let pieces = ["word", " ", "\n", "\n\u{301}", "é", "e\u{301}", "🇫🇷", "👩🏽‍💻", "日本語", "\u{200D}", "\r\n", "x"]
     for n in [0, 1, 150, 199, 200, 201, 202, 203, 400, 3000] {
