@@ -588,16 +588,27 @@ public struct TalkExtractor: Sendable {
 
   /// The start of a text as a title: its first sentence, at most twelve words.
   static func firstWords(of text: String) -> String {
-    let first = sentences(text, limit: 1).first ?? text
+    var first = sentences(text, limit: 1).first ?? text
     // `split(separator: " ", maxSplits: 12)`, of which a 13th piece is the rest: only the start of
-    // a long sentence is read.
-    var words = first.split(separator: " ", maxSplits: 12)
+    // a long sentence is read. Where each scalar is a character, the same split is made on the
+    // bytes (splitting characters cost more than the rest of making a title).
+    var title: String
     var more = false
-    if words.count == 13 {
-      more = words[12].contains { $0 != " " }
-      words.removeLast()
+    if first.withUTF8(Graphemes.eachScalarIsACharacter) {
+      var words = first.utf8.split(separator: 0x20, maxSplits: 12)
+      if words.count == 13 {
+        more = words[12].contains { $0 != 0x20 }
+        words.removeLast()
+      }
+      title = words.map { String(Substring($0)) }.joined(separator: " ")
+    } else {
+      var words = first.split(separator: " ", maxSplits: 12)
+      if words.count == 13 {
+        more = words[12].contains { $0 != " " }
+        words.removeLast()
+      }
+      title = words.joined(separator: " ")
     }
-    var title = words.joined(separator: " ")
     while let last = title.last, ".:;,!?".contains(last) { title.removeLast() }
     return more ? title + "…" : title
   }
