@@ -155,25 +155,15 @@ public struct EditionResolver: Sendable {
     return y
   }
 
-  /// False for words with no year and no word that may start a city's name: they give no
-  /// evidence (most sentences of a report).
-  func mayHoldEvidence(_ words: ArraySlice<Token>) -> Bool {
-    // (By index: a token passed by value is copied, and its strings retained.)
-    words.indices.contains { mayBeEvidence(words, at: $0) }
-  }
-
-  /// Whether word `k` is a year (which starts "20") or may start a city's name.
+  /// Whether word `k` is a year (which starts "20") or may start a city's name: a sentence
+  /// without such a word gives no evidence (most sentences of a report).
   func mayBeEvidence(_ words: ArraySlice<Token>, at k: Int) -> Bool {
     (words[k].asciiStart & 0xFFFF == 0x3032 && EditionResolver.year(words[k]) != nil) || cities.mayStart(hash: words[k].foldedHash)
   }
 
-  /// The text split at `.`, `!`, `?` and line breaks, without empty pieces.
-  static func sentences(_ text: String) -> [Substring] {
-    text.pieces(omittingEmpty: true) { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x0A }
-  }
-
-  /// The sentences of `text` (``sentences(_:)``) that may hold evidence (``mayHoldEvidence(_:)``),
-  /// in order, with their words, taken from `words`, the words of the whole text.
+  /// The sentences of `text` (its pieces between `.`, `!`, `?` and line breaks) that may hold
+  /// evidence (a word of theirs ``mayBeEvidence(_:at:)``), in order, with their words, taken from
+  /// `words`, the words of the whole text.
   ///
   /// Found from the words: around each word that may be evidence, its sentence reaches back and
   /// on to the nearest `.`, `!`, `?` or line break, and its words are those that start in it (a
