@@ -117,29 +117,12 @@ import Testing
 
   /// List items are told from other lines as the character reader told them.
   @Test func listItemsAreReadAsByTheCharacterReader() {
-    func former(_ raw: String) -> (Int, String)? {
-      let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
-      let rest = raw.dropFirst(indent)
-      guard let first = rest.first else { return nil }
-      if first == "-" || first == "*" || first == "+" || first == "•" {
-        let after = rest.dropFirst()
-        guard after.first == " " || after.first == "\t" else { return nil }
-        let text = after.trimmingSpaces()
-        return text.isEmpty ? nil : (indent / 2, text)
-      }
-      let digits = rest.prefix { $0.isASCII && $0.isNumber }
-      guard !digits.isEmpty, digits.count <= 3 else { return nil }
-      let after = rest.dropFirst(digits.count)
-      guard let p = after.first, p == "." || p == ")", after.dropFirst().first == " " else { return nil }
-      let text = after.dropFirst(2).trimmingSpaces()
-      return text.isEmpty ? nil : (indent / 2, text)
-    }
     var random = SeededGenerator(seed: 39)
     for _ in 0..<5000 {
       let line = (0..<random.below(3)).map { _ in random.pick([" ", "\t", "  "]) }.joined()
         + random.pick(["", "-", "*", "+", "•", "1", "12", "1234", "a", "é", "\u{301}", "-\u{301}", "3\u{301}"])
         + random.pick(["", " ", ".", ". ", ")", ") ", "\t"]) + ByteScanTests.randomText(&random, length: random.below(5))
-      let got = Document.listItem(line), want = former(line)
+      let got = Document.listItem(line), want = Document.characterListItem(line)
       #expect(got?.0 == want?.0 && got?.1 == want?.1, "\(line.debugDescription)")
     }
   }
@@ -291,14 +274,20 @@ import Testing
 
   /// Two runs of tokens are matched as the array of both would be, wherever they are cut: also
   /// with phrases across the cut, overlapping phrases and phrases longer than a run.
-  @Test func joinedRunsMatchAsOneArray() {
-    let phrases = ["open telemetry", "open", "telemetry", "open telemetry collector", "a b c d", "b c", "c*", "Flux", "d"]
+  /// Phrases that overlap, nest and run longer than a few words, and words that make them up.
+  static let joinPhrases = ["open telemetry", "open", "telemetry", "open telemetry collector", "a b c d", "b c", "c*", "Flux", "d"]
+  static let joinWords = ["open", "Open", "telemetry", "collector", "a", "b", "c", "cd", "d", "flux", "Flux", "x"]
+  static func joinMatcher() -> PhraseMatcher<Int> {
     var matcher = PhraseMatcher<Int>()
-    for (i, p) in phrases.enumerated() { matcher.add(p, value: i, caseSensitive: p == "Flux") }
+    for (i, p) in joinPhrases.enumerated() { matcher.add(p, value: i, caseSensitive: p == "Flux") }
+    return matcher
+  }
+
+  @Test func joinedRunsMatchAsOneArray() {
+    let matcher = ByteScanTests.joinMatcher()
     var random = SeededGenerator(seed: 38)
-    let words = ["open", "Open", "telemetry", "collector", "a", "b", "c", "cd", "d", "flux", "Flux", "x"]
     for _ in 0..<2000 {
-      let tokens = Tokenizer.tokens((0..<random.below(14)).map { _ in random.pick(words) }.joined(separator: " "))
+      let tokens = Tokenizer.tokens((0..<random.below(14)).map { _ in random.pick(ByteScanTests.joinWords) }.joined(separator: " "))
       let cut = random.below(tokens.count + 1)
       // Slices that do not start at 0, as a document's are.
       let all = Tokenizer.tokens("x x") + tokens
@@ -312,11 +301,9 @@ import Testing
   /// The matches of a part of a run, read from the run's scan, are those of the part scanned
   /// alone: also where the run's matches span the part's start or end, and for joined runs.
   @Test func partsReadFromAScanMatchAsScannedAlone() {
-    let phrases = ["open telemetry", "open", "telemetry", "open telemetry collector", "a b c d", "b c", "c*", "Flux", "d"]
-    var matcher = PhraseMatcher<Int>()
-    for (i, p) in phrases.enumerated() { matcher.add(p, value: i, caseSensitive: p == "Flux") }
+    let matcher = ByteScanTests.joinMatcher()
     var random = SeededGenerator(seed: 40)
-    let words = ["open", "Open", "telemetry", "collector", "a", "b", "c", "cd", "d", "flux", "Flux", "x"]
+    let words = ByteScanTests.joinWords
     func key(_ ms: [PhraseMatcher<Int>.Match]) -> [[Int]] { ms.map { [$0.token, $0.value, $0.length] } }
     var reused = 0
     for _ in 0..<2000 {

@@ -123,14 +123,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     }
 
     /// The index in ``matches`` of the first match that starts at `place` or after.
-    func firstIndex(from place: Int) -> Int {
-      var (low, high) = (0, matches.count)
-      while low < high {
-        let mid = (low + high) / 2
-        if matches[mid].token < place { low = mid + 1 } else { high = mid }
-      }
-      return low
-    }
+    func firstIndex(from place: Int) -> Int { matches.partitionIndex { $0.token < place } }
 
     /// Where the match that starts before `place` and spans it ends, if one does.
     func end(ofMatchSpanning place: Int) -> Int? {

@@ -34,12 +34,7 @@ extension SearchIndex {
     func starts(of phrase: [String], in doc: Int) throws -> (title: [Int], body: [Int]) {
       func posting(_ term: String) throws -> (Posting?, Positions) {
         let l = try list(term)
-        var low = 0
-        var high = l.postings.count
-        while low < high {
-          let mid = (low + high) / 2
-          if l.postings[mid].doc < doc { low = mid + 1 } else { high = mid }
-        }
+        let low = l.postings.partitionIndex { $0.doc < doc }
         return (low < l.postings.count && l.postings[low].doc == doc ? l.postings[low] : nil, l.positions)
       }
       guard !phrase.isEmpty, case let (first?, firstPositions) = try posting(phrase[0]) else { return ([], []) }

@@ -346,12 +346,7 @@ public final class SearchIndex {
     top.reserveCapacity(k + 1)
     for e in elements {
       if top.count == k, !precedes(e, top[k - 1]) { continue }
-      var (low, high) = (0, top.count)
-      while low < high {
-        let mid = (low + high) / 2
-        if precedes(top[mid], e) { low = mid + 1 } else { high = mid }
-      }
-      top.insert(e, at: low)
+      top.insert(e, at: top.partitionIndex { precedes($0, e) })
       if top.count > k { top.removeLast() }
     }
     return top

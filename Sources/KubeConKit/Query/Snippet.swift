@@ -74,14 +74,7 @@ extension SearchIndex {
       if inSpan[marks[i].clause] == 0 { distinct -= 1 }
     }
     /// The first mark at or after word `w`.
-    func firstMark(from w: Int) -> Int {
-      var (low, high) = (0, marks.count)
-      while low < high {
-        let mid = (low + high) / 2
-        if marks[mid].word < w { low = mid + 1 } else { high = mid }
-      }
-      return low
-    }
+    func firstMark(from w: Int) -> Int { marks.partitionIndex { $0.word < w } }
     let order = marks.indices.sorted { (bounds[$0], marks[$1].word) > (bounds[$1], marks[$0].word) }
     var best: (score: Int, start: Int, pieces: [(String, Bool)])?
     for i in order.prefix(places) {

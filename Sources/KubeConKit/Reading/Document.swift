@@ -292,7 +292,11 @@ public struct Document: Sendable {
       let c = b[i]
       return c < 0x80 && c != 0x2D && c != 0x2A && c != 0x2B && !(c >= 0x30 && c <= 0x39)
     }
-    if plain == true { return nil }
+    return plain == true ? nil : characterListItem(raw)
+  }
+
+  /// ``listItem(_:)`` read as characters.
+  static func characterListItem(_ raw: String) -> (Int, String)? {
     let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
     let rest = raw.dropFirst(indent)
     guard let first = rest.first else { return nil }
