@@ -137,6 +137,23 @@ import Testing
     }
   }
 
+  /// A word the quick test rules out starts no name the speaker parser reads.
+  @Test func wordsThatCannotStartANameStartNone() {
+    let parser = Fixtures.parser.speakers
+    var random = SeededGenerator(seed: 45)
+    var ruledOut = 0
+    for _ in 0..<2000 {
+      let text = (0..<random.below(8)).map { _ in random.pick(["Jane", "Doe", "jane", "de", "La", "Élodie", "éric", "«Ann", "*Bob", "(Eve", "J.", "1A", "Ünal", "x"]) }
+        .joined(separator: random.pick([" ", " ", ", "]))
+      let ws = SpeakerParser.words(text)
+      for i in ws.indices where !SpeakerParser.mayStartName(ws[i]) {
+        ruledOut += 1
+        #expect(parser.readName(ws, from: i) == nil && parser.leadingList(ws, from: i, allowCommaOrg: false) == nil, "\(text) \(i)")
+      }
+    }
+    #expect(ruledOut > 1000)
+  }
+
   /// The phrases found in one pass are those found one by one.
   @Test func phraseSetsCountWhatEachSearchFinds() {
     var random = SeededGenerator(seed: 33)

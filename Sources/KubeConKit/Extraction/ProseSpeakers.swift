@@ -85,7 +85,11 @@ public struct ProseSpeakers: Sendable {
       }
       var start = max(0, k - 16)
       while start < k {
-        if let (list, end) = parser.leadingList(ws, from: start, allowCommaOrg: false), reaches(ws, from: end, to: k) {
+        // (A list starts with a name, whose first word has no opening mark but `*` and starts with
+        // a capital or a letter past ASCII: most words are tried no further.)
+        if SpeakerParser.mayStartName(ws[start]), let (list, end) = parser.leadingList(ws, from: start, allowCommaOrg: false),
+          reaches(ws, from: end, to: k)
+        {
           var list = list
           if start > 0, list[0].organization == nil, let possessor = possessive(ws[start - 1]) {
             for i in list.indices where list[i].organization == nil { list[i].organization = possessor }

@@ -357,6 +357,13 @@ public struct SpeakerParser: Sendable {
     return speakers.isEmpty ? nil : (speakers, i)
   }
 
+  /// False when a word cannot start a name for ``readName(_:from:)``: it has an opening mark but
+  /// `*`, or starts with an ASCII byte that is not a capital (``PersonNames/isNameWord(_:)``).
+  static func mayStartName(_ w: Word) -> Bool {
+    guard w.lead.isEmpty || w.lead == "*", let first = w.text.utf8.first else { return false }
+    return first >= 0x80 || (first >= 0x41 && first <= 0x5A)
+  }
+
   /// Reads a full name starting at `start`; stops before `de` + capital once the name has two words.
   func readName(_ ws: [Word], from start: Int) -> (String, Int)? {
     guard start < ws.count, ws[start].lead.isEmpty || ws[start].lead == "*", names.isNameWord(Substring(ws[start].text)) else {
