@@ -231,23 +231,11 @@ public struct ReportParser: Sendable {
 
   /// Whether `text` has at least `n` characters, counted no further.
   static func hasCharacters(_ text: String, atLeast n: Int) -> Bool {
-    // Fewer bytes are fewer characters. Scalars that combine with none before them
-    // (``Graphemes/lengthOfLoneScalar(_:at:)``, but `\r`) are a character each: their first n are
-    // n characters, counted from the bytes up to the first other scalar (walking characters
-    // costs about a hundred instructions each).
+    // Fewer bytes are fewer characters. Where the first n scalars are lone, they are n characters,
+    // counted from the bytes (walking characters costs about a hundred instructions each).
     if text.utf8.count < n { return false }
     var text = text
-    let counted = text.withUTF8 { b -> Bool? in
-      var i = 0
-      var scalars = 0
-      while i < b.count {
-        if scalars >= n { return true }
-        guard b[i] != 0x0D, let length = Graphemes.lengthOfLoneScalar(b, at: i) else { return nil }
-        i += length
-        scalars += 1
-      }
-      return scalars >= n
-    }
+    let counted = text.withUTF8 { b in Graphemes.endOfLoneScalars(b, upTo: n).map { $0.count == n } }
     return counted ?? (text.index(text.startIndex, offsetBy: n, limitedBy: text.endIndex) != nil)
   }
 
@@ -271,13 +259,7 @@ public struct ReportParser: Sendable {
           return part.count
         }
       }
-      var end = 0
-      var scalars = 0
-      while end < b.count && scalars < 200 {
-        guard b[end] != 0x0D, let length = Graphemes.lengthOfLoneScalar(b, at: end) else { return nil }
-        end += length
-        scalars += 1
-      }
+      guard let (end, _) = Graphemes.endOfLoneScalars(b, upTo: 200) else { return nil }
       if end == b.count { return flat(b[...]) }  // at most 200 characters
       guard b[end] != 0x0D, Graphemes.lengthOfLoneScalar(b, at: end) != nil else { return nil }
       let space = b[..<end].lastIndex { $0 == 0x20 || $0 == 0x0A } ?? end

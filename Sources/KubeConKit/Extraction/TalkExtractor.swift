@@ -592,23 +592,15 @@ public struct TalkExtractor: Sendable {
     // `split(separator: " ", maxSplits: 12)`, of which a 13th piece is the rest: only the start of
     // a long sentence is read. Where each scalar is a character, the same split is made on the
     // bytes (splitting characters cost more than the rest of making a title).
-    var title: String
+    var words =
+      first.withUTF8(Graphemes.eachScalarIsACharacter)
+      ? first.utf8.split(separator: 0x20, maxSplits: 12).map(Substring.init) : first.split(separator: " ", maxSplits: 12)
     var more = false
-    if first.withUTF8(Graphemes.eachScalarIsACharacter) {
-      var words = first.utf8.split(separator: 0x20, maxSplits: 12)
-      if words.count == 13 {
-        more = words[12].contains { $0 != 0x20 }
-        words.removeLast()
-      }
-      title = words.map { String(Substring($0)) }.joined(separator: " ")
-    } else {
-      var words = first.split(separator: " ", maxSplits: 12)
-      if words.count == 13 {
-        more = words[12].contains { $0 != " " }
-        words.removeLast()
-      }
-      title = words.joined(separator: " ")
+    if words.count == 13 {
+      more = words[12].contains { $0 != " " }
+      words.removeLast()
     }
+    var title = words.joined(separator: " ")
     while let last = title.last, ".:;,!?".contains(last) { title.removeLast() }
     return more ? title + "…" : title
   }

@@ -29,7 +29,6 @@ public struct ThemeClassifier: Sendable {
   }
 
   /// `themes(title:text:projectCategories:)` for texts already tokenized.
-  /// - Parameter known: the matches of tokens the text's may be part of (``scan(_:)``).
   public func themes(titleTokens: [Token], textTokens: ArraySlice<Token>, projectCategories: [String]) -> [String] {
     themes(titleTokens: titleTokens, textTokens: textTokens, projectCategories: projectCategories, known: nil)
   }
@@ -37,6 +36,7 @@ public struct ThemeClassifier: Sendable {
   /// The keyword matches of a run of tokens (a report's body), for the themes of its parts.
   func scan(_ tokens: [Token]) -> PhraseMatcher<Int>.Scan { matcher.scan(tokens) }
 
+  /// - Parameter known: the matches of tokens the text's may be part of (``scan(_:)``).
   func themes(titleTokens: [Token], textTokens: ArraySlice<Token>, projectCategories: [String], known: PhraseMatcher<Int>.Scan?) -> [String] {
     // (Counted by theme index, not in dictionaries.)
     var score = [Int](repeating: 0, count: themes.count)

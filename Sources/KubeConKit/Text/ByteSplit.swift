@@ -27,6 +27,20 @@ enum Graphemes {
     return nil
   }
 
+  /// Where the first `n` scalars of UTF-8 text end, and how many there are (fewer at the text's
+  /// end), when each is a lone scalar other than `\r` (no `\r\n` joins two): then they are as many
+  /// characters, ending there. Nil when another scalar comes first.
+  static func endOfLoneScalars(_ b: UnsafeBufferPointer<UInt8>, upTo n: Int) -> (end: Int, count: Int)? {
+    var end = 0
+    var count = 0
+    while end < b.count && count < n {
+      guard b[end] != 0x0D, let length = lengthOfLoneScalar(b, at: end) else { return nil }
+      end += length
+      count += 1
+    }
+    return (end, count)
+  }
+
   static func eachScalarIsACharacter(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { eachScalarIsACharacter($0) }
