@@ -21,13 +21,12 @@ public struct SpeakerParser: Sendable {
     /// ``Token/hash(folded:)`` of ``folded``, by which cue words are ruled out before they are looked up.
     var hash: UInt16
 
-    /// - Parameter hash: of `folded`, when it is known.
-    init(text: String, folded: String, lead: String, trail: String, hash: UInt16? = nil) {
+    init(text: String, folded: String, lead: String, trail: String) {
       self.text = text
       self.folded = folded
       self.lead = lead
       self.trail = trail
-      self.hash = hash ?? Token.hash(folded: folded)
+      hash = Token.hash(folded: folded)
     }
   }
 
@@ -112,16 +111,8 @@ public struct SpeakerParser: Sendable {
     if a == z && lead.isEmpty && trail.isEmpty { return }
     let core = UnsafeBufferPointer(rebasing: bytes[a..<z])
     let folded = Folding.fold(bytes: core)
-    // (Hashed from the bytes: reading a short string's bytes back costs more. Without capitals,
-    // the word is written as it folds: one string serves both.)
-    var h = Token.fnvBasis
-    var capitals = false
-    for b in core {
-      capitals = capitals || isUpper(b)
-      h = (h ^ UInt32(isUpper(b) ? b + 32 : b)) &* Token.fnvPrime
-    }
-    out.append(Word(
-      text: capitals ? piece(a..<z) : folded, folded: folded, lead: lead, trail: trail, hash: Token.fnvFinish(h)))
+    // (Without capitals, the word is written as it folds: one string serves both.)
+    out.append(Word(text: core.contains(where: isUpper) ? piece(a..<z) : folded, folded: folded, lead: lead, trail: trail))
   }
 
   /// `word` for a word whose every scalar is a character of its own (accented Latin letters,
