@@ -28,6 +28,49 @@ import Testing
     }
   }
 
+  /// A sentence whose words (as the tokenizer read them) hold no presenting phrase or cue is not
+  /// split into words again: it must be one in which the speaker reader finds no one. Random
+  /// paragraphs of names, presenting words, cues and marks, in blocks of a document (the sentences'
+  /// words are found from their place in the body).
+  @Test func sentencesWithoutCueWordsNameNoSpeakers() {
+    var random = SeededGenerator(seed: 43)
+    let words: [String] = [
+      "Jane", "Doe", "Marie", "Dupont", "J.", "Acme", "Initech's", "d'Initech", "l’OCDE", "de", "et", "and", "from",
+      "a", "A", "présenté", "Présenté", "presente", "ont", "est", "presented", "shared", "led", "by", "par", "Par",
+      "keynote", "talk", "speakers", "nous", "merci", "the", "sur", "Kubernetes", "été", "Inc.",
+      "Jane Doe", "Marie Dupont", "Jane Doe et Marie Dupont", "Jane Doe (Acme)", "a présenté", "presented by",
+      "la keynote de", "Jane Doe from Acme", "Marie Dupont d'Initech",
+    ]
+    let marks: [String] = ["", "", "", "", ",", ".", ":", "(", ")", "«", "»", "“", "\"", "*", "’s", "!", "\u{00A0}", "\u{0301}", "-"]
+    let extractor = Fixtures.parser.talkExtractor
+    var named = 0
+    for _ in 0..<400 {
+      var paragraphs: [String] = []
+      for _ in 0..<(1 + random.below(4)) {
+        var paragraph: [String] = []
+        for _ in 0..<(3 + random.below(16)) {
+          let lead = random.pick(Array(marks.prefix(8)))
+          let word = random.pick(words)
+          paragraph.append(lead + word + random.pick(marks))
+        }
+        paragraphs.append(paragraph.joined(separator: " "))
+      }
+      let document = Document(text: paragraphs.joined(separator: "\n\n"), file: "t.md")
+      for block in document.blocks {
+        for inTalk in [false, true] {
+          let sentences = extractor.sentences(block, namingSpeakersInTalk: inTalk)
+          #expect(sentences.map { $0.text } == TalkExtractor.sentences(block.text))
+          for (sentence, mayName) in sentences {
+            let found = extractor.prose.speakers(inSentence: sentence, inTalk: inTalk)
+            if !found.isEmpty { named += 1 }
+            #expect(mayName || found.isEmpty, "\(sentence.debugDescription) inTalk: \(inTalk)")
+          }
+        }
+      }
+    }
+    #expect(named > 100)
+  }
+
   @Test func wordBoundedSearchFindsWhatACharacterSearchFinds() {
     var random = SeededGenerator(seed: 22)
     let phrases = ["a", "de", "talk", "e d", "é", "日本", "a.", "keynote", "x talk"]

@@ -121,6 +121,38 @@ public struct ProseSpeakers: Sendable {
     return found.filter { seen.insert(Folding.fold($0.name)).inserted }
   }
 
+  /// Whether a sentence, given by its words as the tokenizer read them, may name speakers: it
+  /// holds one of the presenting phrases or cues by which ``speakers(inSentence:inTalk:)`` finds
+  /// names ("par" only as its first word). Most sentences hold none, and are then not split into
+  /// words again.
+  ///
+  /// (A word of ``SpeakerParser/words(_:)`` that folds to a phrase's word, all letters, is a token
+  /// that folds the same: the marks it sets aside are not letters, and no scalar folds to nothing.
+  /// So the phrases found in its words are found in its tokens.)
+  func mayName(_ tokens: ArraySlice<Token>, inTalk: Bool) -> Bool {
+    let verbs = inTalk ? ProseSpeakers.verbsInTalkByFirstWord : ProseSpeakers.verbsByFirstWord
+    let cues = ProseSpeakers.cuesByFirstWord
+    func holds(_ phrase: [String], at i: Int) -> Bool {
+      guard i + phrase.count <= tokens.endIndex else { return false }
+      for (offset, word) in phrase.enumerated() where tokens[i + offset].folded != word { return false }
+      return true
+    }
+    for i in tokens.indices {
+      let t = tokens[i]
+      if verbs.mayContain(hash: t.foldedHash), let phrases = verbs[t.folded, hash: t.foldedHash],
+        phrases.contains(where: { holds($0, at: i) })
+      {
+        return true
+      }
+      if cues.mayContain(hash: t.foldedHash), let phrases = cues[t.folded, hash: t.foldedHash],
+        phrases.contains(where: { ($0 != ["par"] || i == tokens.startIndex) && holds($0, at: i) })
+      {
+        return true
+      }
+    }
+    return false
+  }
+
   func matches(_ phrase: [String], _ ws: [SpeakerParser.Word], at k: Int) -> Bool {
     guard k + phrase.count <= ws.count else { return false }
     for (offset, word) in phrase.enumerated() {

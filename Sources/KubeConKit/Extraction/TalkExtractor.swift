@@ -274,7 +274,7 @@ public struct TalkExtractor: Sendable {
   func proseSpeakerGroups(in blocks: [Block]) -> [[SpeakerRef]] {
     var groups: [[SpeakerRef]] = []
     for block in blocks where block.kind == .paragraph || block.kind == .quote || isListItem(block) {
-      for sentence in TalkExtractor.sentences(block.text) {
+      for (sentence, mayName) in sentences(block, namingSpeakersInTalk: true) where mayName {
         let found = prose.speakers(inSentence: sentence, inTalk: true)
         guard !found.isEmpty else { continue }
         let keys = Set(found.map { Folding.fold($0.name) })
@@ -288,6 +288,22 @@ public struct TalkExtractor: Sendable {
       }
     }
     return groups
+  }
+
+  /// The sentences of a block, each with whether it may name speakers (see
+  /// ``ProseSpeakers/mayName(_:inTalk:)``), which its share of the block's words tells.
+  func sentences(_ block: Block, namingSpeakersInTalk inTalk: Bool) -> [(text: String, mayName: Bool)] {
+    let spans = TalkExtractor.sentenceSpans(block.text)
+    let tokens = block.tokens
+    // (A block made without its words, not by `Document`: each sentence may.)
+    guard !tokens.isEmpty else { return spans.map { ($0.text, true) } }
+    var first = tokens.startIndex
+    return spans.map { span in
+      while first < tokens.endIndex && tokens[first].start < block.textStart + span.bytes.lowerBound { first += 1 }
+      var end = first
+      while end < tokens.endIndex && tokens[end].start < block.textStart + span.bytes.upperBound { end += 1 }
+      return (span.text, prose.mayName(tokens[first..<end], inTalk: inTalk))
+    }
   }
 
   func isListItem(_ block: Block) -> Bool {
@@ -316,9 +332,9 @@ public struct TalkExtractor: Sendable {
         continue
       }
       guard block.kind == .paragraph || isListItem(block) else { continue }
-      for sentence in TalkExtractor.sentences(block.text) {
+      for (sentence, mayName) in sentences(block, namingSpeakersInTalk: false) {
         let quoted = quotedTalks(sentence, block: block, sectionIndex: sectionIndex)
-        let speakers = prose.speakers(inSentence: sentence, inTalk: false)
+        let speakers = mayName ? prose.speakers(inSentence: sentence, inTalk: false) : []
         if !quoted.isEmpty {
           var q = quoted
           if !speakers.isEmpty && q[0].speakers.isEmpty { q[0].speakers = speakers }
@@ -537,13 +553,19 @@ public struct TalkExtractor: Sendable {
   /// are read as characters unless they are plain ASCII. - Parameter limit: stop after this many
   /// sentences.
   static func sentences(_ text: String, limit: Int = .max) -> [String] {
+    sentenceSpans(text, limit: limit).map(\.text)
+  }
+
+  /// ``sentences(_:limit:)``, each with its place in the text: the UTF-8 offsets from where it
+  /// starts (before the spaces trimmed off) to past its end.
+  static func sentenceSpans(_ text: String, limit: Int = .max) -> [(text: String, bytes: Range<Int>)] {
     var text = text
     text.makeContiguousUTF8()
     let utf8 = text.utf8
     func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
     let ends = sentenceEnds
-    return utf8.withContiguousStorageIfAvailable { b -> [String] in
-      var out: [String] = []
+    return utf8.withContiguousStorageIfAvailable { b -> [(text: String, bytes: Range<Int>)] in
+      var out: [(text: String, bytes: Range<Int>)] = []
       var start = 0
       let n = b.count
       var i = -1
@@ -558,12 +580,12 @@ public struct TalkExtractor: Sendable {
         // Not "Inc.", "J." (a capital after a space or at the start).
         if c == 0x2E && next - start >= 4 && b[next - 4] == 0x49 && b[next - 3] == 0x6E && b[next - 2] == 0x63 { continue }
         if i > 0 && initialBefore(b, i, text, index) { continue }
-        out.append(text[index(start)..<index(next)].trimmingSpaces())
+        out.append((text[index(start)..<index(next)].trimmingSpaces(), start..<next))
         if out.count == limit { return out }
         start = next
       }
       let rest = text[index(start)...].trimmingSpaces()
-      if !rest.isEmpty { out.append(rest) }
+      if !rest.isEmpty { out.append((rest, start..<n)) }
       return out
     } ?? []
   }

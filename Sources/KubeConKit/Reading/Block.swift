@@ -16,6 +16,9 @@ public struct Block: Sendable, Equatable {
   /// the whole body, so their `text` is part of ``Document/bodyText``). The words of blocks
   /// joined by line breaks are their words one after the other.
   public internal(set) var tokens: ArraySlice<Token> = []
+  /// Where `text` starts in ``Document/bodyText`` (a UTF-8 offset, as the tokens' are); set with
+  /// ``tokens``.
+  public internal(set) var textStart = 0
 
   public var text: String { inline.text }
 

@@ -37,6 +37,7 @@ public struct Document: Sendable {
     var end = 0  // of the block, in bytes
     for i in blocks.indices {
       if i > 0 { end += 1 }  // the line break
+      blocks[i].textStart = end
       end += blocks[i].text.utf8.count
       let first = k
       while k < bodyTokens.count, bodyTokens[k].start < end { k += 1 }
