@@ -71,6 +71,18 @@ import Testing
     #expect(named > 100)
   }
 
+  @Test func piecesAreCountedAsCharactersCountThem() {
+    var random = SeededGenerator(seed: 44)
+    for _ in 0..<3000 {
+      var text = ByteScanTests.randomText(&random, length: random.below(20))
+      if random.below(3) == 0 { text.insert(contentsOf: random.pick(["\u{0301}", "\u{200D}", "\u{0600}", "\r\n"]), at: text.index(text.startIndex, offsetBy: random.below(text.count + 1))) }
+      let limit = 1 + random.below(8)
+      #expect(text.pieceCount(upTo: limit) == text.characterPieceCount(upTo: limit), "\(text.debugDescription) \(limit)")
+      let part = text.dropFirst(random.below(3))
+      #expect(part.pieceCount(upTo: limit) == part.characterPieceCount(upTo: limit), "\(part.debugDescription) \(limit)")
+    }
+  }
+
   @Test func wordBoundedSearchFindsWhatACharacterSearchFinds() {
     var random = SeededGenerator(seed: 22)
     let phrases = ["a", "de", "talk", "e d", "é", "日本", "a.", "keynote", "x talk"]
@@ -204,7 +216,9 @@ import Testing
     let set = TalkExtractor.PhraseSet(phrases)
     for _ in 0..<3000 {
       let text = Folding.fold(ByteScanTests.randomText(&random, length: random.below(30)))
-      #expect(set.count(in: text) == phrases.filter { TalkExtractor.containsWords(text, $0) }.count, "\(text.debugDescription)")
+      let count = phrases.filter { TalkExtractor.containsWords(text, $0) }.count
+      #expect(set.count(in: text) == count, "\(text.debugDescription)")
+      #expect(set.count(in: text, upTo: 2) == min(count, 2), "\(text.debugDescription)")
     }
     let cues = TalkVocabulary.presentationCues
     for text in SharedTokensTests.reportTexts.map(Folding.fold) {

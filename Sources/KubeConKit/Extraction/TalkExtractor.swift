@@ -77,8 +77,7 @@ public struct TalkExtractor: Sendable {
       if kindPrefix != nil { score += 3 }
       if inherited == .talkList { score += 3 }
       if inherited == .keynote { score += 1 }
-      let cues = TalkExtractor.presentationCues.count(in: bodyText)
-      score += min(cues, 2)
+      score += TalkExtractor.presentationCues.count(in: bodyText, upTo: 2)
       let groups = proseSpeakerGroups(in: Array(body))
       let bodySpeakers = groups.flatMap { $0 }
       if !bodySpeakers.isEmpty { score += 2 }
@@ -704,12 +703,13 @@ public struct TalkExtractor: Sendable {
       self.next = next
     }
 
-    /// How many of the phrases occur in `folded` between non-letters.
+    /// How many of the phrases occur in `folded` between non-letters, counted until there are
+    /// `limit` (the rest of the text is not read).
     ///
     /// The text is read scalar by scalar, knowing whether the one before is a letter: phrases
     /// are tried only where a word starts (looking back for the letter before each place where a
     /// phrase may start was most of the cost).
-    func count(in folded: String) -> Int {
+    func count(in folded: String, upTo limit: Int = .max) -> Int {
       var text = folded
       let (first, next, starts) = (first, next, starts)
       return text.withUTF8 { t in
@@ -739,6 +739,7 @@ public struct TalkExtractor: Sendable {
                 {
                   found[k] = true
                   count += 1
+                  if count >= limit { return count }
                 }
                 k = Int(next[k])
               }

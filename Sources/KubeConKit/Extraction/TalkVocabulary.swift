@@ -29,12 +29,12 @@ enum TalkVocabulary {
     let words = folded.pieceCount(upTo: 10)  // (only compared with 9 and less)
     guard words <= 9 else { return false }
     // Each list is looked for in one pass over the heading (see `TalkExtractor.PhraseSet`).
-    if groupingAnywhereSet.count(in: folded) > 0 { return true }
+    if groupingAnywhereSet.count(in: folded, upTo: 1) > 0 { return true }
     // (A heading that starts with "p:" or "p " starts with p.)
     for (p, starts) in groupingStarts where folded.hasASCIIPrefix(p) {
       if folded == p || starts.contains(where: { folded.hasASCIIPrefix($0) }) { return true }
     }
-    if words <= 3 && groupingSet.count(in: folded) > 0 { return true }
+    if words <= 3 && groupingSet.count(in: folded, upTo: 1) > 0 { return true }
     return words <= 4 && dayWords.contains { folded.hasSuffix(" " + $0) }
   }
 
