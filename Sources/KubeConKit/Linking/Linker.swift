@@ -135,7 +135,7 @@ public enum Linker {
     for r in Set(translations.flatMap { [$0.0, $0.1] }).sorted() {
       shapes[r] = reports[r].talks.map { TalkShape($0, numbering: &numbers) }
     }
-    let runs = translations.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+    let runs = translations.count < 16 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
     let same = Slots<[(Int, Int)]>(count: runs)
     let (talkShapes, firstRefs) = (shapes, firstRef)
     DispatchQueue.concurrentPerform(iterations: runs) { run in

@@ -26,7 +26,7 @@ func concurrently<A, B, C>(_ a: @Sendable () -> A, _ b: @Sendable () -> B, _ c: 
 /// `transform` of each element, in order, worked out on every core (in runs of consecutive
 /// elements) when there are enough of them.
 func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-  guard items.count >= 64 else { return items.map(transform) }
+  guard items.count >= 16 else { return items.map(transform) }
   let runs = ProcessInfo.processInfo.activeProcessorCount * 4
   let results = Slots<[R]>(count: runs)
   DispatchQueue.concurrentPerform(iterations: runs) { run in
