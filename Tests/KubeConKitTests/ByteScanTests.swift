@@ -39,7 +39,8 @@ import Testing
       "a", "A", "présenté", "Présenté", "presente", "ont", "est", "presented", "shared", "led", "by", "par", "Par",
       "keynote", "talk", "speakers", "nous", "merci", "the", "sur", "Kubernetes", "été", "Inc.",
       "Jane Doe", "Marie Dupont", "Jane Doe et Marie Dupont", "Jane Doe (Acme)", "a présenté", "presented by",
-      "la keynote de", "Jane Doe from Acme", "Marie Dupont d'Initech",
+      "la keynote de", "Jane Doe from Acme", "Marie Dupont d'Initech", "la conférence « Kubernetes à", "Acme »",
+      "the talk \"Running Kubernetes", "at scale\"", "le talk **Kubernetes partout**",
     ]
     let marks: [String] = ["", "", "", "", ",", ".", ":", "(", ")", "«", "»", "“", "\"", "*", "’s", "!", "\u{00A0}", "\u{0301}", "-"]
     let extractor = Fixtures.parser.talkExtractor
@@ -59,8 +60,13 @@ import Testing
       for block in document.blocks {
         for inTalk in [false, true] {
           let sentences = extractor.sentences(block, namingSpeakersInTalk: inTalk)
-          #expect(sentences.map { $0.text } == TalkExtractor.sentences(block.text))
-          for (sentence, mayName) in sentences {
+          #expect(sentences.map { TalkExtractor.sentence(block.text, $0.bounds) } == TalkExtractor.sentences(block.text))
+          for (bounds, mayName) in sentences {
+            let sentence = TalkExtractor.sentence(block.text, bounds)
+            // (Nor does a block without quotes or bold text name a title in quotes.)
+            if block.inline.strong.isEmpty && !TalkExtractor.mayHoldQuotations(block.text) {
+              #expect(extractor.quotedTalks(sentence, block: block, sectionIndex: 0).isEmpty)
+            }
             let found = extractor.prose.speakers(inSentence: sentence, inTalk: inTalk)
             if !found.isEmpty { named += 1 }
             #expect(mayName || found.isEmpty, "\(sentence.debugDescription) inTalk: \(inTalk)")

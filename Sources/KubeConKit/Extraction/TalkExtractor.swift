@@ -273,8 +273,8 @@ public struct TalkExtractor: Sendable {
   func proseSpeakerGroups(in blocks: [Block]) -> [[SpeakerRef]] {
     var groups: [[SpeakerRef]] = []
     for block in blocks where block.kind == .paragraph || block.kind == .quote || isListItem(block) {
-      for (sentence, mayName) in sentences(block, namingSpeakersInTalk: true) where mayName {
-        let found = prose.speakers(inSentence: sentence, inTalk: true)
+      for (bounds, mayName) in sentences(block, namingSpeakersInTalk: true) where mayName {
+        let found = prose.speakers(inSentence: TalkExtractor.sentence(block.text, bounds), inTalk: true)
         guard !found.isEmpty else { continue }
         let keys = Set(found.map { Folding.fold($0.name) })
         if let g = groups.firstIndex(where: { $0.contains { keys.contains(Folding.fold($0.name)) } }) {
@@ -289,19 +289,20 @@ public struct TalkExtractor: Sendable {
     return groups
   }
 
-  /// The sentences of a block, each with whether it may name speakers (see
-  /// ``ProseSpeakers/mayName(_:inTalk:)``), which its share of the block's words tells.
-  func sentences(_ block: Block, namingSpeakersInTalk inTalk: Bool) -> [(text: String, mayName: Bool)] {
-    let spans = TalkExtractor.sentenceSpans(block.text)
+  /// The sentences of a block (``sentenceBounds(_:limit:)`` of its text), each with whether it
+  /// may name speakers (see ``ProseSpeakers/mayName(_:inTalk:)``), which its share of the block's
+  /// words tells.
+  func sentences(_ block: Block, namingSpeakersInTalk inTalk: Bool) -> [(bounds: Range<Int>, mayName: Bool)] {
+    let bounds = TalkExtractor.sentenceBounds(block.text)
     let tokens = block.tokens
     // (A block made without its words, not by `Document`: each sentence may.)
-    guard !tokens.isEmpty else { return spans.map { ($0.text, true) } }
+    guard !tokens.isEmpty else { return bounds.map { ($0, true) } }
     var first = tokens.startIndex
-    return spans.map { span in
-      while first < tokens.endIndex && tokens[first].start < block.textStart + span.bytes.lowerBound { first += 1 }
+    return bounds.map { sentence in
+      while first < tokens.endIndex && tokens[first].start < block.textStart + sentence.lowerBound { first += 1 }
       var end = first
-      while end < tokens.endIndex && tokens[end].start < block.textStart + span.bytes.upperBound { end += 1 }
-      return (span.text, prose.mayName(tokens[first..<end], inTalk: inTalk))
+      while end < tokens.endIndex && tokens[end].start < block.textStart + sentence.upperBound { end += 1 }
+      return (sentence, prose.mayName(tokens[first..<end], inTalk: inTalk))
     }
   }
 
@@ -331,7 +332,11 @@ public struct TalkExtractor: Sendable {
         continue
       }
       guard block.kind == .paragraph || isListItem(block) else { continue }
-      for (sentence, mayName) in sentences(block, namingSpeakersInTalk: false) {
+      // A block without quotes or bold text names no title in quotes: only its sentences that may
+      // name speakers are read.
+      let mayQuote = !block.inline.strong.isEmpty || TalkExtractor.mayHoldQuotations(block.text)
+      for (bounds, mayName) in sentences(block, namingSpeakersInTalk: false) where mayQuote || mayName {
+        let sentence = TalkExtractor.sentence(block.text, bounds)
         let quoted = quotedTalks(sentence, block: block, sectionIndex: sectionIndex)
         let speakers = mayName ? prose.speakers(inSentence: sentence, inTalk: false) : []
         if !quoted.isEmpty {
@@ -476,10 +481,15 @@ public struct TalkExtractor: Sendable {
 
   /// Quoted spans with the text before them: « », “ ”, ” ”, " ".
   static func quotations(_ sentence: String) -> [(String, String)] {
-    // No '"' and no byte of « “ ” (C2 AB, E2 80 9C, E2 80 9D): no quotes.
-    guard sentence.containsByte(where: { $0 == 0x22 || $0 == 0xAB || $0 == 0x9C || $0 == 0x9D }) else { return [] }
+    guard mayHoldQuotations(sentence) else { return [] }
     var text = sentence
     return text.withUTF8 { Graphemes.eachScalarIsACharacter($0) ? quotationsByBytes($0) : nil } ?? characterQuotations(sentence)
+  }
+
+  /// False when a text has no '"' and no byte of « “ ” (C2 AB, E2 80 9C, E2 80 9D): then no
+  /// part of it has ``quotations(_:)``.
+  static func mayHoldQuotations(_ text: String) -> Bool {
+    text.containsByte(where: { $0 == 0x22 || $0 == 0xAB || $0 == 0x9C || $0 == 0x9D })
   }
 
   /// ``quotations(_:)`` read character by character.
@@ -552,19 +562,20 @@ public struct TalkExtractor: Sendable {
   /// are read as characters unless they are plain ASCII. - Parameter limit: stop after this many
   /// sentences.
   static func sentences(_ text: String, limit: Int = .max) -> [String] {
-    sentenceSpans(text, limit: limit).map(\.text)
+    sentenceBounds(text, limit: limit).map { sentence(text, $0) }
   }
 
-  /// ``sentences(_:limit:)``, each with its place in the text: the UTF-8 offsets from where it
-  /// starts (before the spaces trimmed off) to past its end.
-  static func sentenceSpans(_ text: String, limit: Int = .max) -> [(text: String, bytes: Range<Int>)] {
+  /// Where the sentences of ``sentences(_:limit:)`` are in the text: the UTF-8 offsets from where
+  /// each starts (before the spaces ``sentence(_:_:)`` trims off) to past its end. Most sentences
+  /// are not read further: they are cut without making their strings.
+  static func sentenceBounds(_ text: String, limit: Int = .max) -> [Range<Int>] {
     var text = text
     text.makeContiguousUTF8()
     let utf8 = text.utf8
     func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
     let ends = sentenceEnds
-    return utf8.withContiguousStorageIfAvailable { b -> [(text: String, bytes: Range<Int>)] in
-      var out: [(text: String, bytes: Range<Int>)] = []
+    return utf8.withContiguousStorageIfAvailable { b -> [Range<Int>] in
+      var out: [Range<Int>] = []
       var start = 0
       let n = b.count
       var i = -1
@@ -579,14 +590,20 @@ public struct TalkExtractor: Sendable {
         // Not "Inc.", "J." (a capital after a space or at the start).
         if c == 0x2E && next - start >= 4 && b[next - 4] == 0x49 && b[next - 3] == 0x6E && b[next - 2] == 0x63 { continue }
         if i > 0 && initialBefore(b, i, text, index) { continue }
-        out.append((text[index(start)..<index(next)].trimmingSpaces(), start..<next))
+        out.append(start..<next)
         if out.count == limit { return out }
         start = next
       }
-      let rest = text[index(start)...].trimmingSpaces()
-      if !rest.isEmpty { out.append((rest, start..<n)) }
+      if !text[index(start)...].trimmingSpaces().isEmpty { out.append(start..<n) }
       return out
     } ?? []
+  }
+
+  /// The sentence of `text` at `bounds` (see ``sentenceBounds(_:limit:)``), its spaces trimmed.
+  static func sentence(_ text: String, _ bounds: Range<Int>) -> String {
+    let utf8 = text.utf8
+    return text[utf8.index(utf8.startIndex, offsetBy: bounds.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bounds.upperBound)]
+      .trimmingSpaces()
   }
 
   /// `.`, `!` and `?`, by byte.
