@@ -138,13 +138,18 @@ public struct TalkExtractor: Sendable {
   }
 
   static func kind(in folded: String) -> TalkKind? {
-    if containsWords(folded, "keynote") || containsWords(folded, "keynotes") { return .keynote }
+    if namesKeynote(folded) { return .keynote }
     if containsWords(folded, "panel") || containsWords(folded, "table ronde") { return .panel }
     if containsWords(folded, "lightning") { return .lightning }
     for w in ["tutorial", "tutoriel", "workshop", "atelier", "hands-on", "lab"] where containsWords(folded, w) {
       return .tutorial
     }
     return nil
+  }
+
+  /// Whether ``kind(in:)`` is `.keynote` (the other kinds are not looked for).
+  static func namesKeynote(_ folded: String) -> Bool {
+    containsWords(folded, "keynote") || containsWords(folded, "keynotes")
   }
 
   /// `Title - Jane Doe, Acme & John Roe, Initech` gives the title and the speakers.
@@ -404,7 +409,7 @@ public struct TalkExtractor: Sendable {
         } ?? first
         talks.append(TalkCandidate(
           title: TalkExtractor.firstWords(of: titleBlock.text), titleSource: .derived,
-          kind: TalkExtractor.kind(in: Folding.fold(text)) == .keynote ? .keynote : .session,
+          kind: TalkExtractor.namesKeynote(Folding.fold(text)) ? .keynote : .session,
           speakers: speakers, line: first.line, text: text, tokens: tokens, section: sectionIndex))
       }
     }
