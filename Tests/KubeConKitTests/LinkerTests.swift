@@ -93,3 +93,36 @@ private func setJaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
   let union = a.count + b.count - common
   return union == 0 ? 0 : Double(common) / Double(union)
 }
+
+extension LinkerTests {
+  /// The numbers a translation is compared by are read at parse from the sections' words: they
+  /// are those the linker reads from the sections' texts (as for a report of a corpus, which has
+  /// no words). Random texts of numbers, words, accents and numerals that are letters.
+  @Test func numbersReadFromWordsAreThoseReadFromTexts() {
+    var random = SeededGenerator(seed: 45)
+    let pieces = ["10", "2024", "7", "v1", "1a", "a1", "ⅫⅡ", "Ⅻ", "١٢", "é12", "12é", "KubeCon", "x", " ", " ", "\n", "\n\n", "## Titre 42\n", ".", ",", "-", "’"]
+    for _ in 0..<500 {
+      let text = (0..<random.below(40)).map { _ in random.pick(pieces) }.joined()
+      let document = Document(text: text, file: "t.md")
+      for section in Outline.sections(of: document) {
+        #expect(Linker.numbers(in: section.tokens) == Linker.numbers(inText: section.text), "\(text.debugDescription)")
+      }
+    }
+    for text in SharedTokensTests.reportTexts {
+      let sections = Outline.sections(of: Document(text: text, file: "r.md"))
+      #expect(sections.flatMap { Linker.numbers(in: $0.tokens) } == sections.flatMap { Linker.numbers(inText: $0.text) })
+    }
+  }
+
+  /// A parsed report and the same report read back from a corpus have the same fingerprint.
+  @Test func parsedAndStoredReportsHaveOneFingerprint() throws {
+    let parsed = try FileManager.default.contentsOfDirectory(atPath: Fixtures.reports.path)
+      .filter { $0.hasSuffix(".md") || $0.hasSuffix(".txt") }.filter { !$0.lowercased().hasPrefix("readme") }.sorted()
+      .map { try Fixtures.parser.parse(fileAt: Fixtures.reports.appendingPathComponent($0).path) }
+    for p in parsed {
+      #expect(p.numbers != nil)
+      #expect(Linker.fingerprint(p) == Linker.fingerprint(ParsedReport(report: p.report)))
+      #expect(Linker.fingerprint(p).contains { $0.hasPrefix("n:") })
+    }
+  }
+}

@@ -6,10 +6,18 @@ public struct ParsedReport: Sendable {
   /// The report's own talks (from `report.extracted`), with ids local to the report.
   public let talks: [Talk]
   public var diagnostics: [Diagnostic]
+  /// The numbers among the words of the report's sections (``Linker/numbers(in:)``), when the
+  /// parser read them from the words it had; otherwise the linker reads the sections again.
+  let numbers: [String]?
 
   public init(report: Report, diagnostics: [Diagnostic] = []) {
+    self.init(report: report, diagnostics: diagnostics, numbers: nil)
+  }
+
+  init(report: Report, diagnostics: [Diagnostic], numbers: [String]?) {
     self.report = report
     self.diagnostics = diagnostics
+    self.numbers = numbers
     talks = report.extracted.map { t in
       let text = t.text ?? (report.sections.indices.contains(t.section) ? report.sections[t.section].text : "")
       return Talk(
@@ -185,7 +193,9 @@ public struct ReportParser: Sendable {
       organization: organization, edition: edition, translations: [], talks: extracted.map(\.id),
       projects: reportMentions.keys.sorted(), themes: themeSet.sorted(), sections: sections,
       warnings: diagnostics.map(\.description), contentHash: SHA256.hex(data), extracted: extracted)
-    return ParsedReport(report: report, diagnostics: diagnostics)
+    // The sections' words are slices of the body's: their numbers are read here, not from their
+    // texts again when translations are compared.
+    return ParsedReport(report: report, diagnostics: diagnostics, numbers: outline.flatMap { Linker.numbers(in: $0.tokens) })
   }
 
   /// Fields of the wrong type: a title or date given as a list, a date that is no date.

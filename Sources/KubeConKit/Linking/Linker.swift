@@ -46,24 +46,50 @@ public enum Linker {
   static func fingerprint(_ parsed: ParsedReport) -> Set<String> {
     var set = Set(parsed.report.projects.map { "p:" + $0 })
     for t in parsed.talks { for s in t.speakers { set.insert("s:" + Folding.fold(s.name)) } }
-    for section in parsed.report.sections {
-      var text = section.text
-      text.makeContiguousUTF8()
-      // Words of two digits or more, without making a string of every word.
-      _ = text.utf8.withContiguousStorageIfAvailable { bytes in
-        Tokenizer.scan(bytes) { start, end, ascii, _ in
-          let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-          if ascii {
-            if end - start >= 2, word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { set.insert("n:" + String(decoding: word, as: UTF8.self)) }
-          } else {
-            let w = String(decoding: word, as: UTF8.self)
-            if w.allSatisfy(\.isNumber) && w.count >= 2 { set.insert("n:" + w) }
-          }
-          return true
+    for n in parsed.numbers ?? parsed.report.sections.flatMap({ numbers(inText: $0.text) }) { set.insert("n:" + n) }
+    return set
+  }
+
+  /// The words that are numbers of two digits or more, in order.
+  static func numbers(in words: ArraySlice<Token>) -> [String] {
+    var found: [String] = []
+    for i in words.indices {
+      // (Most words start with an ASCII letter, which their packed start tells: no number.)
+      let first = words[i].asciiStart & 0xFF
+      if first != 0 && (first < 0x30 || first > 0x39) { continue }
+      if isNumber(words[i].text) { found.append(words[i].text) }
+    }
+    return found
+  }
+
+  /// ``numbers(in:)`` of the words of a text, read without making a string of every word.
+  static func numbers(inText text: String) -> [String] {
+    var text = text
+    text.makeContiguousUTF8()
+    var found: [String] = []
+    _ = text.utf8.withContiguousStorageIfAvailable { bytes in
+      Tokenizer.scan(bytes) { start, end, _, _ in
+        // (A word that starts with an ASCII letter is no number.)
+        let first = bytes[start]
+        if first >= 0x80 || (first >= 0x30 && first <= 0x39) {
+          let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+          if isNumber(word) { found.append(word) }
         }
+        return true
       }
     }
-    return set
+    return found
+  }
+
+  /// Whether a word (a run of letters and digits, as the tokenizer reads them) is a number of
+  /// two digits or more: what a translation keeps of a text.
+  static func isNumber(_ word: String) -> Bool {
+    guard let first = word.utf8.first else { return false }
+    if first < 0x80 {
+      guard first >= 0x30 && first <= 0x39 else { return false }
+      if word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return word.utf8.count >= 2 }
+    }
+    return word.allSatisfy(\.isNumber) && word.count >= 2
   }
 
   // MARK: - Talks
