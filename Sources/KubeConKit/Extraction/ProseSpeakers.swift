@@ -56,10 +56,21 @@ public struct ProseSpeakers: Sendable {
   static let socialTable = WordTable(words: socialCues)
 
   /// (Looked up by the words' hashes, which most words' rule them out by.)
-  static func byFirstWord(_ phrases: [[String]]) -> WordTable<[[String]]> {
-    var out = WordTable<[[String]]>()
-    for p in phrases { out.modify(p[0], default: []) { $0.append(p) } }
+  static func byFirstWord(_ phrases: [[String]]) -> WordTable<[Phrase]> {
+    var out = WordTable<[Phrase]>()
+    for p in phrases { out.modify(p[0], default: []) { $0.append(Phrase(p)) } }
     return out
+  }
+
+  /// A phrase's words, with their hashes (``Token/hash(folded:)``): a word is compared with a
+  /// phrase's word by hash first. (Most phrases start with "a", which is also "à" folded.)
+  struct Phrase: Sendable {
+    let words: [String]
+    let hashes: [UInt16]
+    init(_ words: [String]) {
+      self.words = words
+      hashes = words.map(Token.hash(folded:))
+    }
   }
 
   /// The speakers a sentence names as presenting.
@@ -80,7 +91,8 @@ public struct ProseSpeakers: Sendable {
     // Names followed by a presenting verb.
     let verbs = inTalk ? ProseSpeakers.verbsInTalkByFirstWord : ProseSpeakers.verbsByFirstWord
     for k in ws.indices where verbs.mayContain(hash: hashes[k]) {
-      guard let candidates = verbs[ws[k].folded, hash: hashes[k]], candidates.contains(where: { matches($0, ws, at: k) }) else {
+      guard let candidates = verbs[ws[k].folded, hash: hashes[k]], candidates.contains(where: { matches($0, ws, at: k) })
+      else {
         continue
       }
       var start = max(0, k - 16)
@@ -104,15 +116,15 @@ public struct ProseSpeakers: Sendable {
     let cues = ProseSpeakers.cuesByFirstWord
     for k in ws.indices where cues.mayContain(hash: hashes[k]) {
       for cue in cues[ws[k].folded, hash: hashes[k]] ?? [] where matches(cue, ws, at: k) {
-        let after = k + cue.count
+        let after = k + cue.words.count
         // "par" alone names speakers only at the start of a byline.
-        if cue == ["par"] && k != 0 { continue }
+        if cue.words == ["par"] && k != 0 { continue }
         // "led by Acme's Jane Doe"
         if after < ws.count, let org = possessive(ws[after]),
           let (list, _) = parser.leadingList(ws, from: after + 1, allowCommaOrg: false)
         {
           found += list.map { SpeakerRef(name: $0.name, organization: $0.organization ?? org) }
-        } else if let (list, _) = parser.leadingList(ws, from: after, allowCommaOrg: cue.count == 1) {
+        } else if let (list, _) = parser.leadingList(ws, from: after, allowCommaOrg: cue.words.count == 1) {
           found += list
         }
       }
@@ -132,20 +144,21 @@ public struct ProseSpeakers: Sendable {
   func mayName(_ tokens: ArraySlice<Token>, inTalk: Bool) -> Bool {
     let verbs = inTalk ? ProseSpeakers.verbsInTalkByFirstWord : ProseSpeakers.verbsByFirstWord
     let cues = ProseSpeakers.cuesByFirstWord
-    func holds(_ phrase: [String], at i: Int) -> Bool {
-      guard i + phrase.count <= tokens.endIndex else { return false }
-      for (offset, word) in phrase.enumerated() where tokens[i + offset].folded != word { return false }
+    let firstWords = ProseSpeakers.firstWordBits
+    // (The first word is the one looked up.)
+    func holds(_ phrase: Phrase, at i: Int) -> Bool {
+      guard i + phrase.words.count <= tokens.endIndex else { return false }
+      for k in phrase.words.indices.dropFirst()
+      where tokens[i + k].foldedHash != phrase.hashes[k] || tokens[i + k].folded != phrase.words[k] {
+        return false
+      }
       return true
     }
-    for i in tokens.indices {
-      let t = tokens[i]
-      if verbs.mayContain(hash: t.foldedHash), let phrases = verbs[t.folded, hash: t.foldedHash],
-        phrases.contains(where: { holds($0, at: i) })
-      {
-        return true
-      }
-      if cues.mayContain(hash: t.foldedHash), let phrases = cues[t.folded, hash: t.foldedHash],
-        phrases.contains(where: { ($0 != ["par"] || i == tokens.startIndex) && holds($0, at: i) })
+    for i in tokens.indices where firstWords.mayContain(tokens[i].foldedHash) {
+      let (folded, hash) = (tokens[i].folded, tokens[i].foldedHash)
+      if let phrases = verbs[folded, hash: hash], phrases.contains(where: { holds($0, at: i) }) { return true }
+      if let phrases = cues[folded, hash: hash],
+        phrases.contains(where: { ($0.words != ["par"] || i == tokens.startIndex) && holds($0, at: i) })
       {
         return true
       }
@@ -153,12 +166,14 @@ public struct ProseSpeakers: Sendable {
     return false
   }
 
-  func matches(_ phrase: [String], _ ws: [SpeakerParser.Word], at k: Int) -> Bool {
-    guard k + phrase.count <= ws.count else { return false }
-    for (offset, word) in phrase.enumerated() {
-      let w = ws[k + offset]
-      if w.folded != word { return false }
-      if offset < phrase.count - 1, !w.trail.isEmpty { return false }
+  /// The first words of every phrase and cue above, which most words are not (one bit to test).
+  static let firstWordBits = WordBits((verbsAfter + auxiliaries + cuesBefore).map { $0[0] })
+
+  func matches(_ phrase: Phrase, _ ws: [SpeakerParser.Word], at k: Int) -> Bool {
+    guard k + phrase.words.count <= ws.count else { return false }
+    for offset in phrase.words.indices {
+      if ws[k + offset].hash != phrase.hashes[offset] || ws[k + offset].folded != phrase.words[offset] { return false }
+      if offset < phrase.words.count - 1, !ws[k + offset].trail.isEmpty { return false }
     }
     return true
   }
