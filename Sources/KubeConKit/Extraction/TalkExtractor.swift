@@ -78,11 +78,17 @@ public struct TalkExtractor: Sendable {
       if inherited == .talkList { score += 3 }
       if inherited == .keynote { score += 1 }
       score += TalkExtractor.presentationCues.count(in: bodyText, upTo: 2)
-      let groups = proseSpeakerGroups(in: Array(body))
-      let bodySpeakers = groups.flatMap { $0 }
-      if !bodySpeakers.isEmpty { score += 2 }
+      // The speakers named in the first blocks, read only when what follows depends on them (most
+      // sections with a byline, a talk prefix or a score that decides alone do not).
+      var groupsRead: [[SpeakerRef]]? = nil
+      func groups() -> [[SpeakerRef]] {
+        if let groupsRead { return groupsRead }
+        let groups = proseSpeakerGroups(in: Array(body))
+        groupsRead = groups
+        return groups
+      }
       // Several people presenting different things under one topic heading: talks in the prose.
-      if !hasSpeakerEvidence && kindPrefix == nil && inherited != .talkList && groups.count >= 2 {
+      if !hasSpeakerEvidence && kindPrefix == nil && inherited != .talkList && groups().count >= 2 {
         found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text)
         continue
       }
@@ -95,6 +101,8 @@ public struct TalkExtractor: Sendable {
       if !projects.mentions(in: sectionTokens, then: headingTokens[...], known: projectScan).isEmpty { score += 1 }
       if TalkExtractor.looksLikeTitle(heading.text) { score += 1 }
       if section.hasChildren { score -= 4 }
+      // Speakers in the first blocks count 2.
+      if score == 1 || score == 2, groups().contains(where: { !$0.isEmpty }) { score += 2 }
       guard score >= 3 else {
         found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text)
         continue
@@ -102,7 +110,7 @@ public struct TalkExtractor: Sendable {
 
       var speakers = byline ?? suffixSpeakers ?? []
       if speakers.isEmpty { speakers = listSpeakers(section.blocks) }
-      if speakers.isEmpty { speakers = bodySpeakers }
+      if speakers.isEmpty { speakers = groups().flatMap { $0 } }
       // Under a keynote heading, a segment is a keynote unless its text calls it a talk or session.
       let keynoteSegment = inherited == .keynote && !["talk", "session", "ce talk", "cette session"].contains { TalkExtractor.containsWords(bodyText, $0) }
       let kind = kindPrefix ?? TalkExtractor.kind(in: folded) ?? TalkExtractor.kind(in: Folding.fold(body.first?.text ?? ""))
