@@ -71,15 +71,21 @@ public struct TalkExtractor: Sendable {
       }
 
       let body = section.blocks.prefix(8)
-      let bodyText = Folding.fold(body.map(\.text).joined(separator: "\n"))
+      // The first blocks' text, folded, and the speakers they name are read only when what follows
+      // depends on them (most sections with a byline, a talk prefix or a score that decides alone
+      // do not).
+      var bodyTextRead: String? = nil
+      func bodyText() -> String {
+        if let bodyTextRead { return bodyTextRead }
+        let text = Folding.fold(body.map(\.text).joined(separator: "\n"))
+        bodyTextRead = text
+        return text
+      }
       var score = 0
       if hasSpeakerEvidence { score += 4 }
       if kindPrefix != nil { score += 3 }
       if inherited == .talkList { score += 3 }
       if inherited == .keynote { score += 1 }
-      score += TalkExtractor.presentationCues.count(in: bodyText, upTo: 2)
-      // The speakers named in the first blocks, read only when what follows depends on them (most
-      // sections with a byline, a talk prefix or a score that decides alone do not).
       var groupsRead: [[SpeakerRef]]? = nil
       func groups() -> [[SpeakerRef]] {
         if let groupsRead { return groupsRead }
@@ -92,17 +98,22 @@ public struct TalkExtractor: Sendable {
         found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text)
         continue
       }
-      // The words of `section.text + " " + heading.text`: the section's, then the heading's, whose
-      // first word starts a sentence as it would after the section's last word.
       let sectionText = section.text
       let sectionTokens = section.tokens
-      var headingTokens = Array(heading.tokens)
-      if !headingTokens.isEmpty { headingTokens[0].startsSentence = Tokenizer.firstWordStartsSentence(heading.text, after: sectionText) }
-      if !projects.mentions(in: sectionTokens, then: headingTokens[...], known: projectScan).isEmpty { score += 1 }
       if TalkExtractor.looksLikeTitle(heading.text) { score += 1 }
       if section.hasChildren { score -= 4 }
-      // Speakers in the first blocks count 2.
-      if score == 1 || score == 2, groups().contains(where: { !$0.isEmpty }) { score += 2 }
+      // The rest counts at most 1 (a project named), 2 (presentation cues) and 2 (speakers in the
+      // first blocks): each is read while it may still decide whether the score reaches 3.
+      func undecided(_ most: Int) -> Bool { score < 3 && score + most >= 3 }
+      if undecided(5) {
+        // The words of `section.text + " " + heading.text`: the section's, then the heading's, whose
+        // first word starts a sentence as it would after the section's last word.
+        var headingTokens = Array(heading.tokens)
+        if !headingTokens.isEmpty { headingTokens[0].startsSentence = Tokenizer.firstWordStartsSentence(heading.text, after: sectionText) }
+        if !projects.mentions(in: sectionTokens, then: headingTokens[...], known: projectScan).isEmpty { score += 1 }
+      }
+      if undecided(4) { score += TalkExtractor.presentationCues.count(in: bodyText(), upTo: 2) }
+      if undecided(2), groups().contains(where: { !$0.isEmpty }) { score += 2 }
       guard score >= 3 else {
         found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text)
         continue
@@ -112,7 +123,7 @@ public struct TalkExtractor: Sendable {
       if speakers.isEmpty { speakers = listSpeakers(section.blocks) }
       if speakers.isEmpty { speakers = groups().flatMap { $0 } }
       // Under a keynote heading, a segment is a keynote unless its text calls it a talk or session.
-      let keynoteSegment = inherited == .keynote && !["talk", "session", "ce talk", "cette session"].contains { TalkExtractor.containsWords(bodyText, $0) }
+      let keynoteSegment = inherited == .keynote && !["talk", "session", "ce talk", "cette session"].contains { TalkExtractor.containsWords(bodyText(), $0) }
       let kind = kindPrefix ?? TalkExtractor.kind(in: folded) ?? TalkExtractor.kind(in: Folding.fold(body.first?.text ?? ""))
         ?? (keynoteSegment ? .keynote : .session)
       let generic = TalkExtractor.kindPrefixes.contains { $0.0 == folded }
