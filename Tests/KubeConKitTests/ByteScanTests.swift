@@ -270,6 +270,30 @@ import Testing
   }
 
   /// A title from the first words of a text: only the start of its first sentence is split.
+  /// The words of blocks that follow each other are a slice of their section's words, the same as
+  /// their words joined; blocks that do not follow each other get their words joined.
+  @Test func wordsOfFollowingBlocksAreASliceOfTheSections() {
+    var random = SeededGenerator(seed: 46)
+    for _ in 0..<300 {
+      let text = (0..<(1 + random.below(12))).map { _ in
+        random.pick(["## Titre\n", "Un paragraphe sur Kubernetes.\n", "- un point\n", "\n", "Voir la vidéo\n", "", "2024 à Paris\n"])
+      }.joined()
+      for section in Outline.sections(of: Document(text: text, file: "t.md")) {
+        let blocks = section.blocks
+        for a in 0...blocks.count {
+          for b in a...blocks.count {
+            let run = Array(blocks[a..<b])
+            #expect(TalkExtractor.joinedWords(run, in: section.tokens) == run.flatMap(\.tokens)[...], "\(text.debugDescription)")
+          }
+        }
+        if blocks.count >= 3 {
+          let apart = [blocks[0], blocks[2]]
+          #expect(TalkExtractor.joinedWords(apart, in: section.tokens) == apart.flatMap(\.tokens)[...])
+        }
+      }
+    }
+  }
+
   @Test func firstWordsAreThoseOfTheWholeSentence() {
     func former(_ text: String) -> String {
       let first = TalkExtractor.sentences(text, limit: 1).first ?? text

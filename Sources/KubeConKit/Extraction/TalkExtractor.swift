@@ -39,7 +39,7 @@ public struct TalkExtractor: Sendable {
       var found: [TalkCandidate] = []
       defer { result += found }
       guard let heading = section.heading else {
-        found = proseTalks(section.blocks, sectionIndex: index, heading: nil)
+        found = proseTalks(section.blocks, sectionIndex: index, heading: nil, words: section.tokens)
         continue
       }
       let folded = Folding.fold(heading.text)
@@ -61,11 +61,11 @@ public struct TalkExtractor: Sendable {
           containerKind[index] = kind
           context = kind
           contextLevel = section.level
-          found = proseTalks(section.blocks, sectionIndex: index, heading: nil)
+          found = proseTalks(section.blocks, sectionIndex: index, heading: nil, words: section.tokens)
           continue
         }
         if TalkVocabulary.isGrouping(folded) {
-          found = proseTalks(section.blocks, sectionIndex: index, heading: nil)
+          found = proseTalks(section.blocks, sectionIndex: index, heading: nil, words: section.tokens)
           continue
         }
       }
@@ -95,7 +95,7 @@ public struct TalkExtractor: Sendable {
       }
       // Several people presenting different things under one topic heading: talks in the prose.
       if !hasSpeakerEvidence && kindPrefix == nil && inherited != .talkList && groups().count >= 2 {
-        found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text)
+        found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text, words: section.tokens)
         continue
       }
       let sectionText = section.text
@@ -115,7 +115,7 @@ public struct TalkExtractor: Sendable {
       if undecided(4) { score += TalkExtractor.presentationCues.count(in: bodyText(), upTo: 2) }
       if undecided(2), groups().contains(where: { !$0.isEmpty }) { score += 2 }
       guard score >= 3 else {
-        found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text)
+        found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text, words: section.tokens)
         continue
       }
 
@@ -344,9 +344,10 @@ public struct TalkExtractor: Sendable {
   // MARK: - Talks in prose
 
   /// Talks named in the prose of a section that does not itself present one.
-  func proseTalks(_ blocks: [Block], sectionIndex: Int, heading: String?) -> [TalkCandidate] {
+  /// - Parameter words: the words the blocks' words are slices of (their section's), if known.
+  func proseTalks(_ blocks: [Block], sectionIndex: Int, heading: String?, words: ArraySlice<Token>? = nil) -> [TalkCandidate] {
     if blocks.contains(where: { $0.kind == .marker }) {
-      return markerTalks(blocks, sectionIndex: sectionIndex, heading: heading)
+      return markerTalks(blocks, sectionIndex: sectionIndex, heading: heading, words: words)
     }
     var talks: [TalkCandidate] = []
     var derived: [Int] = []
@@ -399,7 +400,7 @@ public struct TalkExtractor: Sendable {
   }
 
   /// Notes that end with a recording link: each is a talk.
-  func markerTalks(_ blocks: [Block], sectionIndex: Int, heading: String?) -> [TalkCandidate] {
+  func markerTalks(_ blocks: [Block], sectionIndex: Int, heading: String?, words: ArraySlice<Token>?) -> [TalkCandidate] {
     var talks: [TalkCandidate] = []
     var segment: [Block] = []
     for block in blocks {
@@ -410,7 +411,8 @@ public struct TalkExtractor: Sendable {
       defer { segment = [] }
       guard let first = segment.first else { continue }
       let text = segment.map(\.text).joined(separator: "\n")
-      let tokens = segment.flatMap(\.tokens)[...]
+      // (Blocks that follow each other have words that do: a slice of the section's, not a copy.)
+      let tokens = TalkExtractor.joinedWords(segment, in: words)
       let inner = proseTalks(segment, sectionIndex: sectionIndex, heading: nil)
       let stated = inner.filter { $0.titleSource == .stated }
       var speakers: [SpeakerRef] = []
@@ -434,6 +436,18 @@ public struct TalkExtractor: Sendable {
     }
     if !segment.isEmpty { talks += proseTalks(segment, sectionIndex: sectionIndex, heading: heading) }
     return talks
+  }
+
+  /// The words of blocks one after the other: a slice of `words` when theirs follow each other
+  /// in it, else a copy.
+  static func joinedWords(_ blocks: [Block], in words: ArraySlice<Token>?) -> ArraySlice<Token> {
+    if let words, let first = blocks.first?.tokens, let last = blocks.last?.tokens,
+      words.startIndex <= first.startIndex, last.endIndex <= words.endIndex,
+      zip(blocks, blocks.dropFirst()).allSatisfy({ $0.tokens.endIndex == $1.tokens.startIndex })
+    {
+      return words[first.startIndex..<last.endIndex]
+    }
+    return blocks.flatMap(\.tokens)[...]
   }
 
   /// `[Title](https://sched.co/x) by Jane Doe`: a linked title followed by its speakers.
@@ -675,7 +689,13 @@ public struct TalkExtractor: Sendable {
       more = words[12].contains { $0 != " " }
       words.removeLast()
     }
-    var title = words.joined(separator: " ")
+    // (Joined as bytes: joining substrings went through a generic path, a thousand instructions a word.)
+    var bytes: [UInt8] = []
+    for (k, w) in words.enumerated() {
+      if k > 0 { bytes.append(0x20) }
+      bytes += w.utf8
+    }
+    var title = String(decoding: bytes, as: UTF8.self)
     while let last = title.last, ".:;,!?".contains(last) { title.removeLast() }
     return more ? title + "…" : title
   }
