@@ -68,6 +68,28 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: ws.dir.path) == ["corpus.json"])
   }
 
+  /// Megabytes written in parts, each of which is sent to disk as the next are written, are the
+  /// file's bytes, in order; and a disk that fills up after the first megabyte still fails cleanly.
+  @Test func largeWritesAreTheFilesBytes() throws {
+    let ws = try workspace()
+    defer { try? FileManager.default.removeItem(at: ws.dir) }
+    let parts = (0..<7).map { k in Data((0..<700_001).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ k) }) }
+    try CorpusStore.writeAtomically(parts, to: ws.path)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: ws.path)) == parts.reduce(Data(), +))
+    let full: CorpusStore.Writer = { fd, bytes in
+      if lseek(fd, 0, SEEK_CUR) >= 1_500_000 {
+        errno = ENOSPC
+        return -1
+      }
+      return write(fd, bytes.baseAddress, bytes.count)
+    }
+    #expect(throws: KubeConError.writeFailed(ws.path, reason: "No space left on device")) {
+      try CorpusStore.writeAtomically(parts, to: ws.path, writer: full)
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: ws.path)) == parts.reduce(Data(), +))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: ws.dir.path) == ["corpus.json"])
+  }
+
   @Test func aWriteThatStopsWritingIsAFailureToo() throws {
     let ws = try workspace()
     defer { try? FileManager.default.removeItem(at: ws.dir) }
