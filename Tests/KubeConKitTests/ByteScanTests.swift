@@ -77,6 +77,20 @@ import Testing
     #expect(named > 100)
   }
 
+  /// Ranges found as bytes are those Foundation finds, forwards and backwards, also next to marks
+  /// and joiners, and for needles that are not ASCII.
+  @Test func rangesFoundAsBytesAreFoundationsRanges() {
+    var random = SeededGenerator(seed: 47)
+    let needles = [" by ", " par ", "by", "a", "Acme", "é", "e", " ", "Inc.", "d’", "talk by Jane", "\u{0301}", "x\u{0301}", "\n", "\r", "K", "\u{2002}", "à l’"]
+    for _ in 0..<3000 {
+      var text = ByteScanTests.randomText(&random, length: random.below(24))
+      if random.below(3) == 0 { text.insert(contentsOf: random.pick(["\u{0301}", "\u{200D}", "\u{0600}", "e\u{0301}", " by ", "é", "\u{212A}", "\u{2000}", "\r\n", "a\u{0300} l’"]), at: text.index(text.startIndex, offsetBy: random.below(text.count + 1))) }
+      let needle = random.pick(needles)
+      #expect(text.range(ofBytes: needle) == text.range(of: needle), "\(text.debugDescription) \(needle.debugDescription)")
+      #expect(text.range(ofBytes: needle, backwards: true) == text.range(of: needle, options: .backwards), "\(text.debugDescription) \(needle.debugDescription)")
+    }
+  }
+
   @Test func piecesAreCountedAsCharactersCountThem() {
     var random = SeededGenerator(seed: 44)
     for _ in 0..<3000 {

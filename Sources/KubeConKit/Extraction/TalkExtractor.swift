@@ -490,12 +490,12 @@ public struct TalkExtractor: Sendable {
       var speakers: [SpeakerRef] = []
       var title = title
       for marker in [" by ", " par "] {
-        if let r = title.range(of: marker, options: .backwards), let list = parser.parseList(String(title[r.upperBound...])) {
+        if let r = title.range(ofBytes: marker, backwards: true), let list = parser.parseList(String(title[r.upperBound...])) {
           speakers = list
           title = String(title[..<r.lowerBound])
         }
       }
-      if speakers.isEmpty, let r = sentence.range(of: title) {
+      if speakers.isEmpty, let r = sentence.range(ofBytes: title) {
         var rest = sentence[r.upperBound...].drop { "»”\"* ".contains($0) }
         let f = Folding.fold(String(rest.prefix(4)))
         if f.hasASCIIPrefix("by ") || f.hasASCIIPrefix("par ") {
@@ -588,7 +588,7 @@ public struct TalkExtractor: Sendable {
   /// Bold spans of a block that appear in this sentence, with the text before them.
   static func boldTitles(_ sentence: String, _ strong: [String]) -> [(String, String)] {
     strong.compactMap { s in
-      guard let r = sentence.range(of: s) else { return nil }
+      guard let r = sentence.range(ofBytes: s) else { return nil }
       return (s, String(sentence[..<r.lowerBound]))
     }
   }

@@ -162,6 +162,52 @@ extension String {
     return found ?? contains(needle)
   }
 
+  /// `range(of: needle)`, or with `backwards` `range(of: needle, options: .backwards)`, found as
+  /// bytes: Foundation goes through NSString (tens of thousands of instructions a search).
+  ///
+  /// Foundation matches canonically equivalent forms (`e` and a combining acute for `é`). Where the
+  /// text and the needle have only scalars that are characters of their own (``Graphemes``), but
+  /// U+2000 and U+2001 (equivalent to U+2002 and U+2003), each has one form: a match is a match of
+  /// bytes (Foundation finds `\n` in `\r\n` too). Other texts are left to Foundation.
+  func range(ofBytes needle: String, backwards: Bool = false) -> Range<String.Index>? {
+    func plain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+      Graphemes.eachScalarIsACharacter(b) && !b.indices.contains { b[$0] == 0xE2 && $0 + 2 < b.count && b[$0 + 1] == 0x80 && b[$0 + 2] <= 0x81 }
+    }
+    var text = self
+    var needle = needle
+    // nil: not known from the bytes; .some(nil): nowhere.
+    let found: Int?? = text.withUTF8 { t in
+      needle.withUTF8 { n -> Int?? in
+        guard let first = n.first, plain(t), plain(n) else { return nil }
+        var match: Int? = nil
+        if backwards {
+          var k = t.count - n.count
+          while k >= 0 {
+            if t[k] == first && memcmp(t.baseAddress! + k, n.baseAddress!, n.count) == 0 {
+              match = k
+              break
+            }
+            k -= 1
+          }
+        } else {
+          var i = 0
+          while i + n.count <= t.count, let k = Bytes.firstIndex(of: first, in: t, from: i) {
+            if k + n.count <= t.count && memcmp(t.baseAddress! + k, n.baseAddress!, n.count) == 0 {
+              match = k
+              break
+            }
+            i = k + 1
+          }
+        }
+        return .some(match)
+      }
+    }
+    guard let found else { return backwards ? range(of: needle, options: .backwards) : range(of: needle) }
+    guard let k = found else { return nil }
+    let lower = utf8.index(utf8.startIndex, offsetBy: k)
+    return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
+  }
+
   /// Whether any byte of the text is one, read from a buffer (iterating over the UTF-8 view
   /// costs tens of instructions a byte).
   func containsByte(where isOne: (UInt8) -> Bool) -> Bool {
