@@ -126,30 +126,34 @@ public enum CorpusBuilder {
   }
 
   static func projects(_ parsed: [ParsedReport], talks: [Talk], catalog: Catalog) -> [ProjectEntry] {
-    var entries: [String: ProjectEntry] = [:]
-    let info = Dictionary(catalog.projects.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    // Gathered by catalog index (the first project of a name): a dictionary of entries hashed
+    // every name twice and made an empty entry at every mention.
+    let index = Dictionary(catalog.projects.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    var mentions = [[String: Int]?](repeating: nil, count: catalog.projects.count)
+    var reports = [[String]](repeating: [], count: catalog.projects.count)
+    var talkIds = [[String]](repeating: [], count: catalog.projects.count)
     for p in parsed {
       let year = p.report.edition.map { String($0.year) } ?? "unknown"
       for name in p.report.projects {
-        guard let project = info[name] else { continue }
-        // In place (see `speakers`).
-        let empty = ProjectEntry(
-          id: project.id, name: name, aliases: project.aliases, maturity: project.maturity,
-          category: project.category, mentions: [:], talks: [], reports: [])
-        entries[name, default: empty].mentions[year, default: 0] += 1
-        entries[name, default: empty].reports.append(p.report.id)
+        guard let k = index[name] else { continue }
+        if mentions[k] == nil { mentions[k] = [:] }
+        mentions[k]![year, default: 0] += 1
+        reports[k].append(p.report.id)
       }
     }
     for talk in talks {
-      for name in talk.projects { entries[name]?.talks.append(talk.id) }
+      for name in talk.projects {
+        if let k = index[name], mentions[k] != nil { talkIds[k].append(talk.id) }
+      }
     }
     // Reports and talks were added in id order, each once per name it mentions: sorted already
     // (reports of one id, were there two, would be next to each other).
-    return entries.values.map { e in
-      var e = e
-      e.talks = sortedUnique(e.talks)
-      e.reports = sortedUnique(e.reports)
-      return e
+    return mentions.indices.compactMap { k -> ProjectEntry? in
+      guard let counts = mentions[k] else { return nil }
+      let project = catalog.projects[k]
+      return ProjectEntry(
+        id: project.id, name: project.name, aliases: project.aliases, maturity: project.maturity,
+        category: project.category, mentions: counts, talks: sortedUnique(talkIds[k]), reports: sortedUnique(reports[k]))
     }.sorted { $0.id < $1.id }
   }
 
