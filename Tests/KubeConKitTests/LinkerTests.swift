@@ -45,6 +45,37 @@ import Testing
     }
   }
 
+  /// The best match of a talk, looked for outwards from its place, is the one every talk of the
+  /// other report scored gives (the first of equals), for lists of any lengths.
+  @Test func bestMatchesAreThoseOfScoringEveryTalk() {
+    var random = SeededGenerator(seed: 12)
+    func shapes() -> [Linker.TalkShape] {
+      var numbering: [String: Int] = [:]
+      return (0..<random.below(14)).map { _ in
+        let talk = Talk(
+          id: "t", title: "T", titleSource: .stated, kind: [.session, .keynote][random.below(2)], edition: nil,
+          speakers: (0..<random.below(3)).map { _ in SpeakerRef(name: random.pick(["Ann", "Bob", "Eve"])) },
+          projects: (0..<random.below(3)).map { _ in random.pick(["Argo", "Cilium", "Helm"]) },
+          themes: [], reports: [], mentions: [], text: "")
+        return Linker.TalkShape(talk, numbering: &numbering)
+      }
+    }
+    for _ in 0..<3000 {
+      let (ta, tb) = (shapes(), shapes())
+      for i in ta.indices {
+        // The former search: every talk, in order.
+        var best: (Int, Double)? = nil
+        let positionA = Double(i) / Double(max(ta.count, 1))
+        for j in tb.indices {
+          let positionB = Double(j) / Double(max(tb.count, 1))
+          let s = Linker.similarity(ta[i], tb[j], positionA: positionA, positionB: positionB)
+          if s > (best?.1 ?? 0.6) { best = (j, s) }
+        }
+        #expect(Linker.bestMatch(i, ta, tb) == best?.0, "\(i) of \(ta.count), \(tb.count)")
+      }
+    }
+  }
+
   /// Two reports are translations when their fingerprints (projects, speakers, numbers) overlap
   /// by half: compared as numbered lists, as sets of strings were.
   @Test func translationsNeedHalfTheirFingerprintsInCommon() throws {

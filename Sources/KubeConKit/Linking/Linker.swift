@@ -169,17 +169,7 @@ public enum Linker {
       for (a, b) in translations[(translations.count * run / runs)..<(translations.count * (run + 1) / runs)] {
         let (ta, tb) = (talkShapes[a], talkShapes[b])
         for i in ta.indices {
-          var best: (Int, Double)? = nil
-          let positionA = Double(i) / Double(max(ta.count, 1))
-          for j in tb.indices {
-            let positionB = Double(j) / Double(max(tb.count, 1))
-            // A pair scores at most 1.6 (the same speakers, projects and kind) less twice its
-            // distance: pairs too far apart to beat the best so far are not scored.
-            if 1.7 - 2 * abs(positionA - positionB) <= (best?.1 ?? 0.6) { continue }
-            let s = similarity(ta[i], tb[j], positionA: positionA, positionB: positionB)
-            if s > (best?.1 ?? 0.6) { best = (j, s) }
-          }
-          if let (j, _) = best { found.append((firstRefs[a] + i, firstRefs[b] + j)) }
+          if let j = bestMatch(i, ta, tb) { found.append((firstRefs[a] + i, firstRefs[b] + j)) }
         }
       }
       same.set(run, found)
@@ -188,6 +178,35 @@ public enum Linker {
     var groups: [Int: [(Int, Int)]] = [:]
     for n in refs.indices { groups[find(n), default: []].append(refs[n]) }
     return groups.keys.sorted().compactMap { groups[$0] }
+  }
+
+  /// The talk of `tb` most like talk `i` of `ta` (scoring more than 0.6; the first of equals).
+  ///
+  /// A pair scores at most 1.6 (the same speakers, projects and kind) less twice its distance: the
+  /// talks are tried outwards from the same place, and a side stops where no further talk could
+  /// beat the best so far (trying every talk cost a second at 10,000 reports).
+  static func bestMatch(_ i: Int, _ ta: [TalkShape], _ tb: [TalkShape]) -> Int? {
+    let positionA = Double(i) / Double(max(ta.count, 1))
+    func position(_ j: Int) -> Double { Double(j) / Double(max(tb.count, 1)) }
+    var best: (j: Int, score: Double)? = nil
+    // The last talk placed at or before `positionA`, and the ones after it.
+    var left = min(tb.count - 1, i * tb.count / max(ta.count, 1))
+    while left + 1 < tb.count && position(left + 1) <= positionA { left += 1 }
+    while left >= 0 && position(left) > positionA { left -= 1 }
+    var right = left + 1
+    while left >= 0 || right < tb.count {
+      let toLeft = left >= 0 && (right >= tb.count || positionA - position(left) <= position(right) - positionA)
+      let j = toLeft ? left : right
+      if 1.7 - 2 * abs(positionA - position(j)) <= (best?.score ?? 0.6) {
+        // No talk further on this side can do better.
+        if toLeft { left = -1 } else { right = tb.count }
+        continue
+      }
+      let s = similarity(ta[i], tb[j], positionA: positionA, positionB: position(j))
+      if s > (best?.score ?? 0.6) || (s == best?.score && j < best!.j) { best = (j, s) }
+      if toLeft { left -= 1 } else { right += 1 }
+    }
+    return best?.j
   }
 
   /// What a talk is compared by across a translation: its speakers (folded) and projects as
