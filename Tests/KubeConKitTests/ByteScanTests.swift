@@ -91,6 +91,16 @@ import Testing
     }
   }
 
+  /// Whether a text names a keynote, told from its words, is what its folded text tells.
+  @Test func keynotesAreToldFromWordsAsFromTheFoldedText() {
+    var random = SeededGenerator(seed: 49)
+    let pieces = ["keynote", "Keynote", "KEYNOTES", "keynoter", "keynote2024", "2keynote", "prékeynote", "kéynote", "key", "note", " ", " ", "-", ".", "’", "é", "a", "ﬁ"]
+    for _ in 0..<3000 {
+      let text = (0..<random.below(8)).map { _ in random.pick(pieces) }.joined()
+      #expect(TalkExtractor.namesKeynote(text, words: Tokenizer.tokens(text)[...]) == TalkExtractor.namesKeynote(Folding.fold(text)), "\(text.debugDescription)")
+    }
+  }
+
   @Test func piecesAreCountedAsCharactersCountThem() {
     var random = SeededGenerator(seed: 44)
     for _ in 0..<3000 {

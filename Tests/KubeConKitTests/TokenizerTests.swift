@@ -65,6 +65,18 @@ import Testing
     #expect(Tokenizer.tokens(text) == TokenizerTests.reference(text))
   }
 
+  /// Words of Latin-1 letters are folded on a short path: every letter of U+00C0–U+00FF, with
+  /// ASCII and with letters of other ranges, gives the definition's words.
+  @Test func latinWordsSplitLikeTheDefinition() {
+    var random = SeededGenerator(seed: 48)
+    let latin = (0xC0...0xFF).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+    let pieces = latin + ["a", "Z", "e", "K", "7", "ő", "ş", "Ω", "İ", "ﬁ", "\u{0301}", " ", " ", "-", "’"]
+    for _ in 0..<2000 {
+      let text = (0..<random.below(16)).map { _ in random.pick(pieces) }.joined()
+      #expect(Tokenizer.tokens(text) == TokenizerTests.reference(text), "\(text.debugDescription)")
+    }
+  }
+
   @Test func splitsEveryBundledAndDevReportLikeTheDefinition() throws {
     var folders = [Fixtures.reports]
     if Fixtures.hasDevReports { folders.append(Fixtures.devReports) }

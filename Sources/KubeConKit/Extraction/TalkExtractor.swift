@@ -171,6 +171,19 @@ public struct TalkExtractor: Sendable {
     containsWords(folded, "keynote") || containsWords(folded, "keynotes")
   }
 
+  /// ``namesKeynote(_:)`` of a text, told from its words (``Tokenizer/tokens(_:)``) where they tell:
+  /// the letters of "keynote" in the folded text are one word's, since only letters fold to
+  /// letters. The text is folded only when a word holds them among other letters or digits.
+  static func namesKeynote(_ text: String, words: ArraySlice<Token>) -> Bool {
+    var unsure = false
+    for i in words.indices where words[i].folded.utf8.count >= 7 {
+      let folded = words[i].folded
+      if folded == "keynote" || folded == "keynotes" { return true }
+      unsure = unsure || folded.holds("keynote")
+    }
+    return unsure && namesKeynote(Folding.fold(text))
+  }
+
   /// `Title - Jane Doe, Acme & John Roe, Initech` gives the title and the speakers.
   func splitHeadingSpeakers(_ heading: String) -> (String, [SpeakerRef]?) {
     for separator in [" - ", " – ", " — ", " | "] {
@@ -430,7 +443,7 @@ public struct TalkExtractor: Sendable {
         } ?? first
         talks.append(TalkCandidate(
           title: TalkExtractor.firstWords(of: titleBlock.text), titleSource: .derived,
-          kind: TalkExtractor.namesKeynote(Folding.fold(text)) ? .keynote : .session,
+          kind: TalkExtractor.namesKeynote(text, words: tokens) ? .keynote : .session,
           speakers: speakers, line: first.line, text: text, tokens: tokens, section: sectionIndex))
       }
     }

@@ -320,8 +320,12 @@ public struct Document: Sendable {
     // At most nine words (runs of non-spaces), counted until there are too many.
     guard text.wordCount(upTo: 10) <= 9 else { return false }
     let f = Folding.fold(text)
+    // (Most short paragraphs start with none of the prefixes' first letters.)
+    guard let first = f.utf8.first, markerFirstBytes.contains(first) else { return false }
     return markerPrefixes.contains { f.hasASCIIPrefix($0) }
   }
+
+  static let markerFirstBytes = Set(markerPrefixes.compactMap(\.utf8.first))
 
   static let markerPrefixes = [
     "voir la video", "voir le replay", "regarder la video", "lien vers la video", "la video de cette session",

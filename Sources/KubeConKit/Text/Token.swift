@@ -180,6 +180,11 @@ public enum Tokenizer {
           written = capitals ? String(decoding: word, as: UTF8.self) : folded
           hash = Token.fnvFinish(h)
           asciiStart = key
+        } else if let (latin, h, key) = foldLatin(word) {
+          folded = latin
+          written = String(decoding: word, as: UTF8.self)
+          hash = h
+          asciiStart = key
         } else {
           folded = Folding.fold(bytes: word)
           written = String(decoding: word, as: UTF8.self)
@@ -192,6 +197,65 @@ public enum Tokenizer {
       }
     }
     return result
+  }
+
+  /// ``Folding/fold(_:)`` of a word of ASCII and Latin-1 letters (U+00C0–U+00FF, `é`, `à`, `ç`,
+  /// `ß`) that fold to ASCII, with its hash and packed start as the ASCII path makes them; nil for
+  /// other words. (Most words that are not ASCII in French reports are these: folding them through
+  /// the whole table cost five hundred instructions a word.)
+  @inline(__always)
+  static func foldLatin(_ word: UnsafeBufferPointer<UInt8>) -> (String, UInt16, UInt32)? {
+    let table = latinFolds
+    var hash: UInt32 = 0
+    var start: UInt32 = 0
+    var folds = true
+    // (A Latin-1 letter is two bytes and folds to one or two. The state stays in the closure's
+    // locals: a nested function that changed it was checked for exclusive access at every byte.)
+    let folded = String(unsafeUninitializedCapacity: word.count) { out in
+      var h = Token.fnvBasis
+      var o = 0
+      var k = 0
+      while k < word.count {
+        let b = word[k]
+        var first: UInt8
+        var second: UInt8? = nil
+        if b < 0x80 {
+          first = b >= 0x41 && b <= 0x5A ? b + 32 : b
+          k += 1
+        } else if b == 0xC3, k + 1 < word.count, table[Int(word[k + 1] & 0x3F)].count > 0 {
+          let f = table[Int(word[k + 1] & 0x3F)]
+          first = f.first
+          if f.count == 2 { second = f.second }
+          k += 2
+        } else {
+          folds = false
+          return 0
+        }
+        out[o] = first
+        h = (h ^ UInt32(first)) &* Token.fnvPrime
+        o += 1
+        if let second {
+          out[o] = second
+          h = (h ^ UInt32(second)) &* Token.fnvPrime
+          o += 1
+        }
+      }
+      hash = h
+      // The packed start (``Token/asciiStart(_:)``): the first three bytes and their number.
+      for i in 0..<min(3, o) { start |= UInt32(out[i]) << (8 * UInt32(i)) }
+      start |= UInt32(min(3, o)) << 24
+      return o
+    }
+    guard folds else { return nil }
+    return (folded, Token.fnvFinish(hash), start)
+  }
+
+  /// What U+00C0–U+00FF (`C3 80`–`C3 BF`) fold to, when ASCII: one or two bytes; count 0 for the
+  /// others. Read from ``Folding`` itself.
+  static let latinFolds: [(first: UInt8, second: UInt8, count: Int)] = (0xC0...0xFF).map { v in
+    let f = Array(Folding.fold(String(Character(Unicode.Scalar(UInt8(v))))).utf8)
+    guard (1...2).contains(f.count), f.allSatisfy({ $0 < 0x80 }) else { return (0, 0, 0) }
+    return (f[0], f.count == 2 ? f[1] : 0, f.count)
   }
 
   /// Calls `word(start, end, isASCII, startsSentence)` with the UTF-8 offsets of each word until
