@@ -169,3 +169,45 @@ import Testing
     #expect(ReportParser.excerpt(String(repeating: "\n\u{301}", count: 5000)) == former(String(repeating: "\n\u{301}", count: 5000)))
   }
 }
+
+/// The catalog is read by ``JSONReader``: the same projects, themes and editions as JSONDecoder
+/// reads from the same files, and a clear error naming the file when one is broken.
+@Suite struct CatalogReadingTests {
+  private struct ProjectsFile: Decodable { var projects: [ProjectInfo] }
+  private struct ThemesFile: Decodable { var themes: [ThemeInfo] }
+  private struct EditionsFile: Decodable {
+    var editions: [Edition]
+    var regionNames: [String: [String]]
+  }
+
+  @Test func theCatalogIsWhatJSONDecoderReads() throws {
+    let data = Fixtures.data
+    func decode<T: Decodable>(_ name: String, as: T.Type) throws -> T {
+      try JSONDecoder().decode(T.self, from: Data(contentsOf: data.appendingPathComponent(name)))
+    }
+    let catalog = try Catalog.load(from: data)
+    #expect(catalog.projects == (try decode("projects.json", as: ProjectsFile.self)).projects)
+    #expect(catalog.themes == (try decode("themes.json", as: ThemesFile.self)).themes)
+    let editions = try decode("editions.json", as: EditionsFile.self)
+    #expect(catalog.editions == editions.editions)
+    #expect(catalog.regionNames == editions.regionNames)
+    #expect(catalog.projects.contains { $0.caseSensitive } && catalog.projects.contains { $0.maturity == nil })
+  }
+
+  @Test func aBrokenCatalogFileIsNamed() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for name in ["projects.json", "themes.json", "editions.json"] {
+      try FileManager.default.copyItem(at: Fixtures.data.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+    try Data(#"{"themes": [{"id": "x", "labels": {"en": "X", "fr": "X"}, "categories": []}]}"#.utf8)
+      .write(to: folder.appendingPathComponent("themes.json"))
+    #expect {
+      try Catalog.load(from: folder)
+    } throws: { error in
+      guard case KubeConError.badCatalog(let path, let reason) = error else { return false }
+      return path.hasSuffix("themes.json") && reason.contains("keywords")
+    }
+  }
+}

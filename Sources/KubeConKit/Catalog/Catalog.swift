@@ -15,28 +15,93 @@ public struct Catalog: Sendable {
     self.regionNames = regionNames
   }
 
-  private struct ProjectsFile: Decodable { var projects: [ProjectInfo] }
-  private struct ThemesFile: Decodable { var themes: [ThemeInfo] }
-  private struct EditionsFile: Decodable {
-    var editions: [Edition]
-    var regionNames: [String: [String]]
-  }
-
   /// Reads `projects.json`, `themes.json` and `editions.json` from a Data folder.
+  ///
+  /// Read by ``JSONReader``, with JSONDecoder's rules: every command that reads reports starts by
+  /// this, and JSONDecoder took 14 million instructions (3 ms) for the 40 KB.
   /// - Throws: ``KubeConError/badCatalog(_:reason:)`` naming the file that could not be read.
   public static func load(from dataDirectory: URL) throws -> Catalog {
-    func read<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
+    func read<T>(_ name: String, _ body: (inout JSONReader) throws -> T) throws -> T {
       let url = dataDirectory.appendingPathComponent(name)
       do {
-        return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
+        return try Data(contentsOf: url).withUnsafeBytes { try JSONReader.read($0.bindMemory(to: UInt8.self), body) }
       } catch {
         throw KubeConError.badCatalog(url.path, reason: "\(error)")
       }
     }
-    let projects = try read("projects.json", as: ProjectsFile.self).projects
-    let themes = try read("themes.json", as: ThemesFile.self).themes
-    let editions = try read("editions.json", as: EditionsFile.self)
+    /// The one field of a file's object that matters (the others, like "about", are skipped).
+    func field<T>(_ name: String, _ r: inout JSONReader, _ read: (inout JSONReader) throws -> T) throws -> T {
+      var value: T?
+      try r.object { r, key in
+        if key == name { value = try read(&r) } else { try r.skip() }
+      }
+      return try required(value, name)
+    }
+    let projects: [ProjectInfo] = try read("projects.json") { r in try field("projects", &r) { try $0.list() } }
+    let themes: [ThemeInfo] = try read("themes.json") { r in try field("themes", &r) { try $0.list() } }
+    let editions = try read("editions.json") { r -> (editions: [Edition], regionNames: [String: [String]]) in
+      var editions: [Edition]?
+      var regionNames: [String: [String]]?
+      try r.object { r, key in
+        switch key {
+        case "editions": editions = try r.list()
+        case "regionNames":
+          var names: [String: [String]] = [:]
+          try r.object { r, region in names[region] = try r.strings() }
+          regionNames = names
+        default: try r.skip()
+        }
+      }
+      return (try required(editions, "editions"), try required(regionNames, "regionNames"))
+    }
     return Catalog(
       projects: projects, themes: themes, editions: editions.editions, regionNames: editions.regionNames)
+  }
+}
+
+extension ProjectInfo: JSONReadable {
+  init(json r: inout JSONReader) throws {
+    var name: String?, aliases: [String]?, maturity: String?, category: String?, caseSensitive: Bool?
+    try r.object { r, key in
+      switch key {
+      case "name": name = try r.string()
+      case "aliases": aliases = try r.null() ? nil : try r.strings()
+      case "maturity": maturity = try r.optionalString()
+      case "category": category = try r.string()
+      case "caseSensitive": caseSensitive = try r.null() ? nil : try r.bool()
+      default: try r.skip()
+      }
+    }
+    self.init(
+      name: try required(name, "name"), aliases: aliases ?? [], maturity: maturity, category: try required(category, "category"),
+      caseSensitive: caseSensitive ?? false)
+  }
+}
+
+extension ThemeInfo: JSONReadable {
+  init(json r: inout JSONReader) throws {
+    var id: String?, labels: Labels?, en: [String]?, fr: [String]?, categories: [String]?
+    try r.object { r, key in
+      switch key {
+      case "id": id = try r.string()
+      case "labels": labels = try Labels(json: &r)
+      case "keywords":
+        try r.object { r, language in
+          switch language {
+          case "en": en = try r.strings()
+          case "fr": fr = try r.strings()
+          default: try r.skip()
+          }
+        }
+        _ = try required(en, "en")
+        _ = try required(fr, "fr")
+      case "categories": categories = try r.strings()
+      default: try r.skip()
+      }
+    }
+    self.init(
+      id: try required(id, "id"), labels: try required(labels, "labels"),
+      keywords: Keywords(en: try required(en, "keywords"), fr: try required(fr, "keywords")),
+      categories: try required(categories, "categories"))
   }
 }

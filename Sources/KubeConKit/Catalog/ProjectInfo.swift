@@ -12,6 +12,14 @@ public struct ProjectInfo: Codable, Hashable, Sendable {
 
   enum CodingKeys: String, CodingKey { case name, aliases, maturity, category, caseSensitive }
 
+  public init(name: String, aliases: [String] = [], maturity: String? = nil, category: String, caseSensitive: Bool = false) {
+    self.name = name
+    self.aliases = aliases
+    self.maturity = maturity
+    self.category = category
+    self.caseSensitive = caseSensitive
+  }
+
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     name = try c.decode(String.self, forKey: .name)
