@@ -101,6 +101,17 @@ import Testing
     }
   }
 
+  /// All-caps phrases are told as bytes when ASCII, as they are from their characters.
+  @Test func allCapsPhrasesAreToldAsFromCharacters() {
+    var random = SeededGenerator(seed: 50)
+    let pieces = ["A", "B", "z", "K8S", "8", " ", "-", ".", "É", "é", "ß", "Ω", "ω", "\u{0301}", "CNCF", "eBPF"]
+    for _ in 0..<3000 {
+      let phrase = (0..<random.below(6)).map { _ in random.pick(pieces) }.joined()
+      let letters = phrase.filter(\.isLetter)
+      #expect(PhraseMatcher<Int>.isAllCaps(phrase) == (letters.count >= 2 && letters.allSatisfy(\.isUppercase)), "\(phrase.debugDescription)")
+    }
+  }
+
   @Test func piecesAreCountedAsCharactersCountThem() {
     var random = SeededGenerator(seed: 44)
     for _ in 0..<3000 {

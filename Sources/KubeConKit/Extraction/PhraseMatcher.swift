@@ -43,8 +43,7 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     if prefix { text.removeLast() }
     let tokens = Tokenizer.tokens(text)
     guard !tokens.isEmpty else { return }
-    let letters = text.filter(\.isLetter)
-    let allCaps = letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+    let allCaps = PhraseMatcher.isAllCaps(text)
     let exact = (caseSensitive || allCaps) ? tokens.map(\.text) : nil
     let pattern = Pattern(words: tokens.map(\.folded), exact: exact, prefixLast: prefix, value: value)
     if prefix && tokens.count == 1 {
@@ -68,6 +67,21 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
       byFirstWord.modify(pattern.words[0], default: []) { $0.append(pattern) }
       longest = max(longest, pattern.words.count)
     }
+  }
+
+  /// Whether a phrase has two letters or more, all capitals (`CNCF`, `K8S`). Read as bytes when
+  /// ASCII (the catalog's phrases are, and reading their characters was a third of loading it).
+  static func isAllCaps(_ phrase: String) -> Bool {
+    if phrase.utf8.allSatisfy({ $0 < 0x80 }) {
+      var letters = 0
+      for b in phrase.utf8 {
+        if b >= 0x61 && b <= 0x7A { return false }
+        if b >= 0x41 && b <= 0x5A { letters += 1 }
+      }
+      return letters >= 2
+    }
+    let letters = phrase.filter(\.isLetter)
+    return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
   }
 
   /// Puts a key's list in the tables.

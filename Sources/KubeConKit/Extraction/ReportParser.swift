@@ -56,12 +56,16 @@ public struct ReportParser: Sendable {
 
   public init(catalog: Catalog) {
     self.catalog = catalog
-    let names = PersonNames(catalog: catalog)
+    // Made on both cores: the catalog's phrases and names, every time a command reads reports.
+    let (themes, (names, editions), projects) = concurrently(
+      { ThemeClassifier(themes: catalog.themes) },
+      { (PersonNames(catalog: catalog), EditionResolver(catalog: catalog)) },
+      { ProjectMatcher(projects: catalog.projects) })
     speakers = SpeakerParser(names: names)
-    projectMatcher = ProjectMatcher(projects: catalog.projects)
+    projectMatcher = projects
     talkExtractor = TalkExtractor(parser: speakers, projects: projectMatcher)
-    themeClassifier = ThemeClassifier(themes: catalog.themes)
-    editionResolver = EditionResolver(catalog: catalog)
+    themeClassifier = themes
+    editionResolver = editions
     categoryOf = Dictionary(catalog.projects.map { ($0.name, $0.category) }, uniquingKeysWith: { a, _ in a })
   }
 

@@ -14,7 +14,8 @@ public struct ThemeClassifier: Sendable {
     var categoryThemes: [String: [Int]] = [:]
     for (index, theme) in themes.enumerated() {
       for keyword in theme.keywords.en + theme.keywords.fr {
-        let hasCapital = keyword.contains { $0.isUppercase }
+        // (An ASCII keyword's capitals are its bytes A-Z.)
+        let hasCapital = keyword.utf8.allSatisfy { $0 < 0x80 } ? keyword.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } : keyword.contains { $0.isUppercase }
         matcher.add(keyword, value: index, caseSensitive: hasCapital)
       }
       for category in theme.categories { categoryThemes[category, default: []].append(index) }
