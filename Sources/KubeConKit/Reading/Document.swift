@@ -340,7 +340,7 @@ public struct Document: Sendable {
   static func promoteBareHeadings(_ blocks: inout [Block], lines: [String], firstLine: Int) {
     func isBlank(_ number: Int) -> Bool {
       let index = number - firstLine
-      return index < 0 || index >= lines.count || lines[index].trimmingSpaces().isEmpty
+      return index < 0 || index >= lines.count || Document.isBlank(lines[index])
     }
     for i in blocks.indices where blocks[i].kind == .paragraph && i + 1 < blocks.count {
       let b = blocks[i]
@@ -363,8 +363,7 @@ public struct Document: Sendable {
     guard let first = t.first, first.isUppercase || first.isNumber, let last = t.last else { return false }
     // At most 90 characters, counted no further.
     guard !ReportParser.hasCharacters(t, atLeast: 91) else { return false }
-    let words = t.split(separator: " ")
-    guard words.count <= 12 else { return false }
+    guard t.pieceCount(upTo: 13) <= 12 else { return false }
     if Document.headingEnds.contains(last) { return false }
     if t.holds("=") || t.holds("{") || t.holds("$") || t.holds("://") { return false }
     return true
