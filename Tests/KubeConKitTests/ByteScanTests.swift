@@ -595,10 +595,11 @@ import Testing
     }
   }
 
-  /// Markup is read from scalars where each is a character: what reading characters gives.
+  /// Markup is read from scalars, or bytes, where each scalar is a character: what reading
+  /// characters gives.
   @Test func markupReadFromScalarsIsWhatCharactersGive() {
     var random = SeededGenerator(seed: 46)
-    let markup = ["[", "]", "(", ")", "![", "](", "**", "__", "*", "_", "`", "<", ">", "</", "<b>", "&amp;", "&nbsp;", "&x;", ";", "!", "https://x.io/a b", "e\u{301}", "\u{200D}", "\r\n"]
+    let markup = ["[", "]", "(", ")", "![", "](", "**", "__", "*", "_", "`", "<", ">", "</", "<b>", "&amp;", "&nbsp;", "&x;", ";", "!", "https://x.io/a b", "e\u{301}", "\u{200D}", "\r\n", "²", "ª", "×", "é*", "*é", "⁴"]
     var scalars = 0
     for _ in 0..<5000 {
       let text = (0..<random.below(24)).map { _ in random.below(2) == 0 ? random.pick(markup) : random.pick(ByteScanTests.pieces) }.joined()
@@ -608,6 +609,7 @@ import Testing
         scalars += 1
         #expect(text.count == text.unicodeScalars.count - text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().filter { $0.last == 0x0D }.count, "\(text.debugDescription)")
         #expect(InlineText(units: Array(text.unicodeScalars)) == chars, "\(text.debugDescription)")
+        #expect(InlineText(units: text.utf8.map(InlineByte.init)) == chars, "\(text.debugDescription)")
       }
     }
     #expect(scalars > 1000)

@@ -23,7 +23,8 @@ public struct InlineText: Sendable, Equatable {
     }
     // Where each scalar is a character of its own (no accent or joiner to combine with the one
     // before), scalars are read: the same reading as characters, without grapheme breaking.
-    self = Graphemes.eachScalarIsACharacter(raw) ? InlineText(units: Array(raw.unicodeScalars)) : InlineText(units: Array(raw))
+    // (Read as bytes then: markup is ASCII, and a scalar is decoded only next to `*`, `_` or `<`.)
+    self = Graphemes.eachScalarIsACharacter(raw) ? InlineText(units: raw.utf8.map(InlineByte.init)) : InlineText(units: Array(raw))
   }
 
   /// Reads markup from a text's characters, or from its scalars when each is a character.
@@ -65,7 +66,7 @@ public struct InlineText: Sendable, Equatable {
         continue
       }
       // HTML tags and autolinks.
-      if c == "<", i + 1 < chars.count, chars[i + 1].isLetter || chars[i + 1] == "/" || chars[i + 1] == "!",
+      if c == "<", i + 1 < chars.count, Unit.isLetter(chars, at: i + 1) || chars[i + 1] == "/" || chars[i + 1] == "!",
         let end = find(">", from: i + 1)
       {
         let inner = Unit.string(chars[(i + 1)..<end])
@@ -91,9 +92,7 @@ public struct InlineText: Sendable, Equatable {
         continue
       }
       if c == "*" || c == "_" {
-        let prev: Unit = i > 0 ? chars[i - 1] : " "
-        let next: Unit = i + 1 < chars.count ? chars[i + 1] : " "
-        if !(prev.isLetter || prev.isNumber) || !(next.isLetter || next.isNumber) {
+        if !(i > 0 && Unit.isLetterOrNumber(chars, endingAt: i - 1)) || !(i + 1 < chars.count && Unit.isLetterOrNumber(chars, at: i + 1)) {
           i += 1
           continue
         }
@@ -125,20 +124,65 @@ public struct InlineText: Sendable, Equatable {
   ]
 }
 
-/// What ``InlineText`` reads markup from: a text's characters, or its scalars.
+/// What ``InlineText`` reads markup from: a text's characters, or its scalars, or the bytes of a
+/// text whose scalars are characters of their own.
 protocol InlineUnit: Equatable, ExpressibleByUnicodeScalarLiteral {
-  var isLetter: Bool { get }
-  var isNumber: Bool { get }
+  /// Whether the character that starts at unit `i` is a letter.
+  static func isLetter(_ units: [Self], at i: Int) -> Bool
+  /// Whether the character that starts at unit `i` is a letter or a number.
+  static func isLetterOrNumber(_ units: [Self], at i: Int) -> Bool
+  /// Whether the character that ends at unit `i` is a letter or a number.
+  static func isLetterOrNumber(_ units: [Self], endingAt i: Int) -> Bool
   func append(to bytes: inout [UInt8])
   static func string(_ units: ArraySlice<Self>) -> String
 }
 
-extension Character: InlineUnit {
+/// A unit that is a character of its own.
+protocol WholeInlineUnit: InlineUnit {
+  var isLetter: Bool { get }
+  var isNumber: Bool { get }
+}
+
+extension WholeInlineUnit {
+  static func isLetter(_ units: [Self], at i: Int) -> Bool { units[i].isLetter }
+  static func isLetterOrNumber(_ units: [Self], at i: Int) -> Bool { units[i].isLetter || units[i].isNumber }
+  static func isLetterOrNumber(_ units: [Self], endingAt i: Int) -> Bool { units[i].isLetter || units[i].isNumber }
+}
+
+/// A byte of a text whose scalars are characters of their own (markup is ASCII, whose bytes are
+/// never part of another scalar's): a scalar is decoded only where markup needs to know whether
+/// a letter or a number comes before or after.
+struct InlineByte: InlineUnit {
+  let value: UInt8
+  init(_ value: UInt8) { self.value = value }
+  init(unicodeScalarLiteral scalar: Unicode.Scalar) { value = UInt8(ascii: scalar) }
+
+  static func isLetter(_ units: [InlineByte], at i: Int) -> Bool { scalar(units, at: i).isLetter }
+  static func isLetterOrNumber(_ units: [InlineByte], at i: Int) -> Bool {
+    let s = scalar(units, at: i)
+    return s.isLetter || s.isNumber
+  }
+  static func isLetterOrNumber(_ units: [InlineByte], endingAt i: Int) -> Bool {
+    var start = i
+    while start > 0 && units[start].value & 0xC0 == 0x80 { start -= 1 }
+    return isLetterOrNumber(units, at: start)
+  }
+  /// The scalar that starts at byte `i`.
+  private static func scalar(_ units: [InlineByte], at i: Int) -> Unicode.Scalar {
+    units.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt8.self) { Bytes.scalar(at: i, in: $0).0 } }
+  }
+  func append(to bytes: inout [UInt8]) { bytes.append(value) }
+  static func string(_ units: ArraySlice<InlineByte>) -> String {
+    units.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt8.self) { String(decoding: $0, as: UTF8.self) } }
+  }
+}
+
+extension Character: WholeInlineUnit {
   func append(to bytes: inout [UInt8]) { bytes += utf8 }
   static func string(_ units: ArraySlice<Character>) -> String { String(units) }
 }
 
-extension Unicode.Scalar: InlineUnit {
+extension Unicode.Scalar: WholeInlineUnit {
   // A character of one scalar is a letter when the scalar is alphabetic, a number when it has a
   // numeric type (Character's own definitions).
   var isLetter: Bool { value < 0x80 ? (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) : properties.isAlphabetic }
