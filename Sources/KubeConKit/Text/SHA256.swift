@@ -16,49 +16,58 @@ public enum SHA256 {
   /// The digest as 64 lowercase hex digits.
   public static func hex(_ data: Data) -> String {
     let digits = Array("0123456789abcdef".utf8)
-    return String(decoding: digest([UInt8](data)).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
+    return String(decoding: data.withUnsafeBytes(digest).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
   }
 
-  public static func digest(_ message: [UInt8]) -> [UInt8] {
+  public static func digest(_ message: [UInt8]) -> [UInt8] { message.withUnsafeBytes(digest) }
+
+  /// The whole blocks are read where they are; only the last bytes are copied, to be padded.
+  static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
     var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-    var bytes = message
-    let bitLength = UInt64(message.count) * 8
-    bytes.append(0x80)
-    while bytes.count % 64 != 56 { bytes.append(0) }
-    for i in (0..<8).reversed() { bytes.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
     // Unchecked buffers: bounds checks in the rounds were most of hashing a report.
     let w = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 64)
     defer { w.deallocate() }
+    let whole = message.count / 64 * 64
     k.withUnsafeBufferPointer { k in
-      bytes.withUnsafeBufferPointer { bytes in
-        for chunk in stride(from: 0, to: bytes.count, by: 64) {
-          for i in 0..<16 {
-            let j = chunk + i * 4
-            w[i] = UInt32(bytes[j]) << 24 | UInt32(bytes[j + 1]) << 16 | UInt32(bytes[j + 2]) << 8 | UInt32(bytes[j + 3])
-          }
-          for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-          }
-          var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-          // Eight rounds at a time, the working variables taking each other's roles in turn
-          // instead of being shifted along after every round.
-          for i in stride(from: 0, to: 64, by: 8) {
-            round(a, b, c, &d, e, f, g, &hh, k[i] &+ w[i])
-            round(hh, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
-            round(g, hh, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
-            round(f, g, hh, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
-            round(e, f, g, &hh, a, b, c, &d, k[i + 4] &+ w[i + 4])
-            round(d, e, f, &g, hh, a, b, &c, k[i + 5] &+ w[i + 5])
-            round(c, d, e, &f, g, hh, a, &b, k[i + 6] &+ w[i + 6])
-            round(b, c, d, &e, f, g, hh, &a, k[i + 7] &+ w[i + 7])
-          }
-          h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
-        }
-      }
+      if whole > 0 { compress(UnsafeRawBufferPointer(rebasing: message[0..<whole]), into: &h, w, k) }
+      // The rest, the 0x80 byte, zeros and the length in bits, big-endian: one block or two.
+      var tail = [UInt8](message[whole...])
+      tail.append(0x80)
+      while tail.count % 64 != 56 { tail.append(0) }
+      let bitLength = UInt64(message.count) * 8
+      for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+      tail.withUnsafeBytes { compress($0, into: &h, w, k) }
     }
     return h.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (24 - $0 * 8)) } }
+  }
+
+  /// Runs the rounds over whole blocks of 64 bytes.
+  private static func compress(
+    _ blocks: UnsafeRawBufferPointer, into h: inout [UInt32], _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+  ) {
+    for chunk in stride(from: 0, to: blocks.count, by: 64) {
+      // (A word is one load: four bytes read and shifted one by one cost more.)
+      for i in 0..<16 { w[i] = UInt32(bigEndian: blocks.loadUnaligned(fromByteOffset: chunk + i * 4, as: UInt32.self)) }
+      for i in 16..<64 {
+        let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+        let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+      }
+      var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+      // Eight rounds at a time, the working variables taking each other's roles in turn
+      // instead of being shifted along after every round.
+      for i in stride(from: 0, to: 64, by: 8) {
+        round(a, b, c, &d, e, f, g, &hh, k[i] &+ w[i])
+        round(hh, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+        round(g, hh, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+        round(f, g, hh, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+        round(e, f, g, &hh, a, b, c, &d, k[i + 4] &+ w[i + 4])
+        round(d, e, f, &g, hh, a, b, &c, k[i + 5] &+ w[i + 5])
+        round(c, d, e, &f, g, hh, a, &b, k[i + 6] &+ w[i + 6])
+        round(b, c, d, &e, f, g, hh, &a, k[i + 7] &+ w[i + 7])
+      }
+      h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+    }
   }
 
   private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
