@@ -646,19 +646,7 @@ public struct TalkExtractor: Sendable {
         start = next
       }
       // The rest is a sentence unless it holds only the spaces `trimmingSpaces` trims.
-      var k = start
-      while k < n {
-        if b[k] == 0x20 || b[k] == 0x09 {
-          k += 1
-        } else if b[k] == 0xC2, k + 1 < n, b[k + 1] == 0xA0 {
-          k += 2
-        } else if b[k] == 0xE2, k + 2 < n, b[k + 1] == 0x80, b[k + 2] == 0xAF {
-          k += 3
-        } else {
-          out.append(start..<n)
-          break
-        }
-      }
+      if Bytes.endOfSpaces(b, from: start, to: n) < n { out.append(start..<n) }
       return out
     } ?? []
   }

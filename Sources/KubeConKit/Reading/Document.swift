@@ -54,16 +54,8 @@ public struct Document: Sendable {
 
   /// Whether a line holds only spaces, tabs and no-break spaces (what `trimmingSpaces` removes).
   static func isBlank(_ line: String) -> Bool {
-    var it = line.utf8.makeIterator()
-    while let b = it.next() {
-      switch b {
-      case 0x20, 0x09: continue
-      case 0xC2: guard it.next() == 0xA0 else { return false }
-      case 0xE2: guard it.next() == 0x80, it.next() == 0xAF else { return false }
-      default: return false
-      }
-    }
-    return true
+    var line = line
+    return line.withUTF8 { Bytes.endOfSpaces($0, from: 0, to: $0.count) == $0.count }
   }
 
   /// The last byte before the spaces, tabs and no-break spaces that end a line.

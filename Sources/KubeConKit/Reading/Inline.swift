@@ -199,19 +199,8 @@ extension StringProtocol {
   /// was 2% of parsing a report.
   func trimmingSpaces() -> String {
     let trimmed = utf8.withContiguousStorageIfAvailable { b -> Range<Int>? in
-      var a = 0
+      let a = Bytes.endOfSpaces(b, from: 0, to: b.count)
       var z = b.count
-      while a < z {
-        if b[a] == 0x20 || b[a] == 0x09 {
-          a += 1
-        } else if b[a] == 0xC2, a + 1 < z, b[a + 1] == 0xA0 {
-          a += 2
-        } else if b[a] == 0xE2, a + 2 < z, b[a + 1] == 0x80, b[a + 2] == 0xAF {
-          a += 3
-        } else {
-          break
-        }
-      }
       while z > a {
         if b[z - 1] == 0x20 || b[z - 1] == 0x09 {
           z -= 1

@@ -48,6 +48,24 @@ enum Graphemes {
 }
 
 enum Bytes {
+  /// Where the spaces, tabs and no-break spaces (U+00A0, U+202F) that start `bytes[start..<end]`
+  /// end: the spaces `trimmingSpaces` trims.
+  static func endOfSpaces(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+    var a = start
+    while a < end {
+      if b[a] == 0x20 || b[a] == 0x09 {
+        a += 1
+      } else if b[a] == 0xC2, a + 1 < end, b[a + 1] == 0xA0 {
+        a += 2
+      } else if b[a] == 0xE2, a + 2 < end, b[a + 1] == 0x80, b[a + 2] == 0xAF {
+        a += 3
+      } else {
+        break
+      }
+    }
+    return a
+  }
+
   /// The first place of `byte` in `bytes` from `start` (memchr reads many bytes at a time).
   static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
     guard let base = bytes.baseAddress, start < bytes.count else { return nil }
