@@ -199,18 +199,10 @@ public struct TalkExtractor: Sendable {
 
   /// The last occurrence of `needle` in `text`, compared as UTF-8 bytes.
   static func lastRange(of needle: String, in text: String) -> Range<String.Index>? {
-    let t = Array(text.utf8)
-    let n = Array(needle.utf8)
-    guard !n.isEmpty, t.count >= n.count else { return nil }
-    var i = t.count - n.count
-    while i >= 0 {
-      if t[i] == n[0] && t[i..<(i + n.count)].elementsEqual(n) {
-        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: i)
-        return lower..<text.utf8.index(lower, offsetBy: n.count)
-      }
-      i -= 1
-    }
-    return nil
+    var (t, n) = (text, needle)
+    guard let k = t.withUTF8({ t in n.withUTF8 { Bytes.lastIndex(of: $0, in: t) } }) else { return nil }
+    let lower = text.utf8.index(text.utf8.startIndex, offsetBy: k)
+    return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
   }
 
   /// A title rather than a phrase: its long words (three or more) mostly capitalized, as English
@@ -713,21 +705,12 @@ public struct TalkExtractor: Sendable {
   }
 
   static func containsWords(_ text: UnsafeBufferPointer<UInt8>, _ phrase: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let first = phrase.first, let p = phrase.baseAddress else { return true }
-    guard text.count >= phrase.count, let t = text.baseAddress else { return false }
-    let last = text.count - phrase.count
+    guard !phrase.isEmpty else { return true }
     var i = 0
-    // memchr finds the next first byte (it reads many bytes at a time), memcmp compares the rest:
-    // this search runs for ~45 phrases over the text under every heading.
-    while i <= last, let found = memchr(t + i, Int32(first), last - i + 1) {
-      i = UnsafeRawPointer(t).distance(to: UnsafeRawPointer(found))
-      if memcmp(t + i, p, phrase.count) == 0 {
-        let end = i + phrase.count
-        if !letterEnds(text, before: i) && !letterStarts(text, at: end) { return true }
-        i = end
-        continue
-      }
-      i += 1
+    while let k = Bytes.firstIndex(of: phrase, in: text, from: i) {
+      let end = k + phrase.count
+      if !letterEnds(text, before: k) && !letterStarts(text, at: end) { return true }
+      i = end
     }
     return false
   }

@@ -66,6 +66,29 @@ enum Bytes {
     return a
   }
 
+  /// Where `needle` first occurs in `bytes` from `start` (nil for an empty needle): memchr finds
+  /// the next first byte, memcmp compares the rest.
+  static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    guard let first = needle.first else { return nil }
+    var i = start
+    while i + needle.count <= bytes.count, let k = firstIndex(of: first, in: bytes, from: i) {
+      if k + needle.count <= bytes.count && memcmp(bytes.baseAddress! + k, needle.baseAddress!, needle.count) == 0 { return k }
+      i = k + 1
+    }
+    return nil
+  }
+
+  /// Where `needle` last occurs in `bytes` (nil for an empty needle).
+  static func lastIndex(of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let first = needle.first else { return nil }
+    var k = bytes.count - needle.count
+    while k >= 0 {
+      if bytes[k] == first && memcmp(bytes.baseAddress! + k, needle.baseAddress!, needle.count) == 0 { return k }
+      k -= 1
+    }
+    return nil
+  }
+
   /// The first place of `byte` in `bytes` from `start` (memchr reads many bytes at a time).
   static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
     guard let base = bytes.baseAddress, start < bytes.count else { return nil }
@@ -163,18 +186,12 @@ extension String {
     var needle = needle
     let found: Bool? = text.withUTF8 { t in
       needle.withUTF8 { n -> Bool? in
-        guard let first = n.first else { return true }
-        var i = 0
-        while i + n.count <= t.count, let k = Bytes.firstIndex(of: first, in: t, from: i) {
-          if k + n.count <= t.count, memcmp(t.baseAddress! + k, n.baseAddress!, n.count) == 0 {
-            var before = k - 1
-            while before > 0 && t[before] & 0xC0 == 0x80 { before -= 1 }
-            let after = k + n.count
-            return (before < 0 || t[before] < 0xCC) && (after == t.count || t[after] < 0xCC) ? true : nil
-          }
-          i = k + 1
-        }
-        return false
+        guard !n.isEmpty else { return true }
+        guard let k = Bytes.firstIndex(of: n, in: t) else { return false }
+        var before = k - 1
+        while before > 0 && t[before] & 0xC0 == 0x80 { before -= 1 }
+        let after = k + n.count
+        return (before < 0 || t[before] < 0xCC) && (after == t.count || t[after] < 0xCC) ? true : nil
       }
     }
     return found ?? contains(needle)
@@ -196,28 +213,8 @@ extension String {
     // nil: not known from the bytes; .some(nil): nowhere.
     let found: Int?? = text.withUTF8 { t in
       needle.withUTF8 { n -> Int?? in
-        guard let first = n.first, plain(t), plain(n) else { return nil }
-        var match: Int? = nil
-        if backwards {
-          var k = t.count - n.count
-          while k >= 0 {
-            if t[k] == first && memcmp(t.baseAddress! + k, n.baseAddress!, n.count) == 0 {
-              match = k
-              break
-            }
-            k -= 1
-          }
-        } else {
-          var i = 0
-          while i + n.count <= t.count, let k = Bytes.firstIndex(of: first, in: t, from: i) {
-            if k + n.count <= t.count && memcmp(t.baseAddress! + k, n.baseAddress!, n.count) == 0 {
-              match = k
-              break
-            }
-            i = k + 1
-          }
-        }
-        return .some(match)
+        guard !n.isEmpty, plain(t), plain(n) else { return nil }
+        return .some(backwards ? Bytes.lastIndex(of: n, in: t) : Bytes.firstIndex(of: n, in: t))
       }
     }
     guard let found else { return backwards ? range(of: needle, options: .backwards) : range(of: needle) }
