@@ -160,31 +160,12 @@ public enum Tokenizer {
         let written: String
         let hash: UInt16
         var asciiStart: UInt32? = nil
-        if ascii {
-          var h = Token.fnvBasis
-          var key = UInt32(min(3, end - start)) << 24  // the packed start (``asciiStart(_:)``)
-          var capitals = false
-          folded = String(unsafeUninitializedCapacity: word.count) { out in
-            for k in word.indices {
-              let b = word[k]
-              let isCapital = b >= 0x41 && b <= 0x5A
-              capitals = capitals || isCapital
-              let lower = isCapital ? b + 32 : b
-              out[k] = lower
-              h = (h ^ UInt32(lower)) &* Token.fnvPrime
-              if k < 3 { key |= UInt32(lower) << (8 * UInt32(k)) }
-            }
-            return word.count
-          }
-          // (A word without capitals is written as it folds: one string serves both.)
-          written = capitals ? String(decoding: word, as: UTF8.self) : folded
-          hash = Token.fnvFinish(h)
-          asciiStart = key
-        } else if let (latin, h, key) = foldLatin(word) {
-          folded = latin
-          written = String(decoding: word, as: UTF8.self)
-          hash = h
-          asciiStart = key
+        if let latin = foldLatin(word) {
+          folded = latin.folded
+          // (An ASCII word without capitals is written as it folds: one string serves both.)
+          written = ascii && !latin.capitals ? latin.folded : String(decoding: word, as: UTF8.self)
+          hash = latin.hash
+          asciiStart = latin.start
         } else {
           folded = Folding.fold(bytes: word)
           written = String(decoding: word, as: UTF8.self)
@@ -200,14 +181,16 @@ public enum Tokenizer {
   }
 
   /// ``Folding/fold(_:)`` of a word of ASCII and Latin-1 letters (U+00C0–U+00FF, `é`, `à`, `ç`,
-  /// `ß`) that fold to ASCII, with its hash and packed start as the ASCII path makes them; nil for
-  /// other words. (Most words that are not ASCII in French reports are these: folding them through
-  /// the whole table cost five hundred instructions a word.)
+  /// `ß`) that fold to ASCII, with its hash (``Token/hash(folded:)``), its packed start
+  /// (``Token/asciiStart(_:)``) and whether it has ASCII capitals; nil for other words. (Nearly all
+  /// words of French and English reports are these: folding them through the whole table cost
+  /// five hundred instructions a word.)
   @inline(__always)
-  static func foldLatin(_ word: UnsafeBufferPointer<UInt8>) -> (String, UInt16, UInt32)? {
+  static func foldLatin(_ word: UnsafeBufferPointer<UInt8>) -> (folded: String, hash: UInt16, start: UInt32, capitals: Bool)? {
     let table = latinFolds
     var hash: UInt32 = 0
     var start: UInt32 = 0
+    var capitals = false
     var folds = true
     // (A Latin-1 letter is two bytes and folds to one or two. The state stays in the closure's
     // locals: a nested function that changed it was checked for exclusive access at every byte.)
@@ -215,39 +198,41 @@ public enum Tokenizer {
       var h = Token.fnvBasis
       var o = 0
       var k = 0
+      var upper = false
       while k < word.count {
         let b = word[k]
-        var first: UInt8
-        var second: UInt8? = nil
         if b < 0x80 {
-          first = b >= 0x41 && b <= 0x5A ? b + 32 : b
+          let isCapital = b >= 0x41 && b <= 0x5A
+          upper = upper || isCapital
+          let lower = isCapital ? b + 32 : b
+          out[o] = lower
+          h = (h ^ UInt32(lower)) &* Token.fnvPrime
+          o += 1
           k += 1
-        } else if b == 0xC3, k + 1 < word.count, table[Int(word[k + 1] & 0x3F)].count > 0 {
-          let f = table[Int(word[k + 1] & 0x3F)]
-          first = f.first
-          if f.count == 2 { second = f.second }
-          k += 2
-        } else {
+          continue
+        }
+        guard b == 0xC3, k + 1 < word.count, case let f = table[Int(word[k + 1] & 0x3F)], f.count > 0 else {
           folds = false
           return 0
         }
-        out[o] = first
-        h = (h ^ UInt32(first)) &* Token.fnvPrime
+        out[o] = f.first
+        h = (h ^ UInt32(f.first)) &* Token.fnvPrime
         o += 1
-        if let second {
-          out[o] = second
-          h = (h ^ UInt32(second)) &* Token.fnvPrime
+        if f.count == 2 {
+          out[o] = f.second
+          h = (h ^ UInt32(f.second)) &* Token.fnvPrime
           o += 1
         }
+        k += 2
       }
       hash = h
-      // The packed start (``Token/asciiStart(_:)``): the first three bytes and their number.
+      capitals = upper
       for i in 0..<min(3, o) { start |= UInt32(out[i]) << (8 * UInt32(i)) }
       start |= UInt32(min(3, o)) << 24
       return o
     }
     guard folds else { return nil }
-    return (folded, Token.fnvFinish(hash), start)
+    return (folded, Token.fnvFinish(hash), start, capitals)
   }
 
   /// What U+00C0–U+00FF (`C3 80`–`C3 BF`) fold to, when ASCII: one or two bytes; count 0 for the
