@@ -74,27 +74,15 @@ public struct TalkExtractor: Sendable {
       // The first blocks' text, folded, and the speakers they name are read only when what follows
       // depends on them (most sections with a byline, a talk prefix or a score that decides alone
       // do not).
-      var bodyTextRead: String? = nil
-      func bodyText() -> String {
-        if let bodyTextRead { return bodyTextRead }
-        let text = Folding.fold(body.map(\.text).joined(separator: "\n"))
-        bodyTextRead = text
-        return text
-      }
+      lazy var bodyText = Folding.fold(body.map(\.text).joined(separator: "\n"))
+      lazy var groups = proseSpeakerGroups(in: Array(body))
       var score = 0
       if hasSpeakerEvidence { score += 4 }
       if kindPrefix != nil { score += 3 }
       if inherited == .talkList { score += 3 }
       if inherited == .keynote { score += 1 }
-      var groupsRead: [[SpeakerRef]]? = nil
-      func groups() -> [[SpeakerRef]] {
-        if let groupsRead { return groupsRead }
-        let groups = proseSpeakerGroups(in: Array(body))
-        groupsRead = groups
-        return groups
-      }
       // Several people presenting different things under one topic heading: talks in the prose.
-      if !hasSpeakerEvidence && kindPrefix == nil && inherited != .talkList && groups().count >= 2 {
+      if !hasSpeakerEvidence && kindPrefix == nil && inherited != .talkList && groups.count >= 2 {
         found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text, words: section.tokens)
         continue
       }
@@ -112,8 +100,8 @@ public struct TalkExtractor: Sendable {
         if !headingTokens.isEmpty { headingTokens[0].startsSentence = Tokenizer.firstWordStartsSentence(heading.text, after: sectionText) }
         if !projects.mentions(in: sectionTokens, then: headingTokens[...], known: projectScan).isEmpty { score += 1 }
       }
-      if undecided(4) { score += TalkExtractor.presentationCues.count(in: bodyText(), upTo: 2) }
-      if undecided(2), groups().contains(where: { !$0.isEmpty }) { score += 2 }
+      if undecided(4) { score += TalkExtractor.presentationCues.count(in: bodyText, upTo: 2) }
+      if undecided(2), groups.contains(where: { !$0.isEmpty }) { score += 2 }
       guard score >= 3 else {
         found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text, words: section.tokens)
         continue
@@ -121,9 +109,9 @@ public struct TalkExtractor: Sendable {
 
       var speakers = byline ?? suffixSpeakers ?? []
       if speakers.isEmpty { speakers = listSpeakers(section.blocks) }
-      if speakers.isEmpty { speakers = groups().flatMap { $0 } }
+      if speakers.isEmpty { speakers = groups.flatMap { $0 } }
       // Under a keynote heading, a segment is a keynote unless its text calls it a talk or session.
-      let keynoteSegment = inherited == .keynote && !["talk", "session", "ce talk", "cette session"].contains { TalkExtractor.containsWords(bodyText(), $0) }
+      let keynoteSegment = inherited == .keynote && !["talk", "session", "ce talk", "cette session"].contains { TalkExtractor.containsWords(bodyText, $0) }
       let kind = kindPrefix ?? TalkExtractor.kind(in: folded) ?? TalkExtractor.kind(in: Folding.fold(body.first?.text ?? ""))
         ?? (keynoteSegment ? .keynote : .session)
       let generic = TalkExtractor.kindPrefixes.contains { $0.0 == folded }
