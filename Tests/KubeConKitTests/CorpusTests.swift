@@ -73,6 +73,35 @@ import Testing
     }
   }
 
+  /// Talks of the same speakers in an edition are one talk, unless the speakers gave talks of
+  /// several stated titles there: then only titles join their talks (a speaker's talks would all
+  /// be one, and through their titles the talks of other speakers too).
+  @Test func speakersOfSeveralTalksJoinNoneOfThem() throws {
+    func report(_ id: String, _ sections: [String]) throws -> ParsedReport {
+      let text = "# KubeCon Europe 2025 London\n\nNotes from KubeCon + CloudNativeCon Europe 2025 in London.\n"
+        + sections.map { "\n## \($0)\n" }.joined()
+      return try Fixtures.parser.parse(data: Data(text.utf8), file: id + ".md", id: id)
+    }
+    func talks(_ reports: [ParsedReport]) -> [String] {
+      CorpusBuilder.build(reports, catalog: Fixtures.catalog).talks.map {
+        $0.mentions.map(\.report).joined(separator: ",") + " " + $0.speakers.map(\.name).joined(separator: ",")
+      }.sorted()
+    }
+    let once = [
+      try report("a", ["Scaling Widgets With Gadgets\n\nBy Jane Doe from Acme. A session on widgets."]),
+      try report("b", [
+        "Day one\n\nJane Doe from Acme gave a talk about her migration to widgets.",
+        "Day two\n\nJohn Roe from Initech gave a talk about his migration to a service mesh.",
+      ]),
+    ]
+    #expect(talks(once) == ["a,b Jane Doe", "b John Roe"])
+    let twice = once + [
+      try report("c", ["Gadgets Everywhere in Production\n\nBy Jane Doe from Acme. A session on gadgets."]),
+      try report("d", ["Scaling Widgets With Gadgets\n\nBy Ann Smith from Globex. A session on widgets."]),
+    ]
+    #expect(talks(twice) == ["a,d Jane Doe,Ann Smith", "b Jane Doe", "b John Roe", "c Jane Doe"])
+  }
+
   @Test func seedMetadata() throws {
     let corpus = try Self.buildBundled()
     let expected: [String: (String, String)] = [

@@ -89,8 +89,30 @@ import Testing
     let far = [report("a", "fr", "10 20 30"), report("b", "en", "10 40 50")]
     #expect(Linker.translations(far).isEmpty)
     // {Argo, Cilium, 10, 20, 30} and {Argo, Cilium, 10, 20, 50}: 4 of 6.
-    let near = [report("a", "fr", "10 20 30"), report("b", "en", "20 50 10"), report("c", "fr", "10 20 50")]
-    #expect(Linker.translations(near).map { [$0.0, $0.1] } == [[0, 1], [1, 2]])
+    let near = [report("a", "fr", "10 20 30"), report("b", "en", "20 50 10")]
+    #expect(Linker.translations(near).map { [$0.0, $0.1] } == [[0, 1]])
+  }
+
+  /// A report has at most one translation in each language: the closest (then the first). A
+  /// post copied several times is not the translation of every copy of its translation.
+  @Test func aReportHasOneTranslationByLanguage() throws {
+    func report(_ id: String, _ language: String, _ numbers: String) -> ParsedReport {
+      ParsedReport(report: Report(
+        id: id, file: id + ".md", title: id, language: language, date: nil, author: nil, organization: nil,
+        edition: EditionRef(id: "eu-2025", year: 2025, city: "London", region: "EU"), projects: ["Argo", "Cilium"],
+        sections: [Section(id: "s", heading: nil, level: 1, line: 1, text: numbers)]))
+    }
+    // b is nearer c (all in common) than a (4 of 6); d, a copy of c, is left without one.
+    let reports = [
+      report("a", "fr", "10 20 30"), report("b", "en", "20 50 10"), report("c", "fr", "10 20 50"),
+      report("d", "fr", "10 20 50"), report("e", "de", "10 20 50"),
+    ]
+    let pairs = Linker.translations(reports).map { [$0.0, $0.1] }
+    // c, the first of b's equals, is b's French translation and e's; b and e are each other's.
+    #expect(pairs == [[1, 2], [1, 4], [2, 4]])
+    // Equals are taken in order, whatever order they come in.
+    let scored: [(pair: (Int, Int), score: Double)] = [((3, 1), 1), ((2, 1), 1), ((0, 1), 1)]
+    #expect(Linker.oneByLanguage(scored) { ["fr", "en", "fr", "fr"][$0] }.map { [$0.0, $0.1] } == [[0, 1]])
   }
 }
 

@@ -38,8 +38,27 @@ public enum Linker {
         return numbers.count - 1
       }.sorted()
     }
-    let pairs = candidates.filter { jaccard(fingerprints[$0.0], fingerprints[$0.1]) >= 0.5 }
-    return pairs.sorted { $0 < $1 }
+    let scored = candidates.compactMap { pair -> (pair: (Int, Int), score: Double)? in
+      let score = jaccard(fingerprints[pair.0], fingerprints[pair.1])
+      return score >= 0.5 ? (pair, score) : nil
+    }
+    return oneByLanguage(scored, language: { reports[$0].report.language })
+  }
+
+  /// The pairs kept when a report has at most one translation in each language: the closest pairs
+  /// first (then the first in order), each kept when neither report has one in the other's
+  /// language yet. (A post copied several times would otherwise be the translation of every
+  /// copy of its translation, and their talks one talk.)
+  static func oneByLanguage(_ scored: [(pair: (Int, Int), score: Double)], language: (Int) -> String) -> [(Int, Int)] {
+    var translatedTo: [Int: Set<String>] = [:]  // a report's translations' languages
+    var kept: [(Int, Int)] = []
+    for ((a, b), _) in scored.sorted(by: { ($1.score, $0.pair.0, $0.pair.1) < ($0.score, $1.pair.0, $1.pair.1) }) {
+      guard translatedTo[a]?.contains(language(b)) != true, translatedTo[b]?.contains(language(a)) != true else { continue }
+      translatedTo[a, default: []].insert(language(b))
+      translatedTo[b, default: []].insert(language(a))
+      kept.append((a, b))
+    }
+    return kept.sorted { $0 < $1 }
   }
 
   /// Projects, speakers and numbers of a report: what a translation keeps.
@@ -111,8 +130,8 @@ public enum Linker {
   }
 
   /// Groups of talks (as `(report index, talk index)`) that are the same talk: the same folded
-  /// title in the same edition, the same speakers in the same edition, or the talks in the same
-  /// place of two translated reports.
+  /// title in the same edition, the same speakers in the same edition (unless they gave talks of
+  /// several titles there), or the talks in the same place of two translated reports.
   public static func sameTalks(_ reports: [ParsedReport], translations: [(Int, Int)]) -> [[(Int, Int)]] {
     var refs: [(Int, Int)] = []
     // Talk t of report r is refs[firstRef[r] + t].
@@ -143,13 +162,22 @@ public enum Linker {
         talk.titleSource == .stated ? edition + "|" + titleKey(talk.title) : nil,
         talk.speakers.isEmpty ? nil : edition + "|" + talk.speakers.map { Folding.fold($0.name) }.sorted().joined(separator: ","))
     }
+    // Speakers who gave talks of several stated titles in an edition tell none of their talks
+    // there: joined by speakers, those talks would all be one (and, through their titles, the
+    // talks of other speakers too).
+    var titlesOf: [String: String] = [:]
+    var severalTalks = Set<String>()
+    for key in keys {
+      guard let sk = key.speakers, let tk = key.title else { continue }
+      if let other = titlesOf[sk] { if other != tk { severalTalks.insert(sk) } } else { titlesOf[sk] = tk }
+    }
     var byTitle: [String: Int] = [:]
     var bySpeakers: [String: Int] = [:]
     for (n, (r, _)) in refs.enumerated() {
       if let tk = keys[n].title {
         if let other = byTitle[tk] { union(n, other) } else { byTitle[tk] = n }
       }
-      if let sk = keys[n].speakers {
+      if let sk = keys[n].speakers, !severalTalks.contains(sk) {
         if let other = bySpeakers[sk], refs[other].0 != r { union(n, other) } else { bySpeakers[sk] = n }
       }
     }
