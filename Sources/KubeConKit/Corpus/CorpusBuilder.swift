@@ -12,19 +12,19 @@ public enum CorpusBuilder {
       reportList[b].translations.append(reportList[a].id)
     }
 
-    // Talks: one per group of mentions.
+    // Talks: one per group of mentions. Talk t of report r becomes talk renamed[r][t].
     var talks: [Talk] = []
-    var renamed: [String: String] = [:]  // "<report>/<local talk id>" -> corpus talk id
+    var renamed = parsed.map { [String](repeating: "", count: $0.talks.count) }
     var usedIds = UniqueIds()
     for group in Linker.sameTalks(parsed, translations: translations) {
       let members = group.map { parsed[$0.0].talks[$0.1] }
-      let languages = group.map { parsed[$0.0].report.language }
-      // The stated title, in English when a translation gives one, names the talk.
-      let order = members.indices.sorted { i, j in
-        let a = (members[i].titleSource == .stated ? 0 : 1, languages[i] == "en" ? 0 : 1, members[i].reports[0])
-        let b = (members[j].titleSource == .stated ? 0 : 1, languages[j] == "en" ? 0 : 1, members[j].reports[0])
-        return a < b
+      // The stated title, in English when a translation gives one, names the talk; then the
+      // first report's (a group is in report order, and reports in id order). (Numbers: tuples
+      // holding the reports' ids, made at every comparison, were a third of linking.)
+      let rank = group.map { r, t in
+        (parsed[r].talks[t].titleSource == .stated ? 0 : 2) + (parsed[r].report.language == "en" ? 0 : 1)
       }
+      let order = members.indices.sorted { (rank[$0], $0) < (rank[$1], $1) }
       var talk = members[order[0]]
       let id = usedIds.claim(talk.id)
       talk.id = id
@@ -45,24 +45,30 @@ public enum CorpusBuilder {
           projects.formUnion(other.projects)
           themes.formUnion(other.themes)
           reports.formUnion(other.reports)
-          talk.mentions += other.mentions
           if talk.kind == .session, other.kind != .session { talk.kind = other.kind }
         }
         talk.projects = projects.sorted()
         talk.themes = themes.sorted()
         talk.reports = reports.sorted()
+        // The mentions by report and line: the members' reports are in id order.
+        let mentions = order.flatMap { i in members[i].mentions.map { (group[i].0, $0) } }
+        talk.mentions = mentions.indices.sorted {
+          (mentions[$0].0, mentions[$0].1.line, $0) < (mentions[$1].0, mentions[$1].1.line, $1)
+        }.map { mentions[$0].1 }
+      } else {
+        talk.mentions.sort { ($0.report, $0.line) < ($1.report, $1.line) }
       }
-      talk.mentions.sort { ($0.report, $0.line) < ($1.report, $1.line) }
-      for (r, t) in group { renamed["\(parsed[r].report.id)/\(parsed[r].talks[t].id)"] = id }
+      for (r, t) in group { renamed[r][t] = id }
       talks.append(talk)
     }
     talks.sort { $0.id < $1.id }
 
+    // A report's talks and its sections' talks, by their ids in the report.
     for i in reportList.indices {
-      let rid = reportList[i].id
-      reportList[i].talks = reportList[i].talks.compactMap { renamed["\(rid)/\($0)"] }
+      let local = Dictionary(parsed[i].talks.map(\.id).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+      reportList[i].talks = reportList[i].talks.compactMap { local[$0].map { renamed[i][$0] } }
       for s in reportList[i].sections.indices {
-        if let local = reportList[i].sections[s].talk { reportList[i].sections[s].talk = renamed["\(rid)/\(local)"] }
+        if let t = reportList[i].sections[s].talk { reportList[i].sections[s].talk = local[t].map { renamed[i][$0] } }
       }
       reportList[i].translations.sort()
     }
