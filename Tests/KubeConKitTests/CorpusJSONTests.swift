@@ -50,6 +50,33 @@ import Testing
     #expect(CorpusStore.encode(Corpus()) == (try Self.jsonEncoder(Corpus())))
   }
 
+  /// Strings are skimmed eight bytes at a time: a word holds a special byte exactly when one of
+  /// its bytes is, and each escape in a long text, at every offset in a word, is written as
+  /// JSONEncoder writes it.
+  @Test func escapesAtEveryPlaceOfALongText() throws {
+    var random = SeededGenerator(seed: 5)
+    let specials = (0...255).map(UInt8.init).filter { JSONWriter.special[Int($0)] }
+    for n in 0..<20_000 {
+      var bytes = (0..<8).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+      // Mostly plain bytes, with at most one special one, as in a text.
+      for k in bytes.indices where JSONWriter.special[Int(bytes[k])] { bytes[k] = 0x61 }
+      if n % 2 == 0 { bytes[n / 2 % 8] = specials[Int(random.next() % UInt64(specials.count))] }
+      if n % 7 == 0 { bytes[n % 8] = [0x1F, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7E, 0x80, 0xC1, 0xC3, 0xE1, 0xE3, 0xFF][n % 13] }
+      let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+      #expect(JSONWriter.holdsSpecial(word) == bytes.contains { JSONWriter.special[Int($0)] }, "\(bytes)")
+    }
+    let plain = "Une démo en direct montrait le déploiement, le retour arrière et les tableaux de bord. "
+    for piece in Self.awkward.map(String.init) {
+      for offset in 0..<9 {
+        let text = String(plain.prefix(offset + 20)) + piece + plain + piece
+        var w = JSONWriter()
+        w.string(text)
+        let expected = try JSONOutput.encode(text)
+        #expect(Data(w.bytes) == expected, "\(piece.unicodeScalars.map(\.value)) at \(offset)")
+      }
+    }
+  }
+
   /// Long lists of reports and talks are written on every core, in parts: the same bytes.
   @Test func writesJSONEncodersBytesForListsWrittenInParts() throws {
     var corpus = Self.sample
