@@ -36,8 +36,9 @@ import Testing
     #expect(corpus.talks.filter { $0.title.hasPrefix("Day-2") }.count == 1)
   }
 
-  /// A speaker's reports are those of their talks; a project's reports and talks are those that
-  /// mention it: each list sorted, without repeats (on the seeds and the dev reports).
+  /// A speaker's reports are those of their talks, and their organizations those their talks
+  /// give them; a project's or a theme's reports and talks are those that mention it: each list
+  /// sorted, without repeats (on the seeds and the dev reports).
   @Test func speakersAndProjectsListWhatTheirTalksAndReportsSay() throws {
     var corpora = [try CorpusTests.buildBundled()]
     if Fixtures.hasDevReports {
@@ -54,22 +55,38 @@ import Testing
 
       A session on widgets.
 
-      ### Gadgets Everywhere: Lessons From Production - Jane Doe, Acme
+      ### Gadgets Everywhere: Lessons From Production - Jane Doe, ACME
 
       A session on gadgets.
       """)
     let speaker = CorpusBuilder.build([twice], catalog: Fixtures.catalog).speakers.first { $0.name == "Jane Doe" }
     #expect(speaker?.talks.count == 2)
     #expect(speaker?.reports == ["test"])
+    // One spelling of the organization: the first talk's (talks are in id order).
+    #expect(speaker?.organizations == ["ACME"])
     for corpus in corpora {
       let talks = Dictionary(uniqueKeysWithValues: corpus.talks.map { ($0.id, $0) })
       for s in corpus.speakers {
         #expect(s.reports == Array(Set(s.talks.flatMap { talks[$0]!.reports })).sorted(), "\(s.id)")
       }
+      for s in corpus.speakers {
+        // One spelling of each organization (case and accents aside) their talks give them.
+        let refs = s.talks.flatMap { talks[$0]!.speakers }.filter { CorpusBuilder.speakerKey($0.name) == s.id }
+        #expect(Set(s.organizations.map(Folding.fold)) == Set(refs.compactMap(\.organization).map(Folding.fold)), "\(s.id)")
+        #expect(Set(s.organizations.map(Folding.fold)).count == s.organizations.count, "\(s.id)")
+      }
       for p in corpus.projects {
         #expect(p.reports == corpus.reports.filter { $0.projects.contains(p.name) }.map(\.id), "\(p.id)")
         #expect(p.talks == corpus.talks.filter { $0.projects.contains(p.name) }.map(\.id), "\(p.id)")
       }
+      for t in corpus.themes {
+        let themed = corpus.talks.filter { $0.themes.contains(t.id) }
+        #expect(t.talkIds == themed.map(\.id), "\(t.id)")
+        #expect(t.talks == Dictionary(grouping: themed) { $0.edition.map { String($0.year) } ?? "unknown" }.mapValues(\.count), "\(t.id)")
+        #expect(t.reports == corpus.reports.filter { $0.themes.contains(t.id) }.map(\.id), "\(t.id)")
+      }
+      #expect(corpus.themes.contains { !$0.talkIds.isEmpty && !$0.reports.isEmpty })
+      #expect(corpus.speakers.contains { !$0.organizations.isEmpty })
     }
   }
 

@@ -91,19 +91,27 @@ public enum CorpusBuilder {
   static func speakers(_ talks: [Talk], reportIds: [String]) -> [Speaker] {
     var byKey: [String: Speaker] = [:]
     var talksOf: [String: [Int]] = [:]
+    // Each name's key and each organization's folded form, made once: a speaker of many talks
+    // had every organization folded again at each talk.
+    var keys: [String: String] = [:]
+    var foldedOrganizations: [String: String] = [:]
+    var organizationsOf: [String: Set<String>] = [:]  // folded, by speaker key
     // Entries change in place: a copy taken out of the dictionary and put back would copy its
     // lists on every append (quadratic for a speaker of many talks).
-    func add(_ s: SpeakerRef, of talk: Talk, to speaker: inout Speaker) {
-      if let org = s.organization, !speaker.organizations.contains(where: { Folding.fold($0) == Folding.fold(org) }) {
-        speaker.organizations.append(org)
+    func add(_ s: SpeakerRef, key: String, of talk: Talk, to speaker: inout Speaker) {
+      if let org = s.organization {
+        let folded = foldedOrganizations[org] ?? Folding.fold(org)
+        foldedOrganizations[org] = folded
+        if organizationsOf[key, default: []].insert(folded).inserted { speaker.organizations.append(org) }
       }
       speaker.talks.append(talk.id)
       if let y = talk.edition?.year { speaker.years.append(y) }
     }
     for (t, talk) in talks.enumerated() {
       for s in talk.speakers {
-        let key = speakerKey(s.name)
-        add(s, of: talk, to: &byKey[key, default: Speaker(id: key, name: s.name, organizations: [], talks: [], years: [], reports: [])])
+        let key = keys[s.name] ?? speakerKey(s.name)
+        keys[s.name] = key
+        add(s, key: key, of: talk, to: &byKey[key, default: Speaker(id: key, name: s.name, organizations: [], talks: [], years: [], reports: [])])
         talksOf[key, default: []].append(t)
       }
     }
@@ -111,7 +119,7 @@ public enum CorpusBuilder {
     // of its speakers: reports are numbered (in id order) and gathered once per speaker, instead
     // of hashing every id of every talk into a set (seconds at 10,000 reports).
     let number = Dictionary(reportIds.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    var numbers: [Int: [Int]] = [:]
+    var numbers = [[Int]?](repeating: nil, count: talks.count)
     var seen = [Int](repeating: -1, count: reportIds.count)
     return byKey.values.enumerated().map { n, s in
       var s = s
@@ -172,15 +180,33 @@ public enum CorpusBuilder {
   }
 
   static func themes(_ reports: [Report], talks: [Talk], catalog: Catalog) -> [ThemeEntry] {
-    catalog.themes.map { theme in
-      var perYear: [String: Int] = [:]
-      var ids: [String] = []
-      for talk in talks where talk.themes.contains(theme.id) {
-        perYear[talk.edition.map { String($0.year) } ?? "unknown", default: 0] += 1
-        ids.append(talk.id)
+    // One pass over the talks and the reports, gathering by theme (a pass per theme looked for
+    // every theme in every talk).
+    let index = Dictionary(catalog.themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var perYear = [[String: Int]](repeating: [:], count: catalog.themes.count)
+    var talkIds = [[String]](repeating: [], count: catalog.themes.count)
+    var reportIds = [[String]](repeating: [], count: catalog.themes.count)
+    // The last talk or report gathered by each theme: one named twice is gathered once.
+    var last = [Int](repeating: -1, count: catalog.themes.count)
+    for (i, talk) in talks.enumerated() {
+      for theme in talk.themes {
+        guard let k = index[theme], last[k] != i else { continue }
+        last[k] = i
+        perYear[k][talk.edition.map { String($0.year) } ?? "unknown", default: 0] += 1
+        talkIds[k].append(talk.id)
       }
-      let reportIds = reports.filter { $0.themes.contains(theme.id) }.map(\.id)
-      return ThemeEntry(id: theme.id, labels: theme.labels, talks: perYear, talkIds: ids.sorted(), reports: reportIds)
+    }
+    last = last.map { _ in -1 }
+    for (i, report) in reports.enumerated() {
+      for theme in report.themes {
+        guard let k = index[theme], last[k] != i else { continue }
+        last[k] = i
+        reportIds[k].append(report.id)
+      }
+    }
+    return catalog.themes.map { theme in
+      let k = index[theme.id]!  // (the first theme of its id, were there two)
+      return ThemeEntry(id: theme.id, labels: theme.labels, talks: perYear[k], talkIds: talkIds[k].sorted(), reports: reportIds[k])
     }.sorted { $0.id < $1.id }
   }
 }
