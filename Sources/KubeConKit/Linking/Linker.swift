@@ -50,12 +50,22 @@ public enum Linker {
   /// language yet. (A post copied several times would otherwise be the translation of every
   /// copy of its translation, and their talks one talk.)
   static func oneByLanguage(_ scored: [(pair: (Int, Int), score: Double)], language: (Int) -> String) -> [(Int, Int)] {
-    var translatedTo: [Int: Set<String>] = [:]  // a report's translations' languages
+    // The reports' languages, numbered (copies of a post give hundreds of thousands of pairs).
+    var numbering: [String: Int] = [:]
+    var languageOf: [Int: Int] = [:]
+    for (pair, _) in scored {
+      for r in [pair.0, pair.1] where languageOf[r] == nil {
+        let l = language(r)
+        languageOf[r] = numbering[l] ?? numbering.count
+        numbering[l] = languageOf[r]
+      }
+    }
+    var taken = Set<Int>()  // report × languages + the language of one of its translations
     var kept: [(Int, Int)] = []
     for ((a, b), _) in scored.sorted(by: { ($1.score, $0.pair.0, $0.pair.1) < ($0.score, $1.pair.0, $1.pair.1) }) {
-      guard translatedTo[a]?.contains(language(b)) != true, translatedTo[b]?.contains(language(a)) != true else { continue }
-      translatedTo[a, default: []].insert(language(b))
-      translatedTo[b, default: []].insert(language(a))
+      let (ab, ba) = (a * numbering.count + languageOf[b]!, b * numbering.count + languageOf[a]!)
+      guard !taken.contains(ab), !taken.contains(ba) else { continue }
+      taken.formUnion([ab, ba])
       kept.append((a, b))
     }
     return kept.sorted { $0 < $1 }

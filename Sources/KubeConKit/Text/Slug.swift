@@ -44,8 +44,12 @@ public struct UniqueIds {
   public mutating func claim(_ base: String) -> String {
     if taken.insert(base).inserted { return base }
     var n = next[base] ?? 2
-    while !taken.insert("\(base)-\(n)").inserted { n += 1 }
+    var id = "\(base)-\(n)"
+    while !taken.insert(id).inserted {
+      n += 1
+      id = "\(base)-\(n)"
+    }
     next[base] = n + 1
-    return "\(base)-\(n)"
+    return id
   }
 }
