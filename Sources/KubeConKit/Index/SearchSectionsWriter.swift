@@ -67,6 +67,9 @@ struct SearchSectionsWriter {
 
     var records = ByteWriter()
     var texts = ByteWriter()
+    // Room for every text record at once (a title and text, three numbers, a checkpoint at most
+    // every 512 bytes): grown by doubling, the texts and their copy were the index build's peak.
+    texts.bytes.reserveCapacity(docs.reduce(0) { $0 + $1.document.title.utf8.count + $1.document.text.utf8.count * 65 / 64 + 30 })
     var stats = ByteWriter()
     for (d, doc) in docs.enumerated() {
       let x = doc.document
@@ -91,7 +94,7 @@ struct SearchSectionsWriter {
       texts.varint(x.text.utf8.count)
       texts.varint(checkpoints.count)
       for c in checkpoints { texts.u32(c) }
-      texts.append(Array(x.text.utf8))
+      texts.bytes.append(contentsOf: x.text.utf8)
       record.varint(start)
       record.varint(texts.count - start)
       // Where the document's record is, and its checksum: it is checked when read.
@@ -106,6 +109,8 @@ struct SearchSectionsWriter {
     var dictionary = ByteWriter()
     var termBytes = ByteWriter()
     var postingBytes = ByteWriter()
+    // (Room for all at once, as for the texts.)
+    postingBytes.bytes.reserveCapacity(postings.reduce(0) { $0 + $1.count } + positions.reduce(0) { $0 + $1.count })
     dictionary.u32(UInt32(sortedTerms.count))
     for (utf8, n) in sortedTerms {
       dictionary.u32(UInt32(termBytes.count))
@@ -225,3 +230,4 @@ extension SearchSectionsWriter {
     }
   }
 }
+
