@@ -43,9 +43,11 @@ public final class CorpusIndex {
 
   /// The index of a corpus in the parts it is written in (see ``IndexFile/parts(_:key:)``).
   static func parts(_ corpus: Corpus, key: IndexFile.Key) -> [[UInt8]] {
+    // The search sections first: what they need while being made (documents, postings) is let go
+    // before the tables are made, instead of adding to them at the peak.
+    let search = SearchSectionsWriter.sections(for: corpus)
     var tables = CorpusTablesWriter()
     let tableSections = tables.tables(corpus)
-    let search = SearchSectionsWriter.sections(for: corpus)
     return IndexFile.parts([tables.pool.encoded()] + tableSections + [tables.details.bytes] + search, key: key)
   }
 
