@@ -76,15 +76,17 @@ import Testing
     }
   }
 
+  /// A report of EU 2025 on Argo and Cilium, in `language`, whose text is `numbers`.
+  private func report(_ id: String, _ language: String, _ numbers: String) -> ParsedReport {
+    ParsedReport(report: Report(
+      id: id, file: id + ".md", title: id, language: language, date: nil, author: nil, organization: nil,
+      edition: EditionRef(id: "eu-2025", year: 2025, city: "London", region: "EU"), projects: ["Argo", "Cilium"],
+      sections: [Section(id: "s", heading: nil, level: 1, line: 1, text: numbers)]))
+  }
+
   /// Two reports are translations when their fingerprints (projects, speakers, numbers) overlap
   /// by half: compared as numbered lists, as sets of strings were.
   @Test func translationsNeedHalfTheirFingerprintsInCommon() throws {
-    func report(_ id: String, _ language: String, _ numbers: String) -> ParsedReport {
-      ParsedReport(report: Report(
-        id: id, file: id + ".md", title: id, language: language, date: nil, author: nil, organization: nil,
-        edition: EditionRef(id: "eu-2025", year: 2025, city: "London", region: "EU"), projects: ["Argo", "Cilium"],
-        sections: [Section(id: "s", heading: nil, level: 1, line: 1, text: numbers)]))
-    }
     // Fingerprints: {Argo, Cilium, 10, 20, 30} and {Argo, Cilium, 10, 40, 50}: 3 of 7 in common.
     let far = [report("a", "fr", "10 20 30"), report("b", "en", "10 40 50")]
     #expect(Linker.translations(far).isEmpty)
@@ -96,12 +98,6 @@ import Testing
   /// A report has at most one translation in each language: the closest (then the first). A
   /// post copied several times is not the translation of every copy of its translation.
   @Test func aReportHasOneTranslationByLanguage() throws {
-    func report(_ id: String, _ language: String, _ numbers: String) -> ParsedReport {
-      ParsedReport(report: Report(
-        id: id, file: id + ".md", title: id, language: language, date: nil, author: nil, organization: nil,
-        edition: EditionRef(id: "eu-2025", year: 2025, city: "London", region: "EU"), projects: ["Argo", "Cilium"],
-        sections: [Section(id: "s", heading: nil, level: 1, line: 1, text: numbers)]))
-    }
     // b is nearer c (all in common) than a (4 of 6); d, a copy of c, is left without one.
     let reports = [
       report("a", "fr", "10 20 30"), report("b", "en", "20 50 10"), report("c", "fr", "10 20 50"),

@@ -45,19 +45,14 @@ public enum CorpusBuilder {
           projects.formUnion(other.projects)
           themes.formUnion(other.themes)
           reports.formUnion(other.reports)
+          talk.mentions += other.mentions
           if talk.kind == .session, other.kind != .session { talk.kind = other.kind }
         }
         talk.projects = projects.sorted()
         talk.themes = themes.sorted()
         talk.reports = reports.sorted()
-        // The mentions by report and line: the members' reports are in id order.
-        let mentions = order.flatMap { i in members[i].mentions.map { (group[i].0, $0) } }
-        talk.mentions = mentions.indices.sorted {
-          (mentions[$0].0, mentions[$0].1.line, $0) < (mentions[$1].0, mentions[$1].1.line, $1)
-        }.map { mentions[$0].1 }
-      } else {
-        talk.mentions.sort { ($0.report, $0.line) < ($1.report, $1.line) }
       }
+      talk.mentions.sort { ($0.report, $0.line) < ($1.report, $1.line) }
       for (r, t) in group { renamed[r][t] = id }
       talks.append(talk)
     }
