@@ -86,18 +86,15 @@ public enum CorpusBuilder {
   static func speakers(_ talks: [Talk], reportIds: [String]) -> [Speaker] {
     var byKey: [String: Speaker] = [:]
     var talksOf: [String: [Int]] = [:]
-    // Each name's key and each organization's folded form, made once: a speaker of many talks
-    // had every organization folded again at each talk.
+    // Each name's key made once, and each speaker's organizations kept folded: a speaker of many
+    // talks had every organization folded again at each talk.
     var keys: [String: String] = [:]
-    var foldedOrganizations: [String: String] = [:]
     var organizationsOf: [String: Set<String>] = [:]  // folded, by speaker key
     // Entries change in place: a copy taken out of the dictionary and put back would copy its
     // lists on every append (quadratic for a speaker of many talks).
     func add(_ s: SpeakerRef, key: String, of talk: Talk, to speaker: inout Speaker) {
-      if let org = s.organization {
-        let folded = foldedOrganizations[org] ?? Folding.fold(org)
-        foldedOrganizations[org] = folded
-        if organizationsOf[key, default: []].insert(folded).inserted { speaker.organizations.append(org) }
+      if let org = s.organization, organizationsOf[key, default: []].insert(Folding.fold(org)).inserted {
+        speaker.organizations.append(org)
       }
       speaker.talks.append(talk.id)
       if let y = talk.edition?.year { speaker.years.append(y) }
@@ -181,23 +178,15 @@ public enum CorpusBuilder {
     var perYear = [[String: Int]](repeating: [:], count: catalog.themes.count)
     var talkIds = [[String]](repeating: [], count: catalog.themes.count)
     var reportIds = [[String]](repeating: [], count: catalog.themes.count)
-    // The last talk or report gathered by each theme: one named twice is gathered once.
-    var last = [Int](repeating: -1, count: catalog.themes.count)
-    for (i, talk) in talks.enumerated() {
-      for theme in talk.themes {
-        guard let k = index[theme], last[k] != i else { continue }
-        last[k] = i
+    // (A theme named twice by one talk or report gathers it once.)
+    for talk in talks {
+      for k in Set(talk.themes).compactMap({ index[$0] }) {
         perYear[k][talk.edition.map { String($0.year) } ?? "unknown", default: 0] += 1
         talkIds[k].append(talk.id)
       }
     }
-    last = last.map { _ in -1 }
-    for (i, report) in reports.enumerated() {
-      for theme in report.themes {
-        guard let k = index[theme], last[k] != i else { continue }
-        last[k] = i
-        reportIds[k].append(report.id)
-      }
+    for report in reports {
+      for k in Set(report.themes).compactMap({ index[$0] }) { reportIds[k].append(report.id) }
     }
     return catalog.themes.map { theme in
       let k = index[theme.id]!  // (the first theme of its id, were there two)
