@@ -7,6 +7,8 @@ final class Context {
   let args: ParsedArguments
   let style: Style
   private(set) var output = ""
+  /// What the command made and keeps to the end of the context (see ``keep(_:)``).
+  private var kept: [Any] = []
 
   init(io: IO, args: ParsedArguments) {
     self.io = io
@@ -22,6 +24,11 @@ final class Context {
   func print(_ line: String = "") { output += line + "\n" }
   func write(_ text: String) { output += text }
   func warn(_ line: String) { io.err(line + "\n") }
+
+  /// Keeps `value` as long as the context: when the process ends after the command
+  /// (``IO/exitsAfterRun``), it is not freed object by object. (A corpus of 10,000 reports took
+  /// half a second to free.)
+  func keep(_ value: Any) { kept.append(value) }
 
   /// Prints a value as sorted, pretty-printed JSON.
   func printJSON<T: Encodable>(_ value: T) throws {

@@ -35,6 +35,7 @@ enum BuildCommand: Command {
     let lock = try CorpusLock(for: out)
     defer { lock.unlock() }
     try CorpusStore.save(corpus, to: out)
+    ctx.keep((parsed, corpus))
     let summary = BuildSummary(
       corpus: out, reports: corpus.reports.count, talks: corpus.talks.count, speakers: corpus.speakers.count,
       projects: corpus.projects.count)
