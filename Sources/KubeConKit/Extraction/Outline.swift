@@ -12,7 +12,7 @@ public struct OutlineSection: Sendable {
   public var title: String? { heading?.text }
 
   /// The section's text, one block a line.
-  public var text: String { blocks.map(\.text).joined(separator: "\n") }
+  public var text: String { Block.text(of: blocks) }
   /// The words of ``text``: its blocks' words.
   public var tokens: ArraySlice<Token>
 

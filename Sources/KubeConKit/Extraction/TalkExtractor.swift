@@ -74,7 +74,7 @@ public struct TalkExtractor: Sendable {
       // The first blocks' text, folded, and the speakers they name are read only when what follows
       // depends on them (most sections with a byline, a talk prefix or a score that decides alone
       // do not).
-      lazy var bodyText = Folding.fold(body.map(\.text).joined(separator: "\n"))
+      lazy var bodyText = Folding.fold(Block.text(of: body))
       lazy var groups = proseSpeakerGroups(in: Array(body))
       var score = 0
       if hasSpeakerEvidence { score += 4 }
@@ -403,7 +403,7 @@ public struct TalkExtractor: Sendable {
       }
       defer { segment = [] }
       guard let first = segment.first else { continue }
-      let text = segment.map(\.text).joined(separator: "\n")
+      let text = Block.text(of: segment)
       // (Blocks that follow each other have words that do: a slice of the section's, not a copy.)
       let tokens = TalkExtractor.joinedWords(segment, in: words)
       let inner = proseTalks(segment, sectionIndex: sectionIndex, heading: nil)

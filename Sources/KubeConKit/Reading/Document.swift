@@ -30,7 +30,7 @@ public struct Document: Sendable {
     if bareHeadings, !blocks.contains(where: \.isHeading) {
       Document.promoteBareHeadings(&blocks, lines: cleaned, firstLine: fm.lineCount + 1)
     }
-    bodyText = blocks.map(\.text).joined(separator: "\n")
+    bodyText = Block.text(of: blocks)
     bodyTokens = Tokenizer.tokens(bodyText)
     // No word spans a line break: the words of the body fall into its blocks in order.
     var k = 0
