@@ -187,23 +187,27 @@ struct JSONWriter {
   mutating func list<T: JSONWritable>(_ list: [T]) { array(list) { w, e in e.write(json: &w) } }
 
   /// ``list(_:)``, written on every core: each round of elements is cut into as many runs, one a
-  /// core. With a sink, rounds are a few dozen elements and the sink takes each round's bytes
-  /// while the next round is written (two sets of buffers, reused), so that a large corpus is
-  /// never all in memory as bytes and its writing overlaps its encoding; without one, the list is
-  /// one round.
+  /// core. With a sink, a run is about ``runBytes`` (a report or two, or hundreds of talks) and the
+  /// sink takes each round's bytes while the next round is written (two sets of buffers,
+  /// reused), so that a large corpus is never all in memory as bytes and its writing overlaps its
+  /// encoding; without one, the list is one round.
   mutating func parallelList<T: JSONWritable & Sendable>(_ list: [T]) {
     let runs = min(ProcessInfo.processInfo.activeProcessorCount, list.count / 16)
     guard runs > 1 else { return self.list(list) }
     open(UInt8(ascii: "["))
     flush()
     let sets = (0..<2).map { _ in (0..<runs).map { _ in Run(JSONWriter(capacity: 1 << 16)) } }
-    let round = sink == nil ? list.count : runs * 32
+    var perRun = 4  // elements, until a round tells their size
     let output = Output(sink)
     let indent = self.indent
     var written: [Run]? = nil  // the previous round's runs, for the sink
-    for (number, first) in stride(from: 0, to: list.count, by: round).enumerated() {
-      let elements = list[first..<min(first + round, list.count)]
+    var first = 0
+    var number = 0
+    while first < list.count {
+      let elements = list[first..<(sink == nil ? list.count : min(first + runs * perRun, list.count))]
+      first = elements.endIndex
       let writers = sets[number % 2]
+      number += 1
       let previous = written
       // One iteration gives the previous round to the sink (the first, to start at once), the
       // others write the runs of this round.
@@ -223,6 +227,8 @@ struct JSONWriter {
         }
       }
       written = writers
+      let bytes = writers.reduce(0) { $0 + $1.writer.bytes.count }
+      perRun = max(1, JSONWriter.runBytes * elements.count / (runs * max(1, bytes)))
     }
     if let written {
       if sink != nil {
@@ -234,6 +240,11 @@ struct JSONWriter {
     hasMember = true
     close(UInt8(ascii: "]"))
   }
+
+  /// The bytes of a run of ``parallelList(_:)`` with a sink. (Runs of 32 elements made buffers of
+  /// megabytes of reports, and every page of memory new to the process costs microseconds here:
+  /// 2,000 of them for 100 reports.)
+  static let runBytes = 1 << 18
 
   /// The writer of one run of ``parallelList(_:)``, kept from round to round with its buffer.
   private final class Run: @unchecked Sendable {
