@@ -31,9 +31,19 @@ struct JSONWriter {
 
   /// A line break, and the indentation of the current level.
   mutating func newline() {
-    bytes.append(0x0A)
-    bytes.append(contentsOf: repeatElement(0x20, count: indent))
+    // (Copied from a line break and spaces made once: appending repeated spaces went element by
+    // element, 13 M of the 150 M instructions of writing the corpus of 100 reports.)
+    let line = JSONWriter.lineBreak
+    guard indent < line.count else {
+      bytes.append(0x0A)
+      bytes.append(contentsOf: repeatElement(0x20, count: indent))
+      return
+    }
+    line.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...indent])) }
   }
+
+  /// A line break and the spaces of the deepest indentation written from it.
+  private static let lineBreak: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 64)
 
   /// Before each member of a container.
   private mutating func next() {
