@@ -88,8 +88,8 @@ import Testing
     corpus.talks = Array(repeating: Self.sample.talks[0], count: 130)
     let expected = try Self.jsonEncoder(corpus)
     #expect(CorpusStore.encode(corpus) == expected)
-    // Given to a sink as they are finished (as `save` writes them), in rounds of a few dozen
-    // reports, and every few bytes of shorter lists: the same bytes.
+    // Given to a sink as they are finished (as `save` writes them), in rounds whose size follows
+    // the first ones', and every few bytes of shorter lists: the same bytes.
     for flushSize in [1 << 20, 100] {
       var chunks: [[UInt8]] = []
       var w = JSONWriter(sink: { chunks.append(Array($0)) }, flushSize: flushSize)
