@@ -24,14 +24,16 @@ public struct Block: Sendable, Equatable {
 
   /// The texts of `blocks`, a line each. (Made at its size: `joined(separator:)` grows the string
   /// as it goes, and sections kept a third more memory than their text.)
-  public static func text(of blocks: some Collection<Block>) -> String {
-    guard let first = blocks.first else { return "" }
+  /// (By index: a block taken out of the list is a copy, its strings and lists retained.)
+  public static func text<Blocks: RandomAccessCollection<Block>>(of blocks: Blocks) -> String {
+    guard !blocks.isEmpty else { return "" }
+    var count = blocks.count - 1
+    for i in blocks.indices { count += blocks[i].inline.text.utf8.count }
     var text = ""
-    text.reserveCapacity(blocks.reduce(blocks.count - 1) { $0 + $1.text.utf8.count })
-    text += first.text
-    for block in blocks.dropFirst() {
-      text += "\n"
-      text += block.text
+    text.reserveCapacity(count)
+    for i in blocks.indices {
+      if i != blocks.startIndex { text += "\n" }
+      text += blocks[i].inline.text
     }
     return text
   }
