@@ -39,24 +39,25 @@ public enum Outline {
   /// - Parameter words: the words whose slices the blocks' words are, if they all are.
   private static func sections(_ blocks: [Block], words: [Token]?) -> [OutlineSection] {
     var sections: [OutlineSection] = []
-    for block in blocks {
-      if let level = block.headingLevel {
+    // (Blocks read in place, by index: each copy of one retains its strings and lists.)
+    for b in blocks.indices {
+      if let level = blocks[b].headingLevel {
         var parent: Int? = nil
         for i in sections.indices.reversed() where sections[i].heading != nil && sections[i].level < level {
           parent = i
           break
         }
         if let p = parent { sections[p].hasChildren = true }
-        sections.append(OutlineSection(heading: block, level: level, blocks: [], parent: parent, hasChildren: false))
+        sections.append(OutlineSection(heading: blocks[b], level: level, blocks: [], parent: parent, hasChildren: false))
       } else if sections.isEmpty {
-        sections.append(OutlineSection(heading: nil, level: 0, blocks: [block], parent: nil, hasChildren: false))
+        sections.append(OutlineSection(heading: nil, level: 0, blocks: [blocks[b]], parent: nil, hasChildren: false))
       } else {
         let k = sections.count - 1
-        sections[k].blocks.append(block)
-        if let words, let first = sections[k].blocks.first?.tokens {
-          sections[k].tokens = words[first.startIndex..<block.tokens.endIndex]
+        sections[k].blocks.append(blocks[b])
+        if let words {
+          sections[k].tokens = words[sections[k].blocks[0].tokens.startIndex..<blocks[b].tokens.endIndex]
         } else {
-          sections[k].tokens += block.tokens
+          sections[k].tokens += blocks[b].tokens
         }
       }
     }
