@@ -2,6 +2,19 @@ import Testing
 @testable import KubeConKit
 
 @Suite struct DocumentTests {
+  /// Blocks' texts a line each, as `joined(separator: "\n")` gives them: none, one, several, a
+  /// slice, accents and an empty text.
+  @Test func blocksTextIsTheirTextsALineEach() {
+    let blocks = ["Première ligne", "", "**Bold** and [a link](https://example.org)", "Dernière"].enumerated().map { i, raw in
+      Block(kind: .paragraph, inline: InlineText(raw), line: i + 1)
+    }
+    #expect(Block.text(of: [Block]()) == "")
+    #expect(Block.text(of: blocks.prefix(1)) == "Première ligne")
+    #expect(Block.text(of: blocks) == blocks.map(\.text).joined(separator: "\n"))
+    #expect(Block.text(of: blocks[1...]) == "\nBold and a link\nDernière")
+    #expect(Document(text: "# T\n\nUn.\n\nDeux.\n", file: "t.md").bodyText == "T\nUn.\nDeux.")
+  }
+
   @Test func readsYAMLFrontMatterAndMarkdown() {
     let doc = Document(text: """
       ---

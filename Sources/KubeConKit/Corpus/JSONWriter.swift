@@ -253,7 +253,7 @@ struct JSONWriter {
 
   /// The bytes of a run of ``parallelList(_:)`` with a sink. (Runs of 32 elements made buffers of
   /// megabytes of reports, and every page of memory new to the process costs microseconds here:
-  /// 2,000 of them for 100 reports.)
+  /// ~1,800 of them for 100 reports.)
   static let runBytes = 1 << 18
 
   /// The writer of one run of ``parallelList(_:)``, kept from round to round with its buffer.

@@ -22,9 +22,9 @@ public struct Block: Sendable, Equatable {
 
   public var text: String { inline.text }
 
-  /// The texts of `blocks`, a line each. (Made at its size: `joined(separator:)` grows the string
-  /// as it goes, and sections kept a third more memory than their text.)
-  /// (By index: a block taken out of the list is a copy, its strings and lists retained.)
+  /// The texts of `blocks`, a line each. (Made at its size, where `joined(separator:)` grows the
+  /// string as it goes and left sections a third larger than their text; read by index, where a
+  /// block taken out of the list is a copy, its strings and lists retained.)
   public static func text<Blocks: RandomAccessCollection<Block>>(of blocks: Blocks) -> String {
     guard !blocks.isEmpty else { return "" }
     var count = blocks.count - 1
