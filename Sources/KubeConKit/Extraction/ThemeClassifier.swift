@@ -49,11 +49,11 @@ public struct ThemeClassifier: Sendable {
       for theme in categoryThemes[category] ?? [] { projectHits[theme] += 1 }
     }
     for theme in themes.indices { score[theme] += min(bodyHits[theme], 6) + min(projectHits[theme], 3) }
-    // (The ids are taken out first: a closure that read `themes` copied the classifier, every
-    // table of it retained, at each comparison, from both cores at once.)
-    let ids = themes.map(\.id)
-    return ids.indices.filter { score[$0] >= ThemeClassifier.threshold }
-      .sorted { (score[$0], ids[$1]) > (score[$1], ids[$0]) }
-      .map { ids[$0] }
+    // (Read from a local: a closure that read the property copied the classifier, every table of
+    // it retained, at each comparison.)
+    let themes = self.themes
+    return themes.indices.filter { score[$0] >= ThemeClassifier.threshold }
+      .sorted { (score[$0], themes[$1].id) > (score[$1], themes[$0].id) }
+      .map { themes[$0].id }
   }
 }
