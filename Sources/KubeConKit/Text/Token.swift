@@ -154,16 +154,23 @@ public enum Tokenizer {
       // (A word and its space are six bytes on average in French and English reports: growing
       // the array as it fills copied every token about once more.)
       result.reserveCapacity(bytes.count / 5 + 1)
+      let table = latinFolds
       scan(bytes) { start, end, ascii, sentenceStart in
         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let folded: String
         let written: String
         let hash: UInt16
         var asciiStart: UInt32? = nil
-        if let latin = foldLatin(word) {
+        if ascii {
+          let a = foldASCII(word)
+          folded = a.folded
+          // (A word without capitals is written as it folds: one string serves both.)
+          written = a.capitals ? String(decoding: word, as: UTF8.self) : a.folded
+          hash = a.hash
+          asciiStart = a.start
+        } else if let latin = foldLatin(word, table: table) {
           folded = latin.folded
-          // (An ASCII word without capitals is written as it folds: one string serves both.)
-          written = ascii && !latin.capitals ? latin.folded : String(decoding: word, as: UTF8.self)
+          written = String(decoding: word, as: UTF8.self)
           hash = latin.hash
           asciiStart = latin.start
         } else {
@@ -180,17 +187,48 @@ public enum Tokenizer {
     return result
   }
 
-  /// ``Folding/fold(_:)`` of a word of ASCII and Latin-1 letters (U+00C0–U+00FF, `é`, `à`, `ç`,
-  /// `ß`) that fold to ASCII, with its hash (``Token/hash(folded:)``), its packed start
-  /// (``Token/asciiStart(_:)``) and whether it has ASCII capitals; nil for other words. (Nearly all
-  /// words of French and English reports are these: folding them through the whole table cost
-  /// five hundred instructions a word.)
+  /// ``Folding/fold(_:)`` of an ASCII word, with what ``foldLatin(_:table:)`` gives. (Most words
+  /// are ASCII: their own loop, without the Latin-1 cases, took half the instructions.)
   @inline(__always)
-  static func foldLatin(_ word: UnsafeBufferPointer<UInt8>) -> (folded: String, hash: UInt16, start: UInt32, capitals: Bool)? {
-    let table = latinFolds
+  static func foldASCII(_ word: UnsafeBufferPointer<UInt8>) -> (folded: String, hash: UInt16, start: UInt32, capitals: Bool) {
+    var hash: UInt32 = 0
+    var capitals = false
+    // (The state in the closure's locals, as in ``foldLatin(_:table:)``.)
+    let folded = String(unsafeUninitializedCapacity: word.count) { out in
+      var h = Token.fnvBasis
+      var upper: UInt8 = 0
+      for k in 0..<word.count {
+        let b = word[k]
+        let capital: UInt8 = b &- 0x41 < 26 ? 0x20 : 0
+        upper |= capital
+        let lower = b | capital
+        out[k] = lower
+        h = (h ^ UInt32(lower)) &* Token.fnvPrime
+      }
+      hash = h
+      capitals = upper != 0
+      return word.count
+    }
+    // (The first three folded bytes, as ``Token/asciiStart(_:)`` packs them.)
+    func lower(_ i: Int) -> UInt32 { UInt32(word[i] &- 0x41 < 26 ? word[i] | 0x20 : word[i]) }
+    var start = UInt32(min(3, word.count)) << 24 | lower(0)
+    if word.count > 1 { start |= lower(1) << 8 }
+    if word.count > 2 { start |= lower(2) << 16 }
+    return (folded, Token.fnvFinish(hash), start, capitals)
+  }
+
+  /// ``Folding/fold(_:)`` of a word of ASCII and Latin-1 letters (U+00C0–U+00FF, `é`, `à`, `ç`,
+  /// `ß`) that fold to ASCII, with its hash (``Token/hash(folded:)``) and its packed start
+  /// (``Token/asciiStart(_:)``); nil for other words. (Nearly all words of French and English
+  /// reports are these: folding them through the whole table cost five hundred instructions a word.)
+  /// - Parameter table: ``latinFolds`` (read once by the caller: a static's lazy initialization
+  ///   is checked at every read).
+  @inline(__always)
+  static func foldLatin(
+    _ word: UnsafeBufferPointer<UInt8>, table: [(first: UInt8, second: UInt8, count: Int)]
+  ) -> (folded: String, hash: UInt16, start: UInt32)? {
     var hash: UInt32 = 0
     var start: UInt32 = 0
-    var capitals = false
     var folds = true
     // (A Latin-1 letter is two bytes and folds to one or two. The state stays in the closure's
     // locals: a nested function that changed it was checked for exclusive access at every byte.)
@@ -198,13 +236,10 @@ public enum Tokenizer {
       var h = Token.fnvBasis
       var o = 0
       var k = 0
-      var upper = false
       while k < word.count {
         let b = word[k]
         if b < 0x80 {
-          let isCapital = b >= 0x41 && b <= 0x5A
-          upper = upper || isCapital
-          let lower = isCapital ? b + 32 : b
+          let lower = b >= 0x41 && b <= 0x5A ? b + 32 : b
           out[o] = lower
           h = (h ^ UInt32(lower)) &* Token.fnvPrime
           o += 1
@@ -226,13 +261,12 @@ public enum Tokenizer {
         k += 2
       }
       hash = h
-      capitals = upper
       for i in 0..<min(3, o) { start |= UInt32(out[i]) << (8 * UInt32(i)) }
       start |= UInt32(min(3, o)) << 24
       return o
     }
     guard folds else { return nil }
-    return (folded, Token.fnvFinish(hash), start, capitals)
+    return (folded, Token.fnvFinish(hash), start)
   }
 
   /// What U+00C0–U+00FF (`C3 80`–`C3 BF`) fold to, when ASCII: one or two bytes; count 0 for the
