@@ -12,49 +12,15 @@ public enum CorpusBuilder {
       reportList[b].translations.append(reportList[a].id)
     }
 
-    // Talks: one per group of mentions. Talk t of report r becomes talk renamed[r][t].
-    var talks: [Talk] = []
+    // Talks: one per group of mentions, merged on every core, then named in order (a name is
+    // taken once). Talk t of report r becomes talk renamed[r][t].
+    let groups = Linker.sameTalks(parsed, translations: translations)
+    var talks = parallelMap(groups) { merge($0, of: parsed) }
     var renamed = parsed.map { [String](repeating: "", count: $0.talks.count) }
     var usedIds = UniqueIds()
-    for group in Linker.sameTalks(parsed, translations: translations) {
-      let members = group.map { parsed[$0.0].talks[$0.1] }
-      // The stated title, in English when a translation gives one, names the talk; then the
-      // first report's (a group is in report order, and reports in id order). (Numbers: tuples
-      // holding the reports' ids, made at every comparison, were a third of linking.)
-      let rank = group.map { r, t in
-        (parsed[r].talks[t].titleSource == .stated ? 0 : 2) + (parsed[r].report.language == "en" ? 0 : 1)
-      }
-      let order = members.indices.sorted { (rank[$0], $0) < (rank[$1], $1) }
-      var talk = members[order[0]]
-      let id = usedIds.claim(talk.id)
-      talk.id = id
-      if order.count > 1 {
-        var folded = talk.speakers.map { Folding.fold($0.name) }
-        var projects = Set(talk.projects), themes = Set(talk.themes), reports = Set(talk.reports)
-        for i in order.dropFirst() {
-          let other = members[i]
-          for s in other.speakers {
-            let name = Folding.fold(s.name)
-            if let k = folded.firstIndex(of: name) {
-              if talk.speakers[k].organization == nil { talk.speakers[k].organization = s.organization }
-            } else {
-              talk.speakers.append(s)
-              folded.append(name)
-            }
-          }
-          projects.formUnion(other.projects)
-          themes.formUnion(other.themes)
-          reports.formUnion(other.reports)
-          talk.mentions += other.mentions
-          if talk.kind == .session, other.kind != .session { talk.kind = other.kind }
-        }
-        talk.projects = projects.sorted()
-        talk.themes = themes.sorted()
-        talk.reports = reports.sorted()
-      }
-      talk.mentions.sort { ($0.report, $0.line) < ($1.report, $1.line) }
-      for (r, t) in group { renamed[r][t] = id }
-      talks.append(talk)
+    for (group, k) in zip(groups, talks.indices) {
+      talks[k].id = usedIds.claim(talks[k].id)
+      for (r, t) in group { renamed[r][t] = talks[k].id }
     }
     talks.sort { $0.id < $1.id }
 
@@ -77,6 +43,46 @@ public enum CorpusBuilder {
     return Corpus(
       reports: reportList, talks: talks, speakers: speakerList, projects: projectList, themes: themeList,
       editions: catalog.editions.sorted { $0.id < $1.id })
+  }
+
+  /// The talk of a group of mentions (`(report index, talk index)`, in report order), with the
+  /// id of the talk that names it, not yet made unique.
+  static func merge(_ group: [(Int, Int)], of parsed: [ParsedReport]) -> Talk {
+    let members = group.map { parsed[$0.0].talks[$0.1] }
+    // The stated title, in English when a translation gives one, names the talk; then the
+    // first report's (a group is in report order, and reports in id order). (Numbers: tuples
+    // holding the reports' ids, made at every comparison, were a third of linking.)
+    let rank = group.map { r, t in
+      (parsed[r].talks[t].titleSource == .stated ? 0 : 2) + (parsed[r].report.language == "en" ? 0 : 1)
+    }
+    let order = members.indices.sorted { (rank[$0], $0) < (rank[$1], $1) }
+    var talk = members[order[0]]
+    if order.count > 1 {
+      var folded = talk.speakers.map { Folding.fold($0.name) }
+      var projects = Set(talk.projects), themes = Set(talk.themes), reports = Set(talk.reports)
+      for i in order.dropFirst() {
+        let other = members[i]
+        for s in other.speakers {
+          let name = Folding.fold(s.name)
+          if let k = folded.firstIndex(of: name) {
+            if talk.speakers[k].organization == nil { talk.speakers[k].organization = s.organization }
+          } else {
+            talk.speakers.append(s)
+            folded.append(name)
+          }
+        }
+        projects.formUnion(other.projects)
+        themes.formUnion(other.themes)
+        reports.formUnion(other.reports)
+        talk.mentions += other.mentions
+        if talk.kind == .session, other.kind != .session { talk.kind = other.kind }
+      }
+      talk.projects = projects.sorted()
+      talk.themes = themes.sorted()
+      talk.reports = reports.sorted()
+    }
+    talk.mentions.sort { ($0.report, $0.line) < ($1.report, $1.line) }
+    return talk
   }
 
   /// The key that makes one speaker of the ways reports write a name (case and accents aside).
