@@ -21,19 +21,15 @@ public enum Linker {
       return languages.count - 1
     }
     let sections = reports.map { Double(max($0.report.sections.count, 1)) }
-    var candidates: [(Int, Int)] = []
-    for members in byEdition.values {
-      for (x, i) in members.enumerated() {
-        for j in members[(x + 1)...] {
-          guard language[i] != language[j] else { continue }
-          guard min(sections[i], sections[j]) / max(sections[i], sections[j]) >= 0.7 else { continue }
-          candidates.append((i, j))
-        }
-      }
+    @Sendable func mayPair(_ i: Int, _ j: Int) -> Bool {
+      language[i] != language[j] && min(sections[i], sections[j]) / max(sections[i], sections[j]) >= 0.7
     }
-    // Then by entities: the fingerprints of the reports those pairs hold, made on every core,
-    // as sorted numbers (each string numbered once), since every pair is compared.
-    let needed = Set(candidates.flatMap { [$0.0, $0.1] }).sorted()
+    // A row: a report of an edition, paired with the edition's reports after it. (The pairs are
+    // not listed: an edition of reports in two languages makes millions, 50 MB at 10,000 reports.)
+    let rows = byEdition.values.flatMap { members in members.indices.map { (members: members, x: $0) } }
+    // Then by entities: the fingerprints of the reports that may pair, made on every core, as
+    // sorted numbers (each string numbered once), since every pair is compared.
+    let needed = rows.filter { row in row.members.contains { mayPair(row.members[row.x], $0) } }.map { $0.members[$0.x] }.sorted()
     var fingerprints: [[Int]] = Array(repeating: [], count: reports.count)
     var numbers: [String: Int] = [:]
     for (i, strings) in zip(needed, parallelMap(needed) { fingerprint(reports[$0]) }) {
@@ -43,10 +39,16 @@ public enum Linker {
         return numbers.count - 1
       }.sorted()
     }
-    let scored = candidates.compactMap { pair -> (pair: (Int, Int), score: Double)? in
-      let score = jaccard(fingerprints[pair.0], fingerprints[pair.1])
-      return score >= 0.5 ? (pair, score) : nil
-    }
+    let prints = fingerprints
+    let scored = parallelMap(rows) { row -> [(pair: (Int, Int), score: Double)] in
+      let i = row.members[row.x]
+      var found: [(pair: (Int, Int), score: Double)] = []
+      for j in row.members[(row.x + 1)...] where mayPair(i, j) {
+        let score = jaccard(prints[i], prints[j])
+        if score >= 0.5 { found.append(((i, j), score)) }
+      }
+      return found
+    }.flatMap { $0 }
     return oneByLanguage(scored, language: { reports[$0].report.language })
   }
 
