@@ -116,6 +116,7 @@ public enum CorpusStore {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
     let temp = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    PageCache.drop(path)
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw KubeConError.writeFailed(path, reason: String(cString: strerror(errno))) }
     var failure: String? = nil
@@ -153,6 +154,26 @@ public enum CorpusStore {
       fsync(folder)
       close(folder)
     }
+  }
+}
+
+/// The page cache of a file about to be replaced. Its pages are freed at the rename anyway; freed
+/// first, they hold the new file's pages, and the two files are never both in memory. (Here,
+/// writing 300 MB took 0.67-0.94 s beside the old file's cached pages and 0.08-0.28 s once they
+/// were dropped: memory new to the virtual machine costs microseconds a page.) The file itself is
+/// untouched: readers meanwhile read it from disk. Linux only; elsewhere nothing is dropped.
+enum PageCache {
+  static func drop(_ path: String) {
+    #if os(Linux)
+    // (Without blocking on a FIFO, and for a regular file only.)
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard fd >= 0 else { return }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+    // (Only clean pages go: a file whose writing has not reached the disk keeps them.)
+    _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED))
+    #endif
   }
 }
 
