@@ -187,8 +187,9 @@ public enum Tokenizer {
     return result
   }
 
-  /// ``Folding/fold(_:)`` of an ASCII word, with what ``foldLatin(_:table:)`` gives. (Most words
-  /// are ASCII: their own loop, without the Latin-1 cases, took half the instructions.)
+  /// ``Folding/fold(_:)`` of an ASCII word (one byte or more), with what ``foldLatin(_:table:)``
+  /// gives. (Most words are ASCII: their own loop, without the Latin-1 cases, took half the
+  /// instructions.)
   @inline(__always)
   static func foldASCII(_ word: UnsafeBufferPointer<UInt8>) -> (folded: String, hash: UInt16, start: UInt32, capitals: Bool) {
     var hash: UInt32 = 0
