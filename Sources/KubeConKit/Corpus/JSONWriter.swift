@@ -202,7 +202,7 @@ struct JSONWriter {
   /// reused), so that a large corpus is never all in memory as bytes and its writing overlaps its
   /// encoding; without one, the list is one round.
   mutating func parallelList<T: JSONWritable & Sendable>(_ list: [T]) {
-    let runs = min(ProcessInfo.processInfo.activeProcessorCount, list.count / 16)
+    let runs = min(activeCores, list.count / 16)
     guard runs > 1 else { return self.list(list) }
     open(UInt8(ascii: "["))
     flush()

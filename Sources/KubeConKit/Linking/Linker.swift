@@ -173,12 +173,13 @@ public enum Linker {
       if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
     }
     // The keys of each talk, made on every core: its title's (a stated title) and its speakers'.
+    // (Each talk read in place, not copied with its text and lists.)
     let keys = parallelMap(refs) { (r, t) -> (title: String?, speakers: String?) in
-      let talk = reports[r].talks[t]
-      let edition = talk.edition?.id ?? ""
+      let edition = reports[r].talks[t].edition?.id ?? ""
+      let speakers = reports[r].talks[t].speakers
       return (
-        talk.titleSource == .stated ? edition + "|" + titleKey(talk.title) : nil,
-        talk.speakers.isEmpty ? nil : edition + "|" + talk.speakers.map { Folding.fold($0.name) }.sorted().joined(separator: ","))
+        reports[r].talks[t].titleSource == .stated ? edition + "|" + titleKey(reports[r].talks[t].title) : nil,
+        speakers.isEmpty ? nil : edition + "|" + speakers.map { Folding.fold($0.name) }.sorted().joined(separator: ","))
     }
     // Speakers who gave talks of several stated titles in an edition tell none of their talks
     // there: joined by speakers, those talks would all be one (and, through their titles, the
@@ -207,7 +208,7 @@ public enum Linker {
     for r in Set(translations.flatMap { [$0.0, $0.1] }).sorted() {
       shapes[r] = reports[r].talks.map { TalkShape($0, numbering: &numbers) }
     }
-    let runs = translations.count < 16 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+    let runs = translations.count < 16 ? 1 : activeCores * 4
     let same = Slots<[(Int, Int)]>(count: runs)
     let (talkShapes, firstRefs) = (shapes, firstRef)
     DispatchQueue.concurrentPerform(iterations: runs) { run in

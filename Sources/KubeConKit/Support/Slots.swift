@@ -1,5 +1,9 @@
 import Foundation
 
+/// The cores this process may use, read once: on Linux, `activeProcessorCount` reads two cgroup
+/// files at every call (ten times in a build).
+let activeCores = ProcessInfo.processInfo.activeProcessorCount
+
 /// Slots filled by concurrent work (`DispatchQueue.concurrentPerform`), read once it is done.
 final class Slots<Value>: @unchecked Sendable {
   private var slots: [Value?]
@@ -27,7 +31,7 @@ func concurrently<A, B, C>(_ a: @Sendable () -> A, _ b: @Sendable () -> B, _ c: 
 /// elements) when there are enough of them.
 func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
   guard items.count >= 16 else { return items.map(transform) }
-  let runs = ProcessInfo.processInfo.activeProcessorCount * 4
+  let runs = activeCores * 4
   let results = Slots<[R]>(count: runs)
   DispatchQueue.concurrentPerform(iterations: runs) { run in
     results.set(run, items[(items.count * run / runs)..<(items.count * (run + 1) / runs)].map(transform))

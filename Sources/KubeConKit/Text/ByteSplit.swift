@@ -156,11 +156,12 @@ extension StringProtocol {
 }
 
 extension String {
-  /// The pieces of the text between separator bytes, read as UTF-8 bytes rather than characters
-  /// (`split(separator:)` on characters was a few percent of parsing a report).
+  /// The pieces of the text between `separator` bytes, read as UTF-8 bytes rather than characters
+  /// (`split(separator:)` on characters was a few percent of parsing a report), each separator
+  /// found by memchr (a test of every byte was ten instructions a byte of the text).
   ///
-  /// - Parameter isSeparator: true for ASCII separator bytes only, so that every piece is whole text.
-  func pieces(omittingEmpty: Bool, separatedBy isSeparator: (UInt8) -> Bool) -> [Substring] {
+  /// - Parameter separator: an ASCII byte, so that every piece is whole text.
+  func pieces(omittingEmpty: Bool, separatedBy separator: UInt8) -> [Substring] {
     var text = self
     text.makeContiguousUTF8()
     let utf8 = text.utf8
@@ -169,7 +170,7 @@ extension String {
     return utf8.withContiguousStorageIfAvailable { bytes in
       var out: [Substring] = []
       var start = 0
-      for i in 0..<bytes.count where isSeparator(bytes[i]) {
+      while let i = Bytes.firstIndex(of: separator, in: bytes, from: start) {
         if !omittingEmpty || start < i { out.append(text[index(start)..<index(i)]) }
         start = i + 1
       }
