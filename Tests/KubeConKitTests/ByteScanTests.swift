@@ -144,6 +144,18 @@ import Testing
     }
   }
 
+  /// A document's lines: the text between line feeds, empty ones kept, as the bytes split.
+  @Test func linesAreTheTextBetweenLineFeeds() {
+    var random = SeededGenerator(seed: 24)
+    for _ in 0..<3000 {
+      let text = ByteScanTests.randomText(&random, length: random.below(30))
+      let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+      #expect(Document.lines(text).map(String.init) == lines, "\(text.debugDescription)")
+    }
+    #expect(Document.lines("") == [""])
+    #expect(Document.lines("\n\na\n") == ["", "", "a", ""])
+  }
+
   @Test func spacesAreTrimmedAsTheCharacterReaderTrimmedThem() {
     var random = SeededGenerator(seed: 31)
     for _ in 0..<5000 {
@@ -696,7 +708,15 @@ import Testing
   /// The sentences the edition resolver reads: the text split at `.`, `!`, `?` and line breaks,
   /// without empty pieces.
   static func editionSentences(_ text: String) -> [Substring] {
-    text.pieces(omittingEmpty: true) { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x0A }
+    let utf8 = text.utf8
+    var out: [Substring] = []
+    var start = utf8.startIndex
+    for i in utf8.indices where [0x2E, 0x21, 0x3F, 0x0A].contains(utf8[i]) {
+      if start < i { out.append(text[start..<i]) }
+      start = utf8.index(after: i)
+    }
+    if start < utf8.endIndex { out.append(text[start...]) }
+    return out
   }
 
   static func formerSentences(_ text: String) -> [String] {

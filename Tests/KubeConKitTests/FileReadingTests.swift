@@ -24,6 +24,18 @@ import Testing
     #expect(throws: KubeConError.fileNotFound("x")) { try FileReading.read(dir.appendingPathComponent("none").path, shown: "x") }
   }
 
+  #if os(Linux)
+  /// A file longer than `fstat` said (as a file that grew meanwhile; procfs says 0 bytes) is read
+  /// on to its end, within the limit.
+  @Test func readsPastTheSizeTheSystemGave() throws {
+    let status = try FileReading.read("/proc/self/status")
+    #expect(status.count > 100)
+    #expect(String(decoding: status, as: UTF8.self).hasPrefix("Name:"))
+    #expect(status.last == UInt8(ascii: "\n"))
+    #expect(throws: KubeConError.self) { try FileReading.read("/proc/self/status", limit: 10) }
+  }
+  #endif
+
   /// A line longer than the limit is refused with its number; a line of the limit is read.
   @Test func linesLongerThanTheLimitAreNamed() throws {
     let limit = ReportParser.maxLineLength

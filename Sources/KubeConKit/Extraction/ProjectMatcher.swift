@@ -32,15 +32,21 @@ public struct ProjectMatcher: Sendable {
 
   private func mentions(_ matches: [PhraseMatcher<Int>.Match]) -> [String: Int] {
     guard !matches.isEmpty else { return [:] }
-    // (Counted by project index: hashing into dictionaries cost more than matching.)
-    var counts = [Int](repeating: 0, count: projects.count)
-    var strong = [Bool](repeating: false, count: projects.count)
-    for m in matches {
-      counts[m.value] += 1
-      if !(projects[m.value].caseSensitive && m.sentenceInitial) { strong[m.value] = true }
-    }
+    // (Counted by project index, in runs of the sorted indices: hashing into dictionaries cost
+    // more than matching, and a count for every project of the catalog, zeroed at each call,
+    // cost more than the few matches of a talk.)
+    let indices = matches.map(\.value).sorted()
     var result: [String: Int] = [:]
-    for index in projects.indices where strong[index] { result[projects[index].name] = counts[index] }
+    var start = 0
+    while start < indices.count {
+      let index = indices[start]
+      var end = start
+      while end < indices.count && indices[end] == index { end += 1 }
+      if !projects[index].caseSensitive || matches.contains(where: { $0.value == index && !$0.sentenceInitial }) {
+        result[projects[index].name] = end - start
+      }
+      start = end
+    }
     return result
   }
 

@@ -49,17 +49,20 @@ enum ReportMetadata {
   ].map { Folding.fold($0).split(separator: " ").map(String.init) }
 
   /// The longest word of each cue.
-  static let organizationCueAnchors = Set(organizationCues.map { $0.max { $0.count < $1.count }! })
+  static let organizationCueAnchors = WordTable(words: organizationCues.map { $0.max { $0.count < $1.count }! })
 
   /// "grâce à mon entreprise Acme", "my employer, Acme", or a link on the word "employeur".
   static func organization(_ doc: Document) -> String? {
     for key in ["organization", "organisation", "company", "entreprise"] {
       if let s = doc.frontMatter.string(key), !s.isEmpty { return s }
     }
+    let anchors = organizationCueAnchors
     for block in doc.blocks.prefix(12) where !block.isHeading {
       // A cue's longest word is one of the block's words (a word of the speaker parser that folds
       // to letters is a word of the tokenizer too): most blocks have none.
-      guard block.tokens.contains(where: { organizationCueAnchors.contains($0.folded) }) else { continue }
+      // (Looked up by the words' hashes: hashing every word of the first blocks again for a `Set`
+      // was 1% of parsing.)
+      guard block.tokens.contains(where: { anchors.contains($0.folded, hash: $0.foldedHash) }) else { continue }
       let ws = SpeakerParser.words(block.text)
       for k in ws.indices {
         for parts in organizationCues {
