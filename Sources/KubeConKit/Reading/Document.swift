@@ -49,7 +49,7 @@ public struct Document: Sendable {
 
   /// The lines of a text (line breaks are `\n` once decoded).
   static func lines(_ text: String) -> [Substring] {
-    text.pieces(omittingEmpty: false, separatedBy: 0x0A)
+    text.pieces(separatedBy: 0x0A)
   }
 
   /// Whether a line holds only spaces, tabs and no-break spaces (what `trimmingSpaces` removes).
