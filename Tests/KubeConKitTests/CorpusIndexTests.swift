@@ -147,3 +147,14 @@ import Testing
     #expect(try memory.talks().count == CorpusStore.load(corpus) { Fixtures.catalog }.talks.count)
   }
 }
+
+extension SearchIndex {
+  /// The document numbered `doc` with its whole text, checked: every page of it is read.
+  func documentWithText(_ doc: Int) throws -> SearchDocument {
+    var (d, stored) = try document(doc, withText: true)
+    guard let text = stored else { return d }
+    try text.check(0..<text.bytes.count)
+    d.text = ByteReader.text(UnsafeRawBufferPointer(text.bytes))
+    return d
+  }
+}

@@ -133,15 +133,6 @@ public final class SearchIndex {
     return (document, text)
   }
 
-  /// The document numbered `doc` with its whole text, checked.
-  func documentWithText(_ doc: Int) throws -> SearchDocument {
-    var (d, stored) = try document(doc, withText: true)
-    guard let text = stored else { return d }
-    try text.check(0..<text.bytes.count)
-    d.text = ByteReader.text(UnsafeRawBufferPointer(text.bytes))
-    return d
-  }
-
   // MARK: Terms and postings
 
   /// One document's counts of a term, and where its positions are.
