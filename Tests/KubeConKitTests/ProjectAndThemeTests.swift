@@ -28,6 +28,12 @@ import Testing
     let found = matcher.mentions(in: "Le projet Flux est gradué, et Score comme Port sont des outils de plateforme.")
     #expect(found["Flux"] == 1 && found["Score"] == 1 && found["Port"] == 1)
   }
+
+  /// A name that is also a common word counts every mention once one of them is not at the start
+  /// of a sentence.
+  @Test func aCaseSensitiveNameSeenMidSentenceCountsAllItsMentions() {
+    #expect(matcher.mentions(in: "Flux est gradué. Le projet Flux aussi, et Flux. Score est là.") == ["Flux": 3])
+  }
 }
 
 @Suite struct ThemeClassifierTests {

@@ -32,19 +32,22 @@ public struct ProjectMatcher: Sendable {
 
   private func mentions(_ matches: [PhraseMatcher<Int>.Match]) -> [String: Int] {
     guard !matches.isEmpty else { return [:] }
-    // (Counted by project index, in runs of the sorted indices: hashing into dictionaries cost
-    // more than matching, and a count for every project of the catalog, zeroed at each call,
+    // (Counted by project index, in runs of the matches sorted by it: hashing into dictionaries
+    // cost more than matching, and a count for every project of the catalog, zeroed at each call,
     // cost more than the few matches of a talk.)
-    let indices = matches.map(\.value).sorted()
+    let sorted = matches.sorted { $0.value < $1.value }
     var result: [String: Int] = [:]
     var start = 0
-    while start < indices.count {
-      let index = indices[start]
+    while start < sorted.count {
+      let index = sorted[start].value
       var end = start
-      while end < indices.count && indices[end] == index { end += 1 }
-      if !projects[index].caseSensitive || matches.contains(where: { $0.value == index && !$0.sentenceInitial }) {
-        result[projects[index].name] = end - start
+      // A name that is also a common word counts when one of its matches does not start a sentence.
+      var counts = !projects[index].caseSensitive
+      while end < sorted.count && sorted[end].value == index {
+        counts = counts || !sorted[end].sentenceInitial
+        end += 1
       }
+      if counts { result[projects[index].name] = end - start }
       start = end
     }
     return result
