@@ -143,6 +143,25 @@ import Testing
     #expect(throws: KubeConError.self) { try CorpusStore.decode(Data("{\"schemaVersion\": 1, \"rep".utf8), path: "c.json") }
   }
 
+  /// The files are parsed largest first, on every core; the results still come in the files' order.
+  @Test func parsingManyFilesKeepsTheirOrder() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kubecon-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let large = try Data(contentsOf: Fixtures.reports.appendingPathComponent("fr-sokube-kubecon-eu-2024-paris.txt"))
+    let small = Data("# KubeCon Paris 2024\n\nA short note on Kubernetes and Argo CD at KubeCon Europe 2024 in Paris.\n".utf8)
+    let contents: [(String, Data?)] = [("small.md", small), ("large.txt", large), ("missing.md", nil), ("a.md", small), ("a.txt", large)]
+    for case let (name, data?) in contents { try data.write(to: dir.appendingPathComponent(name)) }
+    let files = contents.map { (path: dir.appendingPathComponent($0.0).path, shown: $0.0) }
+    let results = Fixtures.parser.parseAll(files)
+    #expect(results.map { (try? $0.get())?.report.id } == ["small", "large", nil, "a", "a-2"])
+    #expect(throws: KubeConError.self) { try results[2].get() }
+    for i in [0, 1, 3, 4] {
+      let alone = try Fixtures.parser.parse(fileAt: files[i].path, displayPath: files[i].shown, id: try results[i].get().report.id)
+      #expect(try results[i].get().report == alone.report)
+    }
+  }
+
   @Test func writesAtomically() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kubecon-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -102,7 +102,6 @@ public struct ReportParser: Sendable {
     return ns.localizedDescription
   }
 
-  /// Parses a report's bytes. `file` names it in warnings and errors.
   /// Parses files on every core; the results come back in the order of `files`.
   ///
   /// Each report's id comes from its file name (``id(forFile:)``), made unique in the order of
@@ -112,12 +111,22 @@ public struct ReportParser: Sendable {
     var used = UniqueIds()
     let ids = files.map { used.claim(ReportParser.id(forFile: $0.path)) }
     let results = Slots<Result<ParsedReport, Error>>(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+    // The largest files first: the cores take the next file as they finish one, and the small
+    // ones left at the end keep them both busy until the last (3-4% less time for 100 and 1,000
+    // reports, see BENCHMARKS.md). A file that cannot be read counts as empty here and fails below.
+    let sizes = files.map { file -> Int in
+      var info = stat()
+      return stat(file.path, &info) == 0 ? Int(info.st_size) : 0
+    }
+    let order = files.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+    DispatchQueue.concurrentPerform(iterations: files.count) { k in
+      let i = order[k]
       results.set(i, Result { try parse(fileAt: files[i].path, displayPath: files[i].shown, id: ids[i]) })
     }
     return results.all
   }
 
+  /// Parses a report's bytes. `file` names it in warnings and errors.
   public func parse(data: Data, file: String, id: String) throws -> ParsedReport {
     let decoded = try TextDecoding.decode(data, path: file)
     var diagnostics = decoded.warnings.map { Diagnostic(file: file, line: 1, message: $0) }
