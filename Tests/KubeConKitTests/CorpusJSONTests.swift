@@ -150,6 +150,10 @@ import Testing
     #expect(problem("{\(base), \"reports\": []} x").contains("corrupted corpus: invalid JSON (line 1: unexpected text after the value)"))
     #expect(problem("{\n\(base),\n\"reports\": [01]}").contains("invalid JSON (line 3: a number with a leading zero)"))
     #expect(problem("{\(base), \"reports\": [], \"x\": \"\u{1}\"}").contains("invalid JSON (line 1: control character in a string)"))
+    // A line break in a string, or after a backslash, is on the line it ends.
+    #expect(problem("{\(base),\n\"reports\": \"a\nb\"}").contains("invalid JSON (line 2: control character in a string)"))
+    #expect(problem("{\"bad\n").contains("invalid JSON (line 1: control character in a string)"))
+    #expect(problem("{\(base),\n\"reports\": \"a\\\nb\"}").contains("invalid JSON (line 2: bad escape)"))
     // A newer schema is named even when its fields no longer read.
     #expect(problem(#"{"reports": 1, "schemaVersion": 9}"#).contains("corpus schemaVersion 9 is newer"))
     var invalidUTF8 = Data("{\"schemaVersion\": 2, \"x\": \"".utf8)

@@ -52,9 +52,10 @@ struct JSONReader {
     return value
   }
 
-  func syntax(_ message: String) -> Problem {
+  /// A syntax error at byte `at` (default: the next one to read), with its line.
+  func syntax(_ message: String, at position: Int? = nil) -> Problem {
     var line = 1
-    for b in bytes[..<min(i, bytes.count)] where b == 0x0A { line += 1 }
+    for b in bytes[..<min(position ?? i, bytes.count)] where b == 0x0A { line += 1 }
     return Problem(kind: .syntax, message: message, line: line)
   }
 
@@ -193,7 +194,8 @@ struct JSONReader {
         guard let s = String(validating: out, as: UTF8.self) else { throw syntax("invalid UTF-8 in a string") }
         return s
       }
-      guard b >= 0x20 else { throw syntax("control character in a string") }
+      // (Named at the byte read: a line break in a string is on the line it ends.)
+      guard b >= 0x20 else { throw syntax("control character in a string", at: i - 1) }
       // A backslash.
       guard i < bytes.count else { throw syntax("unterminated string") }
       let e = bytes[i]
@@ -214,7 +216,7 @@ struct JSONReader {
           v = low >= 0xDC00 && low < 0xE000 ? 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
         }
         out.append(contentsOf: String(Character(Unicode.Scalar(v) ?? "\u{FFFD}")).utf8)
-      default: throw syntax("bad escape")
+      default: throw syntax("bad escape", at: i - 1)
       }
     }
   }
