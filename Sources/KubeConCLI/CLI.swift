@@ -2,7 +2,7 @@ import Foundation
 import KubeConKit
 
 /// A subcommand: its spec (for parsing and help) and what it does.
-protocol Command {
+protocol Command: Sendable {
   static var spec: CommandSpec { get }
   static func run(_ ctx: Context) throws
 }

@@ -14,7 +14,7 @@ import Testing
   }
 
   @Test func everySeedRemovedThenAddedBackGivesTheSameCorpus() throws {
-    let original = try CorpusStore.encode(CorpusEditorTests.bundled)
+    let original = CorpusStore.encode(CorpusEditorTests.bundled)
     for report in CorpusEditorTests.bundled.reports {
       let without = try CorpusEditor.remove([report.id], from: CorpusEditorTests.bundled, catalog: Fixtures.catalog)
       #expect(without.reports.count == 4)
@@ -45,7 +45,7 @@ import Testing
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kubecon-store-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let path = dir.appendingPathComponent("corpus.json").path
-    let bytes = try CorpusStore.encode(CorpusEditorTests.bundled)
+    let bytes = CorpusStore.encode(CorpusEditorTests.bundled)
     try bytes.write(to: URL(fileURLWithPath: path))
     return (dir, path, bytes)
   }

@@ -248,7 +248,7 @@ struct Workspace {
   @Test func fiftyMegabyteReport() throws {
     try refused({ ws in
       let path = ws.dir.appendingPathComponent("huge.md").path
-      FileManager.default.createFile(atPath: path, contents: nil)
+      #expect(FileManager.default.createFile(atPath: path, contents: nil))
       let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
       try handle.truncate(atOffset: 50 << 20)  // sparse: 50 MB without writing them
       try handle.close()
