@@ -27,6 +27,20 @@ import Testing
   #if os(Linux)
   /// A file longer than `fstat` said (as a file that grew meanwhile; procfs says 0 bytes) is read
   /// on to its end, within the limit.
+  /// A file's extension is `NSString`'s, lowercased, for names and paths of every shape.
+  @Test func fileExtensionsAreNSStringsLowercased() {
+    var paths = [
+      "a.md", "A.MD", ".md", "file.", "a..md", "a.tar.gz", "dir.d/file", "dir/.hidden", "x/y.html", "noext", "a.md/",
+      "a/b.md//", "é.Html", "a. md", "/", "", ".", "..", "a/.", "dir/..md", "ü.TXT", "/abs/dir/r00012-fr.txt",
+    ]
+    var random = SeededGenerator(seed: 7)
+    let pieces = ["a", "B", ".", "/", "é", " ", "md", "..", "HTM"]
+    for _ in 0..<500 { paths.append((0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()) }
+    for path in paths {
+      #expect(FileReading.fileExtension(path) == (path as NSString).pathExtension.lowercased(), "\(path)")
+    }
+  }
+
   @Test func readsPastTheSizeTheSystemGave() throws {
     let status = try FileReading.read("/proc/self/status")
     #expect(status.count > 100)

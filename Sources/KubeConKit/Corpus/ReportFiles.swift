@@ -48,7 +48,7 @@ public enum ReportFiles {
       if info.st_mode & S_IFMT == S_IFDIR {
         guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { continue }
         try walk(full, relative: rel, visited: &visited, into: &found)
-      } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
+      } else if extensions.contains(FileReading.fileExtension(name)) {
         found.files.append(rel)
       }
     }

@@ -10,7 +10,7 @@ import Foundation
 public enum HTMLPage {
   /// By extension, or a text that starts with a doctype or an `<html>` tag.
   public static func isHTML(_ text: String, file: String) -> Bool {
-    let ext = (file as NSString).pathExtension.lowercased()
+    let ext = FileReading.fileExtension(file)
     if ext == "html" || ext == "htm" || ext == "xhtml" { return true }
     // What follows the spaces in the first 512 characters; only its start is compared (cutting
     // 512 characters and lowercasing them cost as much as reading a report's blocks).
