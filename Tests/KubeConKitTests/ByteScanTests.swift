@@ -190,6 +190,19 @@ import Testing
     }
   }
 
+  /// Replacing what the bytes do not hold leaves the text as Foundation would: the needles the
+  /// code replaces, in random texts with and without them, next to marks too.
+  @Test func replacementsAreFoundations() {
+    var random = SeededGenerator(seed: 33)
+    let needles = ["(", ")", ",", " - ", "\\\""]
+    for _ in 0..<3000 {
+      let text = random.pick(["", "(", "\u{600}"]) + ByteScanTests.randomText(&random, length: random.below(12))
+        + random.pick(["", ")", " - ", "\\\"", ",\u{301}", "\u{200D}"])
+      let needle = random.pick(needles)
+      #expect(text.replacingOccurrences(ofBytes: needle, with: "+") == text.replacingOccurrences(of: needle, with: "+"), "\(text.debugDescription)")
+    }
+  }
+
   /// Prefixes read as bytes are those the standard library finds by characters: also before a
   /// mark, inside `\r\n`, and on characters equivalent to ASCII ones (the Kelvin sign is a `K`).
   @Test func asciiPrefixesAreThoseOfCharacters() {

@@ -35,6 +35,15 @@ import Testing
     #expect(DateExtractor.fromText(text) == expected)
   }
 
+  /// Every day a report's date can be is written as `String(format: "%04d-%02d-%02d")` writes it.
+  @Test func daysAreWrittenAsFormatWritesThem() {
+    for y in [1990, 2009, 2024, 2100] {
+      for m in 1...12 {
+        for d in 1...31 { #expect(DateExtractor.isoDay(y, m, d) == String(format: "%04d-%02d-%02d", y, m, d)) }
+      }
+    }
+  }
+
   @Test func frontMatterDateWins() throws {
     let parsed = try Fixtures.parse("---\ntitle: KubeCon\npubDate: 2024-03-21T10:00:00+00:00\n---\nEcrit le 1 mai 2020.")
     #expect(parsed.report.date == "2024-03-21")

@@ -440,8 +440,8 @@ public struct SpeakerParser: Sendable {
     let last = parts.last(where: { !$0.isEmpty }) ?? []
     var cleaned = last.map { w -> Word in
       var w = w
-      w.lead = w.lead.replacingOccurrences(of: "(", with: "")
-      w.trail = w.trail.replacingOccurrences(of: ")", with: "").replacingOccurrences(of: ",", with: "")
+      w.lead = w.lead.replacingOccurrences(ofBytes: "(", with: "")
+      w.trail = w.trail.replacingOccurrences(ofBytes: ")", with: "").replacingOccurrences(ofBytes: ",", with: "")
       return w
     }
     if let m = cleaned.lastIndex(where: { ["de", "d'", "of", "at", "chez", "@"].contains($0.folded) }) {

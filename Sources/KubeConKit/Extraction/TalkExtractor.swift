@@ -178,7 +178,7 @@ public struct TalkExtractor: Sendable {
       guard let range = TalkExtractor.lastRange(of: separator, in: heading) else { continue }
       let right = String(heading[range.upperBound...])
       guard right.pieceCount(upTo: 15) <= 14 else { continue }
-      if let speakers = parser.parseList(right.replacingOccurrences(of: " - ", with: ", ")) {
+      if let speakers = parser.parseList(right.replacingOccurrences(ofBytes: " - ", with: ", ")) {
         return (String(heading[..<range.lowerBound]).trimmingSpaces(), speakers)
       }
     }
@@ -280,7 +280,7 @@ public struct TalkExtractor: Sendable {
       // which their bytes tell: `-` and the last byte of `–`.)
       let dashed = block.text.containsByte { $0 == 0x2D || $0 == 0x93 }
       let normalized =
-        dashed ? block.text.replacingOccurrences(of: " - ", with: ", ").replacingOccurrences(of: " – ", with: ", ") : block.text
+        dashed ? block.text.replacingOccurrences(ofBytes: " - ", with: ", ").replacingOccurrences(of: " – ", with: ", ") : block.text
       if let list = parser.parseList(normalized), list.count == 1 { speakers += list }
     }
     return speakers.count >= 2 ? speakers : []

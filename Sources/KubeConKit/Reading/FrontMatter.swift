@@ -85,6 +85,6 @@ public struct FrontMatter: Sendable, Equatable {
     if t.count >= 2, let f = t.first, let l = t.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
       t = String(t.dropFirst().dropLast())
     }
-    return t.replacingOccurrences(of: "\\\"", with: "\"")
+    return t.replacingOccurrences(ofBytes: "\\\"", with: "\"")
   }
 }
