@@ -10,7 +10,7 @@ import Testing
 
   @Test func theCorpusIsRebuiltFromItsReportsAsParsed() throws {
     let rebuilt = CorpusBuilder.build(CorpusEditorTests.bundled.parsedReports, catalog: Fixtures.catalog)
-    #expect(try CorpusStore.encode(rebuilt) == CorpusStore.encode(CorpusEditorTests.bundled))
+    #expect(CorpusStore.encode(rebuilt) == CorpusStore.encode(CorpusEditorTests.bundled))
   }
 
   @Test func everySeedRemovedThenAddedBackGivesTheSameCorpus() throws {
@@ -21,7 +21,7 @@ import Testing
       #expect(!without.talks.contains { $0.reports.contains(report.id) })
       let back = CorpusEditor.add([ParsedReport(unlinking: report)], to: without, catalog: Fixtures.catalog)
       #expect(back.outcomes == [.added(id: report.id)])
-      #expect(try CorpusStore.encode(back.corpus) == original, "\(report.id)")
+      #expect(CorpusStore.encode(back.corpus) == original, "\(report.id)")
     }
   }
 

@@ -21,7 +21,8 @@ import Testing
   }
 
   @Test func buildingTwiceGivesTheSameBytes() throws {
-    #expect(try CorpusStore.encode(try Self.buildBundled()) == CorpusStore.encode(try Self.buildBundled()))
+    let (first, second) = (CorpusStore.encode(try Self.buildBundled()), CorpusStore.encode(try Self.buildBundled()))
+    #expect(first == second)
   }
 
   @Test func translationsAndSharedTalksAreLinked() throws {
