@@ -163,6 +163,29 @@ import Testing
     }
   }
 
+  /// A report's id is read from its path as `URL` reads it (the name without its extension, or the
+  /// folder's for a page bundle's `index.md`), for paths of every shape.
+  @Test func idsAreReadFromPathsAsURLReadsThem() {
+    func reference(_ path: String) -> String {
+      let url = URL(fileURLWithPath: path)
+      var name = url.deletingPathExtension().lastPathComponent
+      if ReportParser.genericNames.contains(name.lowercased()) {
+        let folder = url.deletingLastPathComponent().lastPathComponent
+        if !folder.isEmpty && folder != "/" { name = folder }
+      }
+      return Slug.make(name, maxLength: 80)
+    }
+    var random = SeededGenerator(seed: 11)
+    let pieces = ["a", ".", "..", " ", "é", "MD", "md", "-", "_", "\u{301}", "%", "%20", ":", "#", "?", "~", "\n", "index", "README", "Post"]
+    func component() -> String { (0..<Int.random(in: 0...4, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
+    var paths = ["/r/index.md", "/index.md", "/r/a.md/", "r/index.md", "index.md", "/r/./a.md", "/r/../a.md", "/r//a.md", "/r/..md", "/r/...a"]
+    for _ in 0..<3000 {
+      let components = (0..<Int.random(in: 1...4, using: &random)).map { _ in component() }
+      paths.append(random.next() % 4 == 0 ? components.joined(separator: "/") : "/" + components.joined(separator: "/"))
+    }
+    for path in paths { #expect(ReportParser.id(forFile: path) == reference(path), "\(path.debugDescription)") }
+  }
+
   @Test func writesAtomically() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kubecon-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
