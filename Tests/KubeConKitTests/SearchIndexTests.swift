@@ -165,6 +165,26 @@ import Testing
     #expect(compared >= 40, "too few hits to compare")
   }
 
+  /// Spellings are numbered by their bytes: the same bytes the same number, other bytes (other
+  /// case, accents composed or not, lengths) others, also once the table has grown many times.
+  @Test func spellingsAreNumberedByTheirBytes() {
+    var table = SpellingNumbers()
+    var reference: [[UInt8]: Int] = [:]
+    var random = SeededGenerator(seed: 3)
+    let pieces = ["a", "b", "\u{E9}", "e\u{301}", "E", "日", "🚀", "1", "-", "k8s"]
+    for _ in 0..<40_000 {
+      var word = (0..<Int.random(in: 0...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+      let found = word.withUTF8 { table.number(of: $0, hash: SpellingNumbers.hash($0)) }
+      #expect(found == reference[Array(word.utf8)], "\(word.debugDescription)")
+      if found == nil {
+        let n = reference.count
+        reference[Array(word.utf8)] = n
+        word.withUTF8 { table.add($0, hash: SpellingNumbers.hash($0), number: n) }
+      }
+    }
+    #expect(reference.count > 10_000)
+  }
+
   @Test func theBundledCorpusGivesTheBruteForceAnswers() throws {
     try Self.check(try CorpusStore.load(Fixtures.data.appendingPathComponent("corpus.json").path) { Fixtures.catalog })
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Analyzes every search document once and writes the search sections of the index: documents,
 /// their ranking stats, the sorted term dictionary, postings with positions, texts, the
 /// vocabulary for "did you mean" and the analysis settings.
@@ -150,7 +152,7 @@ extension SearchSectionsWriter {
   /// from the texts' bytes without making a token of each.
   struct Terms {
     let analyzer: Analyzer
-    private var numberOfSpelling: [String: Int] = [:]
+    private var spellings = SpellingNumbers()
     private var numberOfTerm: [String: Int] = [:]
     private(set) var list: [String] = []
     private(set) var postings: [ByteWriter] = []
@@ -165,8 +167,8 @@ extension SearchSectionsWriter {
 
     init(analyzer: Analyzer) { self.analyzer = analyzer }
 
-    private mutating func number(of spelling: String) -> Int {
-      if let n = numberOfSpelling[spelling] { return n }
+    /// The number of a spelling not seen before: of its term, made a term if it is new.
+    private mutating func number(ofNew spelling: String) -> Int {
       // The word alone is one token, as it was in its text (its sentence start is not read).
       let t = Tokenizer.tokens(spelling)[0]
       if t.folded.count >= 3 && !Analyzer.stopWords.contains(t.folded) { vocabulary.insert(t.folded) }
@@ -186,7 +188,6 @@ extension SearchSectionsWriter {
         titlePlaces.append([])
         bodyPlaces.append([])
       }
-      numberOfSpelling[spelling] = n
       return n
     }
 
@@ -196,7 +197,15 @@ extension SearchSectionsWriter {
       var count = 0
       text.withUTF8 { bytes in
         Tokenizer.scan(bytes) { start, end, _, _ in
-          let n = number(of: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+          let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+          let hash = SpellingNumbers.hash(word)
+          let n: Int
+          if let known = spellings.number(of: word, hash: hash) {
+            n = known
+          } else {
+            n = number(ofNew: String(decoding: word, as: UTF8.self))
+            spellings.add(word, hash: hash, number: n)
+          }
           if titlePlaces[n].isEmpty && bodyPlaces[n].isEmpty { inDocument.append(n) }
           if title { titlePlaces[n].append(count) } else { bodyPlaces[n].append(count) }
           count += 1
@@ -228,5 +237,60 @@ extension SearchSectionsWriter {
       }
       inDocument.removeAll(keepingCapacity: true)
     }
+  }
+}
+
+/// The numbers of the spellings of words seen, found by their bytes: a word of a text is looked up
+/// without making a string of it. (A dictionary of strings checked the UTF-8 of every word, hashed
+/// it and compared it again: a third of building an index.) Open addressing, FNV-1a hashes, the
+/// spellings' bytes one after another.
+struct SpellingNumbers {
+  /// An entry's index for each slot, by the hash's low bits; -1 for none.
+  private var slots = [Int32](repeating: -1, count: 1 << 12)
+  private var entries: [(start: Int, count: Int, hash: UInt32, number: Int)] = []
+  private var bytes: [UInt8] = []
+
+  static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    var h: UInt32 = 2_166_136_261
+    for b in word { h = (h ^ UInt32(b)) &* 16_777_619 }
+    return h
+  }
+
+  /// - Parameter hash: ``hash(_:)`` of `word`.
+  func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
+    let mask = slots.count - 1
+    var slot = Int(hash) & mask
+    return bytes.withUnsafeBufferPointer { stored in
+      while slots[slot] >= 0 {
+        let e = entries[Int(slots[slot])]
+        if e.hash == hash && e.count == word.count
+          && (word.isEmpty || memcmp(stored.baseAddress! + e.start, word.baseAddress!, word.count) == 0)
+        {
+          return e.number
+        }
+        slot = (slot + 1) & mask
+      }
+      return nil
+    }
+  }
+
+  /// Adds a spelling that ``number(of:hash:)`` did not find.
+  mutating func add(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32, number: Int) {
+    entries.append((bytes.count, word.count, hash, number))
+    bytes.append(contentsOf: word)
+    if entries.count * 2 > slots.count {
+      // Half full at most: twice the slots, every entry placed again.
+      slots = [Int32](repeating: -1, count: slots.count * 2)
+      for e in entries.indices { place(e) }
+    } else {
+      place(entries.count - 1)
+    }
+  }
+
+  private mutating func place(_ e: Int) {
+    let mask = slots.count - 1
+    var slot = Int(entries[e].hash) & mask
+    while slots[slot] >= 0 { slot = (slot + 1) & mask }
+    slots[slot] = Int32(e)
   }
 }
