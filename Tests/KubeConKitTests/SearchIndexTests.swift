@@ -185,6 +185,17 @@ import Testing
     #expect(reference.count > 10_000)
   }
 
+  /// A query typed with decomposed accents finds what the composed one finds.
+  @Test func decomposedQueriesFindWhatComposedOnesFind() throws {
+    let index = try SearchIndex(corpus: try CorpusTests.buildBundled(), synonyms: try Self.synonyms())
+    for query in ["sécurité plateforme", "observabilité", "\"ingénierie de plateforme\"", "l'IA générative"] {
+      let composed = try index.search(query.precomposedStringWithCanonicalMapping, limit: 10)
+      #expect(!composed.isEmpty, "\(query)")
+      let decomposed = try index.search(query.decomposedStringWithCanonicalMapping, limit: 10)
+      #expect(decomposed.map(\.document.id) == composed.map(\.document.id), "\(query)")
+    }
+  }
+
   @Test func theBundledCorpusGivesTheBruteForceAnswers() throws {
     try Self.check(try CorpusStore.load(Fixtures.data.appendingPathComponent("corpus.json").path) { Fixtures.catalog })
   }

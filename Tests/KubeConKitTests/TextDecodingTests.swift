@@ -10,6 +10,33 @@ import Testing
     #expect(decoded.warnings.isEmpty)
   }
 
+  /// Accents written as marks of their own (macOS's decomposed form) are composed with their
+  /// letters; composed text, and text with other scalars of those lead bytes, keep their bytes.
+  @Test func composesDecomposedAccents() throws {
+    let composed = "Sécurité, déploiement à l'échelle, Ελληνικά ͵"
+    let decomposed = composed.decomposedStringWithCanonicalMapping
+    #expect(Array(decomposed.utf8) != Array(composed.utf8))
+    #expect(Array(try TextDecoding.decode(Data(decomposed.utf8), path: "a.md").text.utf8) == Array(composed.utf8))
+    #expect(Array(try TextDecoding.decode(Data(composed.utf8), path: "a.md").text.utf8) == Array(composed.utf8))
+  }
+
+  /// A report written decomposed reads as the same report written composed: its words, themes
+  /// and projects, and its text.
+  @Test func aDecomposedReportReadsAsTheComposedOne() throws {
+    let text = """
+      # KubeCon Europe 2024 à Paris
+
+      La sécurité de la plateforme était partout : sécurité des images, sécurité des chaînes \
+      d'approvisionnement, politiques de sécurité et conformité. Démonstration d'Argo CD et de Kyverno.
+      """
+    let composed = try Fixtures.parse(text.precomposedStringWithCanonicalMapping).report
+    let decomposed = try Fixtures.parse(text.decomposedStringWithCanonicalMapping).report
+    #expect(composed.themes.contains("security"))
+    #expect(decomposed.themes == composed.themes)
+    #expect(decomposed.projects == composed.projects)
+    #expect(decomposed.sections.map { Array($0.text.utf8) } == composed.sections.map { Array($0.text.utf8) })
+  }
+
   @Test func refusesBinaryNamingTheFile() {
     #expect(throws: KubeConError.notText("img.png", reason: "binary data (NUL byte at offset 3)")) {
       try TextDecoding.decode(Data([0x89, 0x50, 0x4E, 0x00, 0x01]), path: "img.png")

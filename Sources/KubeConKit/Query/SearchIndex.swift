@@ -219,7 +219,8 @@ public final class SearchIndex {
   /// Parses a query: quoted phrases, synonym phrases (longest first), single words.
   func clauses(_ query: String) -> [Clause] {
     var clauses: [Clause] = []
-    var rest = query
+    // Accents composed, as in the reports (``TextDecoding/composed(_:)``).
+    var rest = TextDecoding.composed(query)
     // Quoted phrases.
     while let open = rest.firstIndex(where: { $0 == "\"" || $0 == "“" || $0 == "«" }),
       let close = rest[rest.index(after: open)...].firstIndex(where: { $0 == "\"" || $0 == "”" || $0 == "»" })

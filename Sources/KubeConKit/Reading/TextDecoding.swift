@@ -30,7 +30,18 @@ public enum TextDecoding {
       let offset = firstInvalidUTF8Offset(bytes) ?? 0
       throw KubeConError.notText(path, reason: "invalid UTF-8 at byte offset \(offset)")
     }
-    return Decoded(text: normalizeNewlines(text), warnings: warnings)
+    return Decoded(text: composed(normalizeNewlines(text)), warnings: warnings)
+  }
+
+  /// The text with its accents composed with their letters (Unicode NFC): `e` followed by the
+  /// combining acute U+0301, as some tools write `é` (macOS's decomposed form), becomes `é`, so
+  /// that the words read, matched and searched are those of the same text written composed.
+  /// (Left apart, the marks split words: `se` and `curite`.) Only a text holding a mark of
+  /// U+0300–U+036F, whose UTF-8 starts with 0xCC or 0xCD, goes through Foundation.
+  public static func composed(_ text: String) -> String {
+    var text = text
+    let marks = text.withUTF8 { Bytes.firstIndex(of: 0xCC, in: $0) != nil || Bytes.firstIndex(of: 0xCD, in: $0) != nil }
+    return marks ? text.precomposedStringWithCanonicalMapping : text
   }
 
   static func normalizeNewlines(_ text: String) -> String {
