@@ -5,6 +5,8 @@ import Testing
   @Test(arguments: [
     ("L’Observabilité", "l'observabilite"), ("Œuvre ÇA", "oeuvre ca"), ("KubeCon EU", "kubecon eu"),
     ("«Déploiement»", "\"deploiement\""),
+    // Accents written as combining marks go too.
+    ("Se\u{301}curite\u{301} E\u{300}re", "securite ere"),
   ])
   func foldsCaseAccentsAndQuotes(input: String, expected: String) {
     #expect(Folding.fold(input) == expected)

@@ -149,6 +149,8 @@ import Testing
         out.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32)! : scalar)
       } else if let mapped = table[scalar] {
         out.append(contentsOf: mapped.unicodeScalars)
+      } else if (0x300..<0x370).contains(scalar.value) {
+        continue  // a combining accent
       } else {
         out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
       }

@@ -80,6 +80,8 @@ import Testing
     #expect(!byId.isEmpty)
     #expect(try ids(["--theme", "Observabilité"]) == byId)
     #expect(try ids(["--theme", "observabilite"]) == byId)
+    // Typed with the accent as a mark of its own (e + U+0301).
+    #expect(try ids(["--theme", "Observabilite\u{301}"]) == byId)
   }
 
   @Test func filtersCombineWithAnd() throws {

@@ -1,7 +1,8 @@
 /// Case and accent folding shared by matching, linking and search.
 ///
 /// `"L’Observabilité"` folds to `"l'observabilite"`. The table covers the Latin letters French and
-/// the other western European languages use; other scalars are lowercased and kept.
+/// the other western European languages use; combining accents (U+0300–U+036F, `e` + U+0301
+/// written for `é`) are dropped as the accents of letters are; other scalars are lowercased and kept.
 public enum Folding {
   /// Folds case, accents and typographic apostrophes.
   ///
@@ -60,7 +61,9 @@ public enum Folding {
             var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
             for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
             let slot = v < 0x300 ? Int(v) : v >= 0x2000 && v < 0x2100 ? Int(v) - 0x2000 + 0x300 : -1
-            if slot >= 0 {
+            if v >= 0x300 && v < 0x370 {
+              // A combining accent (`e` + U+0301 for `é`) goes, as the accents of letters do.
+            } else if slot >= 0 {
               let from = Int(start[slot])
               let to = Int(start[slot + 1])
               if from == to {
