@@ -244,6 +244,11 @@ extension SearchSectionsWriter {
 /// without making a string of it. (A dictionary of strings checked the UTF-8 of every word, hashed
 /// it and compared it again: a third of building an index.) Open addressing, FNV-1a hashes, the
 /// spellings' bytes one after another.
+///
+/// Spellings are told apart by their bytes, where the dictionary told canonically equivalent
+/// ones alike: the texts are composed (``TextDecoding/composed(_:)``), and what equivalent
+/// spellings are left (the Kelvin sign for `K`) are each analyzed on their own, as search's
+/// reference analyzes them.
 struct SpellingNumbers {
   /// An entry's index for each slot, by the hash's low bits; -1 for none.
   private var slots = [Int32](repeating: -1, count: 1 << 12)

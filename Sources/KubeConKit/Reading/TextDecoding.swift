@@ -38,7 +38,7 @@ public enum TextDecoding {
   /// that the words read, matched and searched are those of the same text written composed.
   /// (Left apart, the marks split words: `se` and `curite`.) Only a text holding a mark of
   /// U+0300–U+036F, whose UTF-8 starts with 0xCC or 0xCD, goes through Foundation.
-  public static func composed(_ text: String) -> String {
+  static func composed(_ text: String) -> String {
     var text = text
     let marks = text.withUTF8 { Bytes.firstIndex(of: 0xCC, in: $0) != nil || Bytes.firstIndex(of: 0xCD, in: $0) != nil }
     return marks ? text.precomposedStringWithCanonicalMapping : text
