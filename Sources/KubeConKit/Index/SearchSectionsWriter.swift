@@ -255,9 +255,10 @@ struct SpellingNumbers {
   private var entries: [(start: Int, count: Int, hash: UInt32, number: Int)] = []
   private var bytes: [UInt8] = []
 
+  /// FNV-1a, as ``Token/hash(folded:)``, all 32 bits.
   static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var h: UInt32 = 2_166_136_261
-    for b in word { h = (h ^ UInt32(b)) &* 16_777_619 }
+    var h = Token.fnvBasis
+    for b in word { h = (h ^ UInt32(b)) &* Token.fnvPrime }
     return h
   }
 
