@@ -30,6 +30,8 @@ import Testing
     ("Du 1er au 4 avril, sans année", nil),
     // Only a hyphen between the numbers; a month written with accents; a day with "th".
     ("Version 2023 - 11 - 10", nil), ("Écrit le 31 décembre 2025", "2025-12-31"), ("Sept. 5th 2024", "2024-09-05"),
+    // A month of three letters counts when capitalized, as in "Day 0 (Nov 12, 2024)".
+    ("## Day 0 (Nov 12, 2024)", "2024-11-12"), ("you may 12, 2024 be", nil),
   ])
   func findsADateInTheText(text: String, expected: String?) {
     #expect(DateExtractor.fromText(text) == expected)

@@ -68,8 +68,10 @@ public enum DateExtractor {
       {
         return isoDay(y, m, day)
       }
-      // April 7, 2024
-      if monthBits.mayContain(tokens[i].foldedHash), let m = months[tokens[i].folded], tokens[i].text.count > 3,
+      // April 7, 2024 / Nov 12, 2024 (a month of three letters is one when capitalized: "mar" and
+      // "may" are ordinary words too)
+      if monthBits.mayContain(tokens[i].foldedHash), let m = months[tokens[i].folded],
+        tokens[i].text.count > 3 || tokens[i].text.first?.isUppercase == true,
         let day = day(tokens[i + 1]), let y = year(tokens[i + 2])
       {
         return isoDay(y, m, day)
