@@ -139,7 +139,9 @@ final class Context {
   }
 
   func catalog() throws -> Catalog {
-    try Catalog.load(from: try locator.dataDirectory())
+    let data = try locator.dataDirectory()
+    return try Catalog.load(
+      from: data, scheduleFolders: [ScheduleFiles.userFolder(environment: io.environment), data.appendingPathComponent("schedules").path])
   }
 }
 

@@ -7,12 +7,18 @@ public struct Catalog: Sendable {
   public var editions: [Edition]
   /// Region id to the ways reports name it (`EU`: Europe, européenne, ...).
   public var regionNames: [String: [String]]
+  /// The editions' official programs (`schedules/`), read when an edition is first asked for.
+  public var programs: Programs
 
-  public init(projects: [ProjectInfo], themes: [ThemeInfo], editions: [Edition], regionNames: [String: [String]]) {
+  public init(
+    projects: [ProjectInfo], themes: [ThemeInfo], editions: [Edition], regionNames: [String: [String]],
+    programs: Programs = .none
+  ) {
     self.projects = projects
     self.themes = themes
     self.editions = editions
     self.regionNames = regionNames
+    self.programs = programs
   }
 
   /// Reads `projects.json`, `themes.json` and `editions.json` from a Data folder.
@@ -20,7 +26,9 @@ public struct Catalog: Sendable {
   /// Read by ``JSONReader``, with JSONDecoder's rules: every command that reads reports starts by
   /// this, and JSONDecoder took 14 million instructions (3 ms) for the 40 KB.
   /// - Throws: ``KubeConError/badCatalog(_:reason:)`` naming the file that could not be read.
-  public static func load(from dataDirectory: URL) throws -> Catalog {
+  /// - Parameter scheduleFolders: where programs are read from, the first folder with an edition's
+  ///   first (default: the user's schedules, then the Data folder's `schedules/`).
+  public static func load(from dataDirectory: URL, scheduleFolders: [String]? = nil) throws -> Catalog {
     func read<T>(_ name: String, _ body: (inout JSONReader) throws -> T) throws -> T {
       let url = dataDirectory.appendingPathComponent(name)
       do {
@@ -55,7 +63,8 @@ public struct Catalog: Sendable {
       return (try required(editions, "editions"), try required(regionNames, "regionNames"))
     }
     return Catalog(
-      projects: projects, themes: themes, editions: editions.editions, regionNames: editions.regionNames)
+      projects: projects, themes: themes, editions: editions.editions, regionNames: editions.regionNames,
+      programs: Programs(folders: scheduleFolders ?? [ScheduleFiles.userFolder(), dataDirectory.appendingPathComponent("schedules").path]))
   }
 }
 

@@ -48,11 +48,11 @@ public enum CorpusBuilder {
   /// The talk of a group of mentions (`(report index, talk index)`, in report order), with the
   /// id of the talk that names it, not yet made unique.
   static func merge(_ group: [(Int, Int)], of parsed: [ParsedReport]) -> Talk {
-    // The stated title, in English when a translation gives one, names the talk; then the
+    // The program's or a stated title, in English when a translation gives one, names the talk; then the
     // first report's (a group is in report order, and reports in id order). (Numbers: tuples
     // holding the reports' ids, made at every comparison, were a third of linking.)
     let rank = group.map { r, t in
-      (parsed[r].talks[t].titleSource == .stated ? 0 : 2) + (parsed[r].report.language == "en" ? 0 : 1)
+      (parsed[r].talks[t].titleSource == .derived ? 2 : 0) + (parsed[r].report.language == "en" ? 0 : 1)
     }
     let order = group.indices.sorted { (rank[$0], $0) < (rank[$1], $1) }
     // (Talks read in place: a list of the group's talks copied each, every string and list

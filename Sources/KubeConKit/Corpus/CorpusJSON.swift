@@ -192,8 +192,11 @@ extension ExtractedTalk: JSONReadable, JSONWritable {
   init(json r: inout JSONReader) throws {
     var id: String?, title: String?, titleSource: TitleSource?, kind: TalkKind?, speakers: [SpeakerRef]?
     var projects: [String]?, themes: [String]?, line: Int?, section: Int?, text: String?
+    var reportTitle: String?, session: SessionRef?
     try r.object { r, key in
       switch key {
+      case "reportTitle": reportTitle = try r.optionalString()
+      case "session": session = try r.null() ? nil : try SessionRef(json: &r)
       case "id": id = try r.string()
       case "title": title = try r.string()
       case "titleSource": titleSource = try r.value(of: TitleSource.self)
@@ -210,7 +213,8 @@ extension ExtractedTalk: JSONReadable, JSONWritable {
     self.init(
       id: try required(id, "id"), title: try required(title, "title"), titleSource: try required(titleSource, "titleSource"),
       kind: try required(kind, "kind"), speakers: try required(speakers, "speakers"), projects: try required(projects, "projects"),
-      themes: try required(themes, "themes"), line: try required(line, "line"), section: try required(section, "section"), text: text)
+      themes: try required(themes, "themes"), line: try required(line, "line"), section: try required(section, "section"), text: text,
+      reportTitle: reportTitle, session: session)
   }
 
   func write(json w: inout JSONWriter) {
@@ -219,7 +223,9 @@ extension ExtractedTalk: JSONReadable, JSONWritable {
       w.key("kind"); w.string(kind.rawValue)
       w.key("line"); w.int(line)
       w.key("projects"); w.strings(projects)
+      if let reportTitle { w.key("reportTitle"); w.string(reportTitle) }
       w.key("section"); w.int(section)
+      if let session { w.key("session"); session.write(json: &w) }
       w.key("speakers"); w.list(speakers)
       if let text { w.key("text"); w.string(text) }
       w.key("themes"); w.strings(themes)
@@ -255,8 +261,11 @@ extension Talk: JSONReadable, JSONWritable {
   init(json r: inout JSONReader) throws {
     var id: String?, title: String?, titleSource: TitleSource?, kind: TalkKind?, edition: EditionRef?
     var speakers: [SpeakerRef]?, projects: [String]?, themes: [String]?, reports: [String]?, mentions: [Mention]?, text: String?
+    var reportTitle: String?, session: SessionRef?
     try r.object { r, key in
       switch key {
+      case "reportTitle": reportTitle = try r.optionalString()
+      case "session": session = try r.null() ? nil : try SessionRef(json: &r)
       case "id": id = try r.string()
       case "title": title = try r.string()
       case "titleSource": titleSource = try r.value(of: TitleSource.self)
@@ -275,7 +284,7 @@ extension Talk: JSONReadable, JSONWritable {
       id: try required(id, "id"), title: try required(title, "title"), titleSource: try required(titleSource, "titleSource"),
       kind: try required(kind, "kind"), edition: edition, speakers: try required(speakers, "speakers"),
       projects: try required(projects, "projects"), themes: try required(themes, "themes"), reports: try required(reports, "reports"),
-      mentions: try required(mentions, "mentions"), text: try required(text, "text"))
+      mentions: try required(mentions, "mentions"), text: try required(text, "text"), reportTitle: reportTitle, session: session)
   }
 
   func write(json w: inout JSONWriter) {
@@ -285,7 +294,9 @@ extension Talk: JSONReadable, JSONWritable {
       w.key("kind"); w.string(kind.rawValue)
       w.key("mentions"); w.list(mentions)
       w.key("projects"); w.strings(projects)
+      if let reportTitle { w.key("reportTitle"); w.string(reportTitle) }
       w.key("reports"); w.strings(reports)
+      if let session { w.key("session"); session.write(json: &w) }
       w.key("speakers"); w.list(speakers)
       w.key("text"); w.string(text)
       w.key("themes"); w.strings(themes)
@@ -433,6 +444,67 @@ extension Labels: JSONReadable, JSONWritable {
     w.object { w in
       w.key("en"); w.string(en)
       w.key("fr"); w.string(fr)
+    }
+  }
+}
+
+extension SessionRef: JSONReadable, JSONWritable {
+  init(json r: inout JSONReader) throws {
+    var id: String?, edition: String?, title: String?, url: String?, track: String?, kind: SessionKind?
+    var speakers: [SessionSpeaker]?
+    try r.object { r, key in
+      switch key {
+      case "id": id = try r.string()
+      case "edition": edition = try r.string()
+      case "title": title = try r.string()
+      case "url": url = try r.optionalString()
+      case "track": track = try r.optionalString()
+      case "kind": kind = try r.value(of: SessionKind.self)
+      case "speakers": speakers = try r.list()
+      default: try r.skip()
+      }
+    }
+    self.init(
+      id: try required(id, "id"), edition: try required(edition, "edition"), title: try required(title, "title"), url: url,
+      track: track, kind: try required(kind, "kind"), speakers: try required(speakers, "speakers"))
+  }
+
+  func write(json w: inout JSONWriter) {
+    w.object { w in
+      w.key("edition"); w.string(edition)
+      w.key("id"); w.string(id)
+      w.key("kind"); w.string(kind.rawValue)
+      w.key("speakers"); w.list(speakers)
+      w.key("title"); w.string(title)
+      w.key("track")
+      if let track { w.string(track) } else { w.null() }
+      w.key("url")
+      if let url { w.string(url) } else { w.null() }
+    }
+  }
+}
+
+extension SessionSpeaker: JSONReadable, JSONWritable {
+  init(json r: inout JSONReader) throws {
+    var name: String?, organization: String?, role: String?
+    try r.object { r, key in
+      switch key {
+      case "name": name = try r.string()
+      case "organization": organization = try r.optionalString()
+      case "role": role = try r.optionalString()
+      default: try r.skip()
+      }
+    }
+    self.init(name: try required(name, "name"), organization: organization, role: role)
+  }
+
+  func write(json w: inout JSONWriter) {
+    w.object { w in
+      w.key("name"); w.string(name)
+      w.key("organization")
+      if let organization { w.string(organization) } else { w.null() }
+      w.key("role")
+      if let role { w.string(role) } else { w.null() }
     }
   }
 }

@@ -23,7 +23,8 @@ public struct ParsedReport: Sendable {
       return Talk(
         id: t.id, title: t.title, titleSource: t.titleSource, kind: t.kind, edition: report.edition,
         speakers: t.speakers, projects: t.projects, themes: t.themes, reports: [report.id],
-        mentions: [Mention(report: report.id, line: t.line, excerpt: ReportParser.excerpt(text))], text: text)
+        mentions: [Mention(report: report.id, line: t.line, excerpt: ReportParser.excerpt(text))], text: text,
+        reportTitle: t.reportTitle, session: t.session)
     }
   }
 
@@ -205,7 +206,10 @@ public struct ReportParser: Sendable {
     // and its matches are read from these.
     let projectScan = projectMatcher.scan(bodyTokens)
     let themeScan = themeClassifier.scan(bodyTokens)
-    let candidates = talkExtractor.talks(in: outline, author: author, projectScan: projectScan)
+    var candidates = talkExtractor.talks(in: outline, author: author, projectScan: projectScan)
+    if let edition, let program = catalog.programs.program(edition.id) {
+      candidates = SessionLinker(program: program).link(candidates, sections: outline, author: author)
+    }
     var extracted: [ExtractedTalk] = []
     var usedIds = UniqueIds()
     var sectionTalk: [Int: String] = [:]
@@ -224,7 +228,7 @@ public struct ReportParser: Sendable {
       extracted.append(ExtractedTalk(
         id: talkId, title: c.title, titleSource: c.titleSource, kind: c.kind, speakers: c.speakers,
         projects: projects, themes: themes.sorted(), line: c.line, section: c.section,
-        text: c.text == sectionText ? nil : c.text))
+        text: c.text == sectionText ? nil : c.text, reportTitle: c.reportTitle, session: c.session))
     }
 
     let reportMentions = projectMatcher.mentions(in: reportTitleTokens[...], then: bodyTokens[...], known: projectScan)

@@ -11,4 +11,8 @@ public struct TalkCandidate: Sendable, Equatable {
   public var tokens: ArraySlice<Token>
   /// Index of the outline section it was found in.
   public var section: Int
+  /// The report's wording, when `title` is the program's.
+  public var reportTitle: String? = nil
+  /// The session of the program it is linked to.
+  public var session: SessionRef? = nil
 }

@@ -29,6 +29,15 @@ struct CorpusTablesWriter {
     s(e.city, &w)
     s(e.region, &w)
   }
+  private mutating func session(_ x: SessionRef?, _ w: inout ByteWriter) {
+    guard let x else { return w.u8(0) }
+    w.u8(1)
+    s(x.id, &w); s(x.edition, &w); s(x.title, &w); s(x.url, &w); s(x.track, &w); s(x.kind.rawValue, &w)
+    w.varint(x.speakers.count)
+    for p in x.speakers {
+      s(p.name, &w); s(p.organization, &w); s(p.role, &w)
+    }
+  }
   private mutating func speakers(_ refs: [SpeakerRef], _ w: inout ByteWriter) {
     w.varint(refs.count)
     for r in refs {
@@ -54,7 +63,9 @@ struct CorpusTablesWriter {
     talks.varint(c.talks.count)
     for t in c.talks {
       s(t.id, &talks); s(t.title, &talks)
-      talks.u8(t.titleSource == .stated ? 0 : 1)
+      talks.u8(TitleSource.code(t.titleSource))
+      s(t.reportTitle, &talks)
+      session(t.session, &talks)
       s(t.kind.rawValue, &talks)
       edition(t.edition, &talks)
       speakers(t.speakers, &talks)
@@ -115,7 +126,15 @@ struct CorpusTablesWriter {
     }
     w.varint(r.extracted.count)
     for t in r.extracted {
-      w.string(t.id); w.string(t.title); w.u8(t.titleSource == .stated ? 0 : 1); w.string(t.kind.rawValue)
+      w.string(t.id); w.string(t.title); w.u8(TitleSource.code(t.titleSource)); opt(t.reportTitle); w.string(t.kind.rawValue)
+      w.u8(t.session == nil ? 0 : 1)
+      if let x = t.session {
+        w.string(x.id); w.string(x.edition); w.string(x.title); opt(x.url); opt(x.track); w.string(x.kind.rawValue)
+        w.varint(x.speakers.count)
+        for p in x.speakers {
+          w.string(p.name); opt(p.organization); opt(p.role)
+        }
+      }
       w.varint(t.speakers.count)
       for sp in t.speakers {
         w.string(sp.name)
@@ -160,6 +179,16 @@ struct CorpusTablesReader {
     for _ in 0..<n { out.append(SpeakerRef(name: try s(&r), organization: try s(optional: &r))) }
     return out
   }
+  private func session(_ r: inout ByteReader) throws -> SessionRef? {
+    guard try r.u8() == 1 else { return nil }
+    let id = try s(&r), edition = try s(&r), title = try s(&r), url = try s(optional: &r), track = try s(optional: &r)
+    guard let kind = SessionKind(rawValue: try s(&r)) else { throw ByteReader.Malformed() }
+    var speakers: [SessionSpeaker] = []
+    for _ in 0..<(try r.count()) {
+      speakers.append(SessionSpeaker(name: try s(&r), organization: try s(optional: &r), role: try s(optional: &r)))
+    }
+    return SessionRef(id: id, edition: edition, title: title, url: url, track: track, kind: kind, speakers: speakers)
+  }
   private func kind(_ r: inout ByteReader) throws -> TalkKind {
     guard let k = TalkKind(rawValue: try s(&r)) else { throw ByteReader.Malformed() }
     return k
@@ -193,7 +222,9 @@ struct CorpusTablesReader {
     for _ in 0..<n {
       let id = try s(&r)
       let title = try s(&r)
-      let source: TitleSource = try r.u8() == 0 ? .stated : .derived
+      let source = try TitleSource.decode(try r.u8())
+      let reportTitle = try s(optional: &r)
+      let session = try session(&r)
       let kind = try kind(&r)
       let edition = try edition(&r)
       let speakers = try speakers(&r)
@@ -204,7 +235,7 @@ struct CorpusTablesReader {
       for _ in 0..<(try r.count()) { mentions.append(Mention(report: try s(&r), line: try r.varint(), excerpt: "")) }
       talks.append(Talk(
         id: id, title: title, titleSource: source, kind: kind, edition: edition, speakers: speakers, projects: projects,
-        themes: themes, reports: reports, mentions: mentions, text: ""))
+        themes: themes, reports: reports, mentions: mentions, text: "", reportTitle: reportTitle, session: session))
       refs.append(try RecordRef.read(&r))
     }
     return (talks, refs)
@@ -272,8 +303,17 @@ struct CorpusTablesReader {
     for _ in 0..<(try r.count()) {
       let id = try r.string()
       let title = try r.string()
-      let source: TitleSource = try r.u8() == 0 ? .stated : .derived
+      let source = try TitleSource.decode(try r.u8())
+      let reportTitle = try opt()
       guard let kind = TalkKind(rawValue: try r.string()) else { throw ByteReader.Malformed() }
+      var session: SessionRef? = nil
+      if try r.u8() == 1 {
+        let sid = try r.string(), edition = try r.string(), stitle = try r.string(), url = try opt(), track = try opt()
+        guard let skind = SessionKind(rawValue: try r.string()) else { throw ByteReader.Malformed() }
+        var people: [SessionSpeaker] = []
+        for _ in 0..<(try r.count()) { people.append(SessionSpeaker(name: try r.string(), organization: try opt(), role: try opt())) }
+        session = SessionRef(id: sid, edition: edition, title: stitle, url: url, track: track, kind: skind, speakers: people)
+      }
       var speakers: [SpeakerRef] = []
       for _ in 0..<(try r.count()) { speakers.append(SpeakerRef(name: try r.string(), organization: try opt())) }
       var projects: [String] = []
@@ -282,7 +322,7 @@ struct CorpusTablesReader {
       for _ in 0..<(try r.count()) { themes.append(try r.string()) }
       extracted.append(ExtractedTalk(
         id: id, title: title, titleSource: source, kind: kind, speakers: speakers, projects: projects, themes: themes,
-        line: try r.varint(), section: try r.varint(), text: try opt()))
+        line: try r.varint(), section: try r.varint(), text: try opt(), reportTitle: reportTitle, session: session))
     }
     return (sections, extracted)
   }
@@ -294,5 +334,25 @@ struct CorpusTablesReader {
     var excerpts: [String] = []
     for _ in 0..<mentions { excerpts.append(try r.string()) }
     return (text, excerpts)
+  }
+}
+
+extension TitleSource {
+  /// The byte the index writes for each source.
+  static func code(_ source: TitleSource) -> UInt8 {
+    switch source {
+    case .stated: return 0
+    case .derived: return 1
+    case .schedule: return 2
+    }
+  }
+
+  static func decode(_ byte: UInt8) throws -> TitleSource {
+    switch byte {
+    case 0: return .stated
+    case 1: return .derived
+    case 2: return .schedule
+    default: throw ByteReader.Malformed()
+    }
   }
 }

@@ -147,8 +147,8 @@ public enum Linker {
     return String(key)
   }
 
-  /// Groups of talks (as `(report index, talk index)`) that are the same talk: the same folded
-  /// title in the same edition, the same speakers in the same edition (unless they gave talks of
+  /// Groups of talks (as `(report index, talk index)`) that are the same talk: the same session
+  /// of the program, the same folded title in the same edition, the same speakers in the same edition (unless they gave talks of
   /// several titles there), or the talks in the same place of two translated reports.
   public static func sameTalks(_ reports: [ParsedReport], translations: [(Int, Int)]) -> [[(Int, Int)]] {
     var refs: [(Int, Int)] = []
@@ -177,8 +177,11 @@ public enum Linker {
     let keys = parallelMap(refs) { (r, t) -> (title: String?, speakers: String?) in
       let edition = reports[r].talks[t].edition?.id ?? ""
       let speakers = reports[r].talks[t].speakers
+      // Talks linked to one session of the program are one talk.
+      let title = reports[r].talks[t].session.map { "session|" + $0.id }
+        ?? (reports[r].talks[t].titleSource == .stated ? edition + "|" + titleKey(reports[r].talks[t].title) : nil)
       return (
-        reports[r].talks[t].titleSource == .stated ? edition + "|" + titleKey(reports[r].talks[t].title) : nil,
+        title,
         speakers.isEmpty ? nil : edition + "|" + speakers.map { Folding.fold($0.name) }.sorted().joined(separator: ","))
     }
     // Speakers who gave talks of several stated titles in an edition tell none of their talks

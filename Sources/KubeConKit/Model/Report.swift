@@ -61,10 +61,14 @@ public struct ExtractedTalk: Codable, Hashable, Sendable {
   public var section: Int
   /// The text that presents it, when it is not the whole section's text.
   public var text: String?
+  /// The report's wording of the title, when the title is the program's.
+  public var reportTitle: String?
+  /// The session of the program the talk is, when it is linked to one.
+  public var session: SessionRef?
 
   public init(
     id: String, title: String, titleSource: TitleSource, kind: TalkKind, speakers: [SpeakerRef], projects: [String],
-    themes: [String], line: Int, section: Int, text: String?
+    themes: [String], line: Int, section: Int, text: String?, reportTitle: String? = nil, session: SessionRef? = nil
   ) {
     self.id = id
     self.title = title
@@ -76,5 +80,7 @@ public struct ExtractedTalk: Codable, Hashable, Sendable {
     self.line = line
     self.section = section
     self.text = text
+    self.reportTitle = reportTitle
+    self.session = session
   }
 }

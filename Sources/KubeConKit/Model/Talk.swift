@@ -4,6 +4,8 @@ public enum TitleSource: String, Codable, Sendable {
   case stated
   /// Made from the section that presents the talk.
   case derived
+  /// The official title of the session of the program the talk is linked to.
+  case schedule
 }
 
 /// The kind of conference session.
@@ -29,6 +31,8 @@ public struct Talk: Codable, Hashable, Sendable {
   public var id: String
   public var title: String
   public var titleSource: TitleSource
+  /// How the first report that presents it words the title, when that is not `title`.
+  public var reportTitle: String?
   public var kind: TalkKind
   public var edition: EditionRef?
   public var speakers: [SpeakerRef]
@@ -38,11 +42,13 @@ public struct Talk: Codable, Hashable, Sendable {
   public var mentions: [Mention]
   /// The text of the section that presents the talk (first mention).
   public var text: String
+  /// The session of the program the talk is, when it is linked to one.
+  public var session: SessionRef?
 
   public init(
     id: String, title: String, titleSource: TitleSource, kind: TalkKind, edition: EditionRef?,
     speakers: [SpeakerRef], projects: [String], themes: [String], reports: [String],
-    mentions: [Mention], text: String
+    mentions: [Mention], text: String, reportTitle: String? = nil, session: SessionRef? = nil
   ) {
     self.id = id
     self.title = title
@@ -55,5 +61,7 @@ public struct Talk: Codable, Hashable, Sendable {
     self.reports = reports
     self.mentions = mentions
     self.text = text
+    self.reportTitle = reportTitle
+    self.session = session
   }
 }

@@ -1,0 +1,214 @@
+import Foundation
+
+/// Links the talks a report presents to the sessions of its edition's program, and finds the
+/// sessions it names that the talk extractor did not take for talks.
+///
+/// The rules, in the order they are tried for a talk found by the extractor:
+/// 1. its title is a session's (the whole title, the part before the subtitle, or a distinctive
+///    subtitle, compared as ``TitleKey`` compares them);
+/// 2. a session title of five words or more stands inside its title;
+/// 3. its speakers speak at the edition: their one session, or of several the one whose title
+///    shares the most words with the talk's title and text (a tie links nothing);
+/// 4. its first lines hold a session title of five words or more;
+/// 5. speakers of the edition named in its text, as in 3.
+/// Then, in the rest of the report: a heading, list item, link, bold or quoted text that is a
+/// session's title, or a paragraph that holds a title of five words or more, is that session's
+/// talk; and a section that presents no talk but names a speaker of the edition next to words of
+/// their session's title or words about presenting is that session's talk.
+public struct SessionLinker: Sendable {
+  public let program: Program
+
+  public init(program: Program) {
+    self.program = program
+  }
+
+  public func link(_ candidates: [TalkCandidate], sections: [OutlineSection], author: String?) -> [TalkCandidate] {
+    let authorKey = author.map(Program.nameKey)
+    var out: [TalkCandidate] = []
+    var linked: [Int: Int] = [:]  // session → index in out
+    func add(_ c: TalkCandidate, session: Int?) {
+      guard let s = session else {
+        out.append(respelled(c, authorKey: authorKey))
+        return
+      }
+      if let k = linked[s] {
+        // The same session named twice: one talk, the report's speakers of both.
+        for sp in c.speakers where !out[k].speakers.contains(where: { Program.nameKey($0.name) == Program.nameKey(sp.name) }) {
+          out[k].speakers.append(sp)
+        }
+        return
+      }
+      linked[s] = out.count
+      out.append(attach(c, to: program.sessions[s], authorKey: authorKey))
+    }
+    for c in candidates { add(c, session: session(for: c, authorKey: authorKey)) }
+
+    // Sessions named where the extractor saw no talk.
+    var sectionsWithTalks = Set(out.map(\.section))
+    for (index, section) in sections.enumerated() {
+      for block in [section.heading].compactMap({ $0 }) + section.blocks {
+        for s in sessionsNamed(in: block) where linked[s] == nil {
+          let text = block.isHeading ? section.text : block.text
+          let tokens = block.isHeading ? section.tokens : block.tokens
+          let c = TalkCandidate(
+            title: reportWording(of: s, in: block), titleSource: .stated, kind: program.sessions[s].kind.talkKind,
+            speakers: [], line: block.line, text: text, tokens: tokens, section: index)
+          add(c, session: s)
+          sectionsWithTalks.insert(index)
+        }
+      }
+    }
+    for (index, section) in sections.enumerated() where !sectionsWithTalks.contains(index) {
+      guard let s = sessionBySpeaker(in: section, authorKey: authorKey), linked[s] == nil else { continue }
+      let c = TalkCandidate(
+        title: program.sessions[s].title, titleSource: .schedule, kind: program.sessions[s].kind.talkKind, speakers: [],
+        line: section.heading?.line ?? section.line, text: section.text, tokens: section.tokens, section: index)
+      add(c, session: s)
+    }
+    return out.sorted { ($0.line, $0.section) < ($1.line, $1.section) }
+  }
+
+  // MARK: - Rules
+
+  func session(for c: TalkCandidate, authorKey: String?) -> Int? {
+    let titled = program.sessions(titled: c.title)
+    if !titled.isEmpty { return choose(titled, speakers: c.speakers, words: words(c)) }
+    let inside = program.titles(inside: c.title)
+    if inside.count == 1 { return inside[0] }
+    let bySpeakers = unique(c.speakers.filter { Program.nameKey($0.name) != authorKey }.flatMap { program.sessions(of: $0.name) })
+    if !bySpeakers.isEmpty { return program.closest(bySpeakers, to: words(c)) }
+    let firstLines = c.text.split(separator: "\n").prefix(3).joined(separator: "\n")
+    let inText = program.titles(inside: firstLines)
+    if inText.count == 1 { return inText[0] }
+    let named = unique(program.speakersNamed(in: c.text).filter { $0 != authorKey }.flatMap { program.bySpeaker[$0] ?? [] })
+    if !named.isEmpty { return program.closest(named, to: words(c)) }
+    return nil
+  }
+
+  /// Of sessions with one title, those of the talk's speakers, then the closest by words.
+  func choose(_ sessions: [Int], speakers: [SpeakerRef], words: Set<String>) -> Int? {
+    if sessions.count == 1 { return sessions[0] }
+    let keys = Set(speakers.compactMap { program.speakerKey($0.name) })
+    let withSpeakers = sessions.filter { s in program.sessions[s].speakers.contains { keys.contains(Program.nameKey($0.name)) } }
+    if withSpeakers.count == 1 { return withSpeakers[0] }
+    // The same title given twice (a session repeated): the first.
+    let titles = Set(sessions.map { TitleKey.make(program.sessions[$0].title) })
+    return titles.count == 1 ? sessions[0] : nil
+  }
+
+  /// Sessions a block names: the whole heading, list item, link, bold or quoted text is a
+  /// title, or the block holds a title of five words or more.
+  func sessionsNamed(in block: Block) -> [Int] {
+    var spans: [String] = []
+    switch block.kind {
+    case .heading, .listItem: spans.append(block.text)
+    default: break
+    }
+    spans += block.inline.links.map(\.text) + block.inline.strong + SessionLinker.quoted(block.text)
+    // A list item or heading that goes on after its title (`Title - Speaker`, `Title: notes`).
+    if case .listItem = block.kind { spans += SessionLinker.leadingParts(block.text) }
+    if block.isHeading { spans += SessionLinker.leadingParts(block.text) }
+    var found: [Int] = []
+    for span in spans {
+      let titled = program.sessions(titled: span)
+      if let s = choose(titled, speakers: [], words: []), !found.contains(s) { found.append(s) }
+    }
+    for s in program.titles(inside: block.text) where !found.contains(s) { found.append(s) }
+    return found
+  }
+
+  /// A section that names a speaker of the edition (not the author) next to words of their
+  /// session's title, or to words about presenting: that session.
+  func sessionBySpeaker(in section: OutlineSection, authorKey: String?) -> Int? {
+    let text = section.text
+    let named = program.speakersNamed(in: text).filter { $0 != authorKey }
+    guard !named.isEmpty else { return nil }
+    let words = Set(TitleKey.words((section.title ?? "") + " " + text).filter { $0.count >= 4 })
+    let presenting = TalkExtractor.presentationCues.count(in: Folding.fold(text), upTo: 1) > 0
+    var chosen: [Int] = []
+    for name in named {
+      let sessions = program.bySpeaker[name] ?? []
+      guard let s = program.closest(sessions, to: words) ?? (sessions.count == 1 ? sessions[0] : nil) else { continue }
+      let shared = program.titleWords[s].intersection(words).count
+      if shared >= 2 || (presenting && shared >= 1) || (presenting && sessions.count == 1 && named.count == 1) {
+        if !chosen.contains(s) { chosen.append(s) }
+      }
+    }
+    return chosen.count == 1 ? chosen[0] : nil
+  }
+
+  // MARK: - Linked talks
+
+  /// The talk with its session's title, kind and speakers; the report's wording and the
+  /// speakers the report adds are kept.
+  func attach(_ c: TalkCandidate, to session: Session, authorKey: String?) -> TalkCandidate {
+    var t = c
+    if TitleKey.make(c.title) != TitleKey.make(session.title) && c.titleSource != .schedule { t.reportTitle = c.title }
+    t.title = session.title
+    t.titleSource = .schedule
+    t.kind = session.kind.talkKind
+    var speakers = session.speakers.map { SpeakerRef(name: $0.name, organization: $0.organization) }
+    let keys = Set(session.speakers.map { Program.nameKey($0.name) })
+    for sp in c.speakers {
+      let key = program.speakerKey(sp.name) ?? Program.nameKey(sp.name)
+      if !keys.contains(key) && key != authorKey { speakers.append(sp) }
+    }
+    t.speakers = speakers
+    t.session = session.ref
+    return t
+  }
+
+  /// A talk not linked: its speakers who speak at the edition get the program's spelling and,
+  /// when the report gives none, organization.
+  func respelled(_ c: TalkCandidate, authorKey: String?) -> TalkCandidate {
+    var t = c
+    t.speakers = c.speakers.map { sp in
+      guard let p = program.speaker(named: sp.name) else { return sp }
+      return SpeakerRef(name: p.name, organization: sp.organization ?? p.organization)
+    }
+    return t
+  }
+
+  /// How the report names a session: the span of the block that is its title, or the title.
+  func reportWording(of s: Int, in block: Block) -> String {
+    let key = TitleKey.make(program.sessions[s].title)
+    let spans = [block.text] + block.inline.links.map(\.text) + block.inline.strong + SessionLinker.quoted(block.text)
+      + SessionLinker.leadingParts(block.text)
+    return spans.first { TitleKey.make($0) == key }?.trimmingCharacters(in: .whitespaces) ?? program.sessions[s].title
+  }
+
+  func words(_ c: TalkCandidate) -> Set<String> {
+    Set(TitleKey.words(c.title + " " + c.text).filter { $0.count >= 4 })
+  }
+
+  func unique(_ list: [Int]) -> [Int] {
+    var seen = Set<Int>()
+    return list.filter { seen.insert($0).inserted }
+  }
+
+  // MARK: - Spans
+
+  /// Texts between double quotes (straight, curly or French).
+  static func quoted(_ text: String) -> [String] {
+    var out: [String] = []
+    for (open, close) in [("\"", "\""), ("“", "”"), ("«", "»")] {
+      var rest = Substring(text)
+      while let a = rest.range(of: open), let b = rest[a.upperBound...].range(of: close) {
+        out.append(String(rest[a.upperBound..<b.lowerBound]).trimmingCharacters(in: .whitespaces))
+        rest = rest[b.upperBound...]
+      }
+    }
+    return out
+  }
+
+  /// The text before ` - `, ` – `, ` by `, ` par `, `(` or `: ` (what a list item or heading
+  /// often puts after a title).
+  static func leadingParts(_ text: String) -> [String] {
+    var out: [String] = []
+    for separator in [" - ", " – ", " — ", " by ", " par ", " (", " | ", ": "] {
+      if let r = text.range(of: separator) { out.append(String(text[..<r.lowerBound])) }
+      if let r = text.range(of: separator, options: .backwards) { out.append(String(text[..<r.lowerBound])) }
+    }
+    return out
+  }
+}
