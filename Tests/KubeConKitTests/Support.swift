@@ -11,7 +11,7 @@ enum Fixtures {
   static let seeds = shared.appendingPathComponent("seeds")
 
   static let catalog: Catalog = {
-    do { return try Catalog.load(from: data) } catch { fatalError("catalog: \(error)") }
+    do { return try Catalog.load(from: data, scheduleFolders: [data.appendingPathComponent("schedules").path]) } catch { fatalError("catalog: \(error)") }
   }()
   static let parser = ReportParser(catalog: catalog)
   static let speakerParser = SpeakerParser(names: PersonNames(catalog: catalog))

@@ -207,9 +207,9 @@ public struct ReportParser: Sendable {
     let projectScan = projectMatcher.scan(bodyTokens)
     let themeScan = themeClassifier.scan(bodyTokens)
     var candidates = talkExtractor.talks(in: outline, author: author, projectScan: projectScan)
-    if let edition, let program = catalog.programs.program(edition.id) {
-      candidates = SessionLinker(program: program).link(candidates, sections: outline, author: author)
-    }
+    // Linked to the edition's program; without one, session names copied into the report are still read.
+    let program = edition.flatMap { catalog.programs.program($0.id) } ?? Program(edition: edition?.id ?? "", sessions: [])
+    candidates = SessionLinker(program: program, names: speakers.names).link(candidates, sections: outline, author: author)
     var extracted: [ExtractedTalk] = []
     var usedIds = UniqueIds()
     var sectionTalk: [Int: String] = [:]

@@ -17,9 +17,13 @@ import Foundation
 /// their session's title or words about presenting is that session's talk.
 public struct SessionLinker: Sendable {
   public let program: Program
+  /// What a person's name looks like: a speaker of a copied session name the program does not
+  /// know must look like one.
+  public let names: PersonNames?
 
-  public init(program: Program) {
+  public init(program: Program, names: PersonNames? = nil) {
     self.program = program
+    self.names = names
   }
 
   public func link(_ candidates: [TalkCandidate], sections: [OutlineSection], author: String?) -> [TalkCandidate] {
@@ -41,6 +45,31 @@ public struct SessionLinker: Sendable {
       linked[s] = out.count
       out.append(attach(c, to: program.sessions[s], authorKey: authorKey))
     }
+    var candidates = candidates
+    // Session names copied from the program (`Title - Speaker, Organization`), with or without a program.
+    var candidateLines = Dictionary(candidates.enumerated().map { ($1.line, $0) }, uniquingKeysWith: { a, _ in a })
+    for (index, section) in sections.enumerated() {
+      for block in [section.heading].compactMap({ $0 }) + section.blocks {
+        guard let copied = copiedName(in: block) else { continue }
+        let speakers = copied.parsed.speakers.map { SpeakerRef(name: $0.name, organization: $0.organization) }
+        if let k = candidateLines[block.line] {
+          candidates[k].title = copied.parsed.title
+          candidates[k].titleSource = .stated
+          candidates[k].speakers = TalkExtractor.without(author, speakers)
+          if copied.stated != copied.parsed.title { candidates[k].reportTitle = copied.stated }
+          if copied.parsed.kind.talkKind != .session { candidates[k].kind = copied.parsed.kind.talkKind }
+          continue
+        }
+        var c = TalkCandidate(
+          title: copied.parsed.title, titleSource: .stated, kind: copied.parsed.kind.talkKind,
+          speakers: TalkExtractor.without(author, speakers), line: block.line,
+          text: block.isHeading ? section.text : block.text, tokens: block.isHeading ? section.tokens : block.tokens, section: index)
+        if copied.stated != copied.parsed.title { c.reportTitle = copied.stated }
+        candidateLines[block.line] = candidates.count
+        candidates.append(c)
+      }
+    }
+    candidates.sort { ($0.line, $0.section) < ($1.line, $1.section) }
     for c in candidates { add(c, session: session(for: c, authorKey: authorKey)) }
 
     // Sessions named where the extractor saw no talk.
@@ -70,11 +99,40 @@ public struct SessionLinker: Sendable {
 
   // MARK: - Rules
 
+  /// A session's name as the program writes it (`Title - Speaker, Organization`), copied into a
+  /// link, bold text, a list item or a heading: its parts, and the title as the report states it
+  /// (with its kind prefix).
+  func copiedName(in block: Block) -> (parsed: SessionNameParser.Parsed, stated: String)? {
+    var spans = block.inline.links.map(\.text) + block.inline.strong
+    switch block.kind {
+    case .heading, .listItem: spans.append(block.text)
+    default: break
+    }
+    let parser = SessionNameParser(organizations: program.organizations)
+    for span in spans where span.contains(" - ") || span.contains(" – ") {
+      let (stated, speakers) = parser.splitSpeakers(span.trimmingCharacters(in: .whitespaces))
+      guard !speakers.isEmpty, TitleKey.words(stated).count >= 2, !stated.hasSuffix(":") else { continue }
+      // Every speaker a person: known to the program, or a name of two words or more.
+      let people = speakers.allSatisfy { s in
+        program.speakerKey(s.name) != nil || (names?.isName(Program.nameKey(s.name).isEmpty ? s.name : SessionLinker.withoutNickname(s.name)) ?? true)
+      }
+      guard people else { continue }
+      let parsed = parser.parse(span)
+      return (parsed, stated)
+    }
+    return nil
+  }
+
   func session(for c: TalkCandidate, authorKey: String?) -> Int? {
     let titled = program.sessions(titled: c.title)
     if !titled.isEmpty { return choose(titled, speakers: c.speakers, words: words(c)) }
     let inside = program.titles(inside: c.title)
     if inside.count == 1 { return inside[0] }
+    // A title misspelled, or followed by its speakers (`Title (par X, Acme)`).
+    for span in [c.title] + SessionLinker.leadingParts(c.title) {
+      let near = program.sessions(nearlyTitled: span)
+      if !near.isEmpty, let s = choose(near, speakers: c.speakers, words: words(c)) { return s }
+    }
     let bySpeakers = unique(c.speakers.filter { Program.nameKey($0.name) != authorKey }.flatMap { program.sessions(of: $0.name) })
     if !bySpeakers.isEmpty { return program.closest(bySpeakers, to: words(c)) }
     let firstLines = c.text.split(separator: "\n").prefix(3).joined(separator: "\n")
@@ -141,14 +199,35 @@ public struct SessionLinker: Sendable {
 
   /// The talk with its session's title, kind and speakers; the report's wording and the
   /// speakers the report adds are kept.
+  ///
+  /// The talk's speakers are those the report credits: the session's speakers it names (by full
+  /// name, surname or first name, in the talk's title or text), with the program's spelling and
+  /// organization, then the speakers it adds. The session carries all of the program's.
   func attach(_ c: TalkCandidate, to session: Session, authorKey: String?) -> TalkCandidate {
     var t = c
-    if TitleKey.make(c.title) != TitleKey.make(session.title) && c.titleSource != .schedule { t.reportTitle = c.title }
+    if c.title != session.title && c.titleSource != .schedule {
+      // The report's title without what follows it (`Title (par X, Acme)`, `Title - X`).
+      let forms = Set(TitleKey.forms(session.title).map { $0.joined(separator: " ") })
+      let parts = [c.title] + SessionLinker.leadingParts(c.title)
+      t.reportTitle = parts.first { forms.contains(TitleKey.make($0)) }
+        ?? parts.filter { TitleKey.words($0).count >= 3 }.min { a, b in
+          Program.distance(TitleKey.words(a), TitleKey.words(session.title)) < Program.distance(TitleKey.words(b), TitleKey.words(session.title))
+        } ?? c.title
+    }
     t.title = session.title
     t.titleSource = .schedule
     t.kind = session.kind.talkKind
-    var speakers = session.speakers.map { SpeakerRef(name: $0.name, organization: $0.organization) }
+    let words = Set(Folding.fold(c.title + " " + c.text).split(whereSeparator: { !($0.isLetter || $0 == "-") }).map(String.init))
     let keys = Set(session.speakers.map { Program.nameKey($0.name) })
+    let reportKeys = Set(c.speakers.map { program.speakerKey($0.name) ?? Program.nameKey($0.name) })
+    var speakers: [SpeakerRef] = []
+    for sp in session.speakers {
+      let key = Program.nameKey(sp.name)
+      let parts = key.split(separator: " ").map(String.init)
+      let named = reportKeys.contains(key) || Program.namesFullName(parts, in: c.title + " " + c.text)
+        || (parts.count >= 2 && (words.contains(parts[parts.count - 1]) || words.contains(parts[0])) && parts[0].count >= 3)
+      if named && key != authorKey { speakers.append(SpeakerRef(name: sp.name, organization: sp.organization)) }
+    }
     for sp in c.speakers {
       let key = program.speakerKey(sp.name) ?? Program.nameKey(sp.name)
       if !keys.contains(key) && key != authorKey { speakers.append(sp) }
@@ -187,6 +266,12 @@ public struct SessionLinker: Sendable {
   }
 
   // MARK: - Spans
+
+  /// `Priyanka "Pinky" Ravi` as `Priyanka Ravi`.
+  static func withoutNickname(_ name: String) -> String {
+    name.split(separator: " ").filter { w in !(w.hasPrefix("\"") || w.hasPrefix("(") || w.hasPrefix("“") || w.hasPrefix("\\\"")) }
+      .joined(separator: " ")
+  }
 
   /// Texts between double quotes (straight, curly or French).
   static func quoted(_ text: String) -> [String] {

@@ -51,6 +51,8 @@ public struct Program: Sendable {
   let byTitle: [String: [Int]]
   /// Title forms by their first two words, for finding them inside longer text.
   let byFirstWords: [String: [(words: [String], session: Int)]]
+  /// Title forms of five words or more by their number of words.
+  let formsByCount: [Int: [(words: [String], session: Int)]]
   /// Folded full names to the sessions they speak at.
   let bySpeaker: [String: [Int]]
   /// Folded first names to the folded full names that start with them.
@@ -67,6 +69,7 @@ public struct Program: Sendable {
     self.sessions = sessions
     var byTitle: [String: [Int]] = [:]
     var byFirstWords: [String: [(words: [String], session: Int)]] = [:]
+    var formsByCount: [Int: [(words: [String], session: Int)]] = [:]
     var bySpeaker: [String: [Int]] = [:]
     var byFirstName: [String: Set<String>] = [:]
     var spelling: [String: SessionSpeaker] = [:]
@@ -79,6 +82,7 @@ public struct Program: Sendable {
         let key = form.joined(separator: " ")
         if byTitle[key]?.contains(i) != true { byTitle[key, default: []].append(i) }
         if form.count >= 2 { byFirstWords[form[0] + " " + form[1], default: []].append((form, i)) }
+        if form.count >= 5 { formsByCount[form.count, default: []].append((form, i)) }
       }
       for sp in s.speakers {
         let name = Program.nameKey(sp.name)
@@ -91,6 +95,7 @@ public struct Program: Sendable {
     }
     self.byTitle = byTitle
     self.byFirstWords = byFirstWords
+    self.formsByCount = formsByCount
     self.bySpeaker = bySpeaker
     self.byFirstName = byFirstName.mapValues { $0.sorted() }
     self.spelling = spelling
@@ -114,6 +119,21 @@ public struct Program: Sendable {
     for form in TitleKey.forms(text) where form.count >= 2 || (form.first?.count ?? 0) >= 6 {
       for i in byTitle[form.joined(separator: " ")] ?? [] where !found.contains(i) { found.append(i) }
       if !found.isEmpty { break }
+    }
+    return found
+  }
+
+  /// The sessions a span names with a word more, a word less or a word misspelled (two for titles
+  /// of twelve words or more): titles of five words or more that start or end with the same word.
+  public func sessions(nearlyTitled text: String) -> [Int] {
+    let words = TitleKey.words(text)
+    guard words.count >= 5, let first = words.first, let last = words.last else { return [] }
+    let limit = words.count >= 12 ? 2 : 1
+    var found: [Int] = []
+    for k in (words.count - limit)...(words.count + limit) {
+      for (form, i) in formsByCount[k] ?? [] where !found.contains(i) && (form.first == first || form.last == last) {
+        if Program.distance(form, words) <= limit { found.append(i) }
+      }
     }
     return found
   }
@@ -169,8 +189,8 @@ public struct Program: Sendable {
     return top.0
   }
 
-  /// Levenshtein distance of two byte strings.
-  static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+  /// Levenshtein distance of two sequences (bytes of names, words of titles).
+  static func distance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var row = Array(0...b.count)
@@ -184,6 +204,15 @@ public struct Program: Sendable {
       }
     }
     return row[b.count]
+  }
+
+  /// Whether `text` holds a name's folded words one after the other.
+  static func namesFullName(_ parts: [String], in text: String) -> Bool {
+    guard !parts.isEmpty else { return false }
+    let words = Folding.fold(text).split(whereSeparator: { !($0.isLetter || $0 == "-" || $0 == "'") }).map(String.init)
+    guard words.count >= parts.count else { return false }
+    for k in 0...(words.count - parts.count) where Array(words[k..<(k + parts.count)]) == parts { return true }
+    return false
   }
 
   /// Full names of this program's speakers found in `text` (folded words), in order, once each.

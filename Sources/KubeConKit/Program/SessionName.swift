@@ -92,7 +92,7 @@ public struct SessionNameParser: Sendable {
   // MARK: - Speakers
 
   /// The title and the speakers after its last ` - ` (or ` – `), when what follows reads as speakers.
-  func splitSpeakers(_ name: String) -> (String, [SessionSpeaker]) {
+  public func splitSpeakers(_ name: String) -> (String, [SessionSpeaker]) {
     for separator in [" - ", " – ", " — "] {
       guard let range = name.range(of: separator, options: .backwards) else { continue }
       let title = String(name[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
@@ -133,9 +133,11 @@ public struct SessionNameParser: Sendable {
     // A parenthesis left open (`(Limited Availability; First-Come...`) is a title's, and so is
     // a lowercase word other than a name's particle or an organization's `of`, `for`, `and`.
     guard text.filter({ $0 == "(" }).count == text.filter({ $0 == ")" }).count else { return nil }
-    for word in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
-      guard let first = word.first, first.isLetter, first.isLowercase else { continue }
-      if !SessionNameParser.particles.contains(String(word)) && !["of", "for", "and", "at", "on"].contains(word) { return nil }
+    // (The organization that ends the group may be written in lowercase: `vivo`.)
+    let head = text.range(of: ", ", options: .backwards).map { text[..<$0.lowerBound] } ?? Substring(text)
+    for word in head.split(whereSeparator: { $0 == " " || $0 == "," }) {
+      guard let first = word.first, first.isLetter, word.allSatisfy({ !$0.isUppercase }) else { continue }
+      if !SessionNameParser.particles.contains(String(word)) && !["of", "for", "and", "at", "on", "to", "the", "in"].contains(word) { return nil }
     }
     var items: [Item] = []
     for piece in text.components(separatedBy: ", ") {
@@ -145,6 +147,11 @@ public struct SessionNameParser: Sendable {
         guard !p.isEmpty else { return nil }
         items.append(Item(text: p, afterAnd: j > 0))
       }
+    }
+    // `1&1 Mail & Media`: an organization's own `&` before the group's last item.
+    if items.count >= 2, let last = items.last, last.afterAnd, SessionNameParser.looksLikeOrganization(items[items.count - 2].text) {
+      items[items.count - 2].text += " & " + last.text
+      items.removeLast()
     }
     guard let first = items.first, SessionNameParser.looksLikeName(first.text), !SessionNameParser.hasRoleWord(first.text)
     else { return nil }
@@ -160,6 +167,12 @@ public struct SessionNameParser: Sendable {
         waiting.append(people.count - 1)
       case .role:
         guard let last = people.indices.last else { return nil }
+        // A placeholder after names that wait for an organization is each one's.
+        if SessionNameParser.placeholders.contains(Folding.fold(item.text)), waiting.count > 1 {
+          for i in waiting { people[i].role = item.text }
+          waiting = []
+          continue
+        }
         people[last].role = people[last].role.map { $0 + ", " + item.text } ?? item.text
       case .organization:
         guard !waiting.isEmpty else {
@@ -191,8 +204,8 @@ public struct SessionNameParser: Sendable {
     let folded = Folding.fold(item.text)
     if SessionNameParser.placeholders.contains(folded) { return .role }
     if organizations.contains(folded) { return .organization }
-    if SessionNameParser.hasRoleWord(item.text) { return .role }
     if SessionNameParser.looksLikeOrganization(item.text) { return .organization }
+    if SessionNameParser.hasRoleWord(item.text) { return .role }
     if item.afterAnd { return .name }
     if isLast { return .organization }
     // A middle item: a person's name has two words or more, an organization is often one.
