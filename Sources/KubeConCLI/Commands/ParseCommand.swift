@@ -13,11 +13,30 @@ enum ParseCommand: Command {
     struct TalkOut: Encodable {
       var id, title: String
       var titleSource: TitleSource
+      /// The report's wording of the title, when the title is the program's (null otherwise).
+      var reportTitle: String?
       var kind: TalkKind
       var speakers: [SpeakerRef]
       var projects: [String]
       var themes: [String]
       var line: Int
+      /// The session of the edition's program the talk is (null when not linked).
+      var session: SessionRef?
+
+      func encode(to encoder: Encoder) throws {
+        enum K: String, CodingKey { case id, title, titleSource, reportTitle, kind, speakers, projects, themes, line, session }
+        var c = encoder.container(keyedBy: K.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(titleSource, forKey: .titleSource)
+        try c.encode(reportTitle, forKey: .reportTitle)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(speakers, forKey: .speakers)
+        try c.encode(projects, forKey: .projects)
+        try c.encode(themes, forKey: .themes)
+        try c.encode(line, forKey: .line)
+        try c.encode(session, forKey: .session)
+      }
     }
     var id, file, title, language: String
     var date, author, organization: String?
@@ -52,8 +71,9 @@ enum ParseCommand: Command {
       organization: r.organization, edition: r.edition,
       talks: p.talks.map {
         Output.TalkOut(
-          id: $0.id, title: $0.title, titleSource: $0.titleSource, kind: $0.kind, speakers: $0.speakers,
-          projects: $0.projects, themes: $0.themes, line: $0.mentions.first?.line ?? 0)
+          id: $0.id, title: $0.title, titleSource: $0.titleSource, reportTitle: $0.reportTitle, kind: $0.kind,
+          speakers: $0.speakers, projects: $0.projects, themes: $0.themes, line: $0.mentions.first?.line ?? 0,
+          session: $0.session)
       }, projects: r.projects, themes: r.themes, warnings: r.warnings)
   }
 

@@ -89,9 +89,17 @@ public struct SessionLinker: Sendable {
     }
     for (index, section) in sections.enumerated() where !sectionsWithTalks.contains(index) {
       guard let s = sessionBySpeaker(in: section, authorKey: authorKey), linked[s] == nil else { continue }
-      let c = TalkCandidate(
+      var c = TalkCandidate(
         title: program.sessions[s].title, titleSource: .schedule, kind: program.sessions[s].kind.talkKind, speakers: [],
         line: section.heading?.line ?? section.line, text: section.text, tokens: section.tokens, section: index)
+      // A heading that holds most of the title's words is the report's wording of it.
+      if let heading = section.title {
+        let titleWords = Set(TitleKey.words(program.sessions[s].title))
+        if titleWords.intersection(TitleKey.words(heading)).count * 2 >= titleWords.count {
+          c.title = heading
+          c.titleSource = .stated
+        }
+      }
       add(c, session: s)
     }
     return out.sorted { ($0.line, $0.section) < ($1.line, $1.section) }
