@@ -176,7 +176,8 @@ public struct SessionLinker: Sendable {
     if block.isHeading { spans += SessionLinker.leadingParts(block.text) }
     var found: [Int] = []
     for span in spans {
-      let titled = program.sessions(titled: span)
+      var titled = program.sessions(titled: span)
+      if titled.isEmpty { titled = program.sessions(nearlyTitled: span) }
       if let s = choose(titled, speakers: [], words: []), !found.contains(s) { found.append(s) }
     }
     for s in program.titles(inside: block.text) where !found.contains(s) { found.append(s) }
@@ -258,10 +259,10 @@ public struct SessionLinker: Sendable {
 
   /// How the report names a session: the span of the block that is its title, or the title.
   func reportWording(of s: Int, in block: Block) -> String {
-    let key = TitleKey.make(program.sessions[s].title)
     let spans = [block.text] + block.inline.links.map(\.text) + block.inline.strong + SessionLinker.quoted(block.text)
       + SessionLinker.leadingParts(block.text)
-    return spans.first { TitleKey.make($0) == key }?.trimmingCharacters(in: .whitespaces) ?? program.sessions[s].title
+    let span = spans.first { program.sessions(titled: $0).contains(s) } ?? spans.first { program.sessions(nearlyTitled: $0).contains(s) }
+    return span?.trimmingCharacters(in: .whitespaces) ?? program.sessions[s].title
   }
 
   func words(_ c: TalkCandidate) -> Set<String> {

@@ -42,11 +42,16 @@ public enum ScheduleReader {
     let lower = file.lowercased()
     if lower.hasSuffix(".ics") || text.hasPrefix("BEGIN:VCALENDAR") { return readICS(text, file: file) }
     if lower.hasSuffix(".csv") { return readTable(csvRecords(text), file: file) }
-    return readTable(text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { (k, line) in
+    return readTable(lines(text).enumerated().map { (k, line) in
       (line: k + 1, fields: line.split(separator: "\t", omittingEmptySubsequences: false).map {
         String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
       })
     }, file: file)
+  }
+
+  /// The lines of a text, whether they end with LF or CRLF (which Swift reads as one character).
+  static func lines(_ text: String) -> [Substring] {
+    text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
   }
 
   // MARK: - Tables
@@ -144,7 +149,7 @@ public enum ScheduleReader {
   /// each with the number of its first physical line.
   static func unfoldedLines(_ text: String) -> [(line: Int, text: String)] {
     var out: [(line: Int, text: String)] = []
-    for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (k, raw) in lines(text).enumerated() {
       var piece = Substring(raw)
       if piece.hasSuffix("\r") { piece = piece.dropLast() }
       if let first = piece.first, first == " " || first == "\t", !out.isEmpty {
@@ -195,7 +200,7 @@ public enum ScheduleReader {
     var warnings: [Diagnostic] = []
     var event: [String: String]? = nil
     var eventLine = 0
-    var broken: String? = nil
+    var broken: (line: Int, message: String)? = nil
     for (line, content) in unfoldedLines(text) {
       if content == "BEGIN:VEVENT" {
         if event != nil { warnings.append(Diagnostic(file: file, line: eventLine, message: "an event never ended (no END:VEVENT); skipped")) }
@@ -211,7 +216,7 @@ public enum ScheduleReader {
         }
         event = nil
         if let broken {
-          warnings.append(Diagnostic(file: file, line: eventLine, message: "\(broken); event skipped"))
+          warnings.append(Diagnostic(file: file, line: broken.line, message: "\(broken.message); event skipped"))
           continue
         }
         guard let summary = e["SUMMARY"], !summary.isEmpty else {
@@ -247,7 +252,7 @@ public enum ScheduleReader {
         }
       }
       guard let colon else {
-        broken = broken ?? "line \(line) is not NAME:VALUE"
+        broken = broken ?? (line, "'\(content.prefix(40))' is not NAME:VALUE")
         continue
       }
       let head = content[..<colon]

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import KubeConKit
+
+/// Talks of reports written in the tests, linked to a small program of EU 2025 written here too.
+@Suite struct SessionLinkerTests {
+  static func session(_ id: String, _ title: String, _ speakers: [(String, String)], kind: SessionKind = .session) -> Session {
+    Session(
+      id: "eu-2025-" + id, edition: "eu-2025", title: title, kind: kind,
+      speakers: speakers.map { SessionSpeaker(name: $0.0, organization: $0.1) }, track: "Observability",
+      url: "https://kccnceu2025.sched.com/event/\(id)/x", start: "2025-04-02", end: nil, location: nil,
+      name: title + " - " + speakers.map { "\($0.0), \($0.1)" }.joined(separator: " & "))
+  }
+
+  static let sessions = [
+    session("a1", "Scaling Observability Pipelines With OpenTelemetry Collectors", [("Alice Martin", "Acme")]),
+    session("b1", "Zero Trust Networking in Practice", [("Bruno Keller", "Initech")]),
+    session("b2", "GPU Sharing for Batch Workloads on Kubernetes", [("Bruno Keller", "Initech")]),
+    session("c1", "Another Storage Story", [("Carla Dupont", "Globex")]),
+    session("c2", "Another Network Story", [("Carla Dupont", "Globex")]),
+  ]
+
+  static let parser: ReportParser = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("linker-\(UUID().uuidString)").path
+    do { try ScheduleFiles.merge(["eu-2025": sessions], into: folder) } catch { fatalError("\(error)") }
+    var catalog = Fixtures.catalog
+    catalog.programs = Programs(folders: [folder])
+    return ReportParser(catalog: catalog)
+  }()
+
+  static func talks(_ body: String) throws -> [Talk] {
+    try parser.parse(data: Data(("# KubeCon Europe 2025 in London\n\n" + body).utf8), file: "t.md", id: "t").talks
+  }
+
+  @Test func aParaphrasedTalkIsLinkedByItsSpeaker() throws {
+    let talks = try SessionLinkerTests.talks("""
+      ## Pipelines at scale
+
+      Alice Martin from Acme presented how her team runs hundreds of collectors, and what breaks first.
+      """)
+    let talk = try #require(talks.first { $0.session != nil })
+    #expect(talk.session?.id == "eu-2025-a1")
+    #expect(talk.title == "Scaling Observability Pipelines With OpenTelemetry Collectors")
+    #expect(talk.titleSource == .schedule)
+    #expect(talk.speakers == [SpeakerRef(name: "Alice Martin", organization: "Acme")])
+  }
+
+  @Test func aMisspelledSpeakerTakesTheProgramsSpelling() throws {
+    let talks = try SessionLinkerTests.talks("""
+      ## Des pipelines d'observabilité
+
+      Alice Martinn (Acme) a présenté comment son équipe fait tourner des centaines de collecteurs OpenTelemetry.
+      """)
+    let talk = try #require(talks.first { $0.session != nil })
+    #expect(talk.session?.id == "eu-2025-a1")
+    #expect(talk.speakers.map(\.name) == ["Alice Martin"])
+  }
+
+  @Test func twoSessionsOfOneSpeakerAreToldApartByTheirWords() throws {
+    let talks = try SessionLinkerTests.talks("""
+      ## Sharing accelerators
+
+      Bruno Keller presented how they share GPUs between batch jobs on Kubernetes.
+      """)
+    #expect(talks.compactMap(\.session?.id) == ["eu-2025-b2"])
+  }
+
+  @Test func aTieLinksNothing() throws {
+    let talks = try SessionLinkerTests.talks("""
+      ## A talk I liked
+
+      Carla Dupont presented a story about her team, with many jokes.
+      """)
+    #expect(talks.allSatisfy { $0.session == nil })
+  }
+
+  @Test func aPersonWhoDoesNotSpeakThereIsNotLinked() throws {
+    let talks = try SessionLinkerTests.talks("""
+      ## Platform teams
+
+      Dora Smith from Umbrella presented how her platform team works with product teams.
+      """)
+    #expect(talks.allSatisfy { $0.session == nil })
+    let programSpeakers = Set(SessionLinkerTests.sessions.flatMap(\.speakers).map(\.name))
+    #expect(talks.flatMap(\.speakers).allSatisfy { !programSpeakers.contains($0.name) })
+  }
+
+  @Test func aTitleInAListIsItsSessionWithTheReportsWording() throws {
+    let talks = try SessionLinkerTests.talks("""
+      ## My favourite sessions
+
+      - Zero trust networking in practice: a very good one.
+      - Scaling observability pipelines with OpenTelemetry collector
+      """)
+    let ids = talks.compactMap(\.session?.id)
+    #expect(ids.contains("eu-2025-b1"))
+    // A word different (collector/collectors): still the session, with the report's wording kept.
+    #expect(ids.contains("eu-2025-a1"))
+    #expect(talks.first { $0.session?.id == "eu-2025-a1" }?.reportTitle == "Scaling observability pipelines with OpenTelemetry collector")
+  }
+
+  /// A session name copied into a link is read with its speakers, with or without a program.
+  @Test func aCopiedSessionNameGivesItsSpeakers() throws {
+    let parsed = try Fixtures.parse("""
+      # KubeCon Europe 2019 in Barcelona
+
+      - [Keeping Clusters Boring: Lessons From Production - Jane Roe & John Poe, Example Corp](https://youtu.be/x)
+      """)
+    let talk = try #require(parsed.talks.first { $0.title == "Keeping Clusters Boring: Lessons From Production" })
+    #expect(talk.speakers == [SpeakerRef(name: "Jane Roe", organization: "Example Corp"), SpeakerRef(name: "John Poe", organization: "Example Corp")])
+    #expect(talk.session == nil)
+  }
+}
