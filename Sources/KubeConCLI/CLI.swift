@@ -15,7 +15,7 @@ public enum CLI {
   public static let version = "0.1.0"
 
   static let commands: [any Command.Type] = [
-    SearchCommand.self, TalksCommand.self, SpeakersCommand.self, ProjectsCommand.self, ThemesCommand.self,
+    SearchCommand.self, TalksCommand.self, SessionsCommand.self, SpeakersCommand.self, ProjectsCommand.self, ThemesCommand.self,
     ReportsCommand.self, ShowCommand.self, DiffCommand.self, AddCommand.self, RemoveCommand.self, ParseCommand.self,
     BuildCommand.self, ScheduleCommand.self, CompletionsCommand.self,
   ]

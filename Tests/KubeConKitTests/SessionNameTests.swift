@@ -117,6 +117,9 @@ import Testing
         title: "Badge Pick-Up + Vaccine or Negative COVID-19 Test Verification", kind: .logistics, speakers: []),
     Row(name: "Relaxation Station", track: "Unclassified", title: "Relaxation Station", kind: .logistics, speakers: []),
     Row(name: "Project Office Hours: Flux", track: "Project Office Hours", title: "Project Office Hours: Flux", kind: .session, speakers: []),
+    Row(name: "Standardizing CI/CD Observability With OpenTelemetry: Insights From the CI/CD Observability SIG - Dotan Horovits, OpenObservability Talks & Adriel Perkins, Liatrio",
+        track: "Observability", title: "Standardizing CI/CD Observability With OpenTelemetry: Insights From the CI/CD Observability SIG",
+        kind: .session, speakers: ["Dotan Horovits|OpenObservability Talks|", "Adriel Perkins|Liatrio|"]),
     Row(name: "Connected Observability Pipelines in the OpenTelemetry Collector - Dan Jaglowski, observIQ", track: "Observability",
         title: "Connected Observability Pipelines in the OpenTelemetry Collector", kind: .session, speakers: ["Dan Jaglowski|observIQ|"]),
   ]

@@ -29,8 +29,10 @@ enum TalksCommand: Command {
     var edition: EditionRef?
     var speakers: [SpeakerRef]
     var projects, themes, reports: [String]
+    var reportTitle: String?
+    var session: SessionRef?
 
-    enum CodingKeys: String, CodingKey { case id, title, titleSource, kind, edition, speakers, projects, themes, reports }
+    enum CodingKeys: String, CodingKey { case id, title, titleSource, reportTitle, kind, edition, speakers, projects, themes, reports, session }
 
     func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
@@ -43,12 +45,14 @@ enum TalksCommand: Command {
       try c.encode(projects, forKey: .projects)
       try c.encode(themes, forKey: .themes)
       try c.encode(reports, forKey: .reports)
+      try c.encode(reportTitle, forKey: .reportTitle)
+      try c.encode(session, forKey: .session)
     }
   }
 
   static func out(_ t: Talk) -> Out {
     Out(id: t.id, title: t.title, titleSource: t.titleSource, kind: t.kind, edition: t.edition, speakers: t.speakers,
-        projects: t.projects, themes: t.themes, reports: t.reports)
+        projects: t.projects, themes: t.themes, reports: t.reports, reportTitle: t.reportTitle, session: t.session)
   }
 
   static func run(_ ctx: Context) throws {
@@ -85,7 +89,9 @@ enum TalksCommand: Command {
     }
     var table = Table(["YEAR", "KIND", "TITLE", "SPEAKERS"], flexible: 2)
     for t in talks {
-      table.add([t.edition.map { String($0.year) } ?? "—", t.kind.rawValue, (t.titleSource == .derived ? "~ " : "") + t.title, speakerList(t.speakers)])
+      // A talk linked to the program shows the session's speakers.
+      let speakers = t.session.map { $0.speakers.map { SpeakerRef(name: $0.name, organization: $0.organization) } } ?? t.speakers
+      table.add([t.edition.map { String($0.year) } ?? "—", t.kind.rawValue, (t.titleSource == .derived ? "~ " : "") + t.title, speakerList(speakers)])
     }
     ctx.write(table.render(width: ctx.width, style: ctx.style))
     ctx.print("\(talks.count) talk\(talks.count == 1 ? "" : "s") (~ title derived from the report's section)")

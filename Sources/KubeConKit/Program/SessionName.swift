@@ -229,6 +229,11 @@ public struct SessionNameParser: Sendable {
     let words = text.split(separator: " ")
     if words.contains(where: { organizationWords.contains(Folding.fold($0)) }) { return true }
     if words.contains(where: { w in w.contains(".") && w.count > 3 && !w.hasSuffix(".") }) { return true }
+    // A capital inside a word (`OpenObservability`, `DaoCloud`), as names rarely have past `Mc`, `Mac`, `De`.
+    if words.contains(where: { w in
+      let rest = w.dropFirst(["Mac", "Mc", "De", "Di", "La", "Le", "Van", "O'"].first { w.hasPrefix($0) }?.count ?? 1)
+      return w.count > 3 && rest.contains { $0.isUppercase } && w.first?.isUppercase == true && !w.contains("-")
+    }) { return true }
     return words.count == 1 && words[0].count >= 2 && words[0].allSatisfy { $0.isUppercase || $0 == "-" }
   }
 

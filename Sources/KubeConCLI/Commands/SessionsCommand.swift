@@ -1,0 +1,96 @@
+import KubeConKit
+
+/// `kubecon sessions`: the editions' official programs, with the reports that cover each session.
+enum SessionsCommand: Command {
+  static let spec = CommandSpec(
+    name: "sessions", abstract: "List the official program of editions, with how many reports cover each session.",
+    discussion: "Filters combine with AND. Without --year or --region, every edition with a program is listed.\n--covered keeps the sessions some report covers, most covered first.",
+    options: [
+      OptionSpec(name: "--year", valueName: "year", help: "An edition year."),
+      OptionSpec(name: "--region", valueName: "region", help: "EU, NA, China, India or Japan."),
+      OptionSpec(name: "--track", valueName: "track", help: "A track (or part of its name)."),
+      OptionSpec(name: "--speaker", valueName: "name", help: "A speaker's name (or part of it)."),
+      OptionSpec(name: "--covered", help: "Only sessions some report covers."),
+      OptionSpec(name: "--limit", valueName: "n", help: "At most n sessions."),
+      CommandSpec.jsonOption, CommandSpec.corpusOption,
+    ])
+
+  struct Out: Encodable {
+    var session: Session
+    var reports: [String]
+
+    enum CodingKeys: String, CodingKey { case id, edition, title, kind, speakers, track, url, start, end, location, name, reports }
+
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(session.id, forKey: .id)
+      try c.encode(session.edition, forKey: .edition)
+      try c.encode(session.title, forKey: .title)
+      try c.encode(session.kind, forKey: .kind)
+      try c.encode(session.speakers, forKey: .speakers)
+      try c.encode(session.track, forKey: .track)
+      try c.encode(session.url, forKey: .url)
+      try c.encode(session.start, forKey: .start)
+      try c.encode(session.end, forKey: .end)
+      try c.encode(session.location, forKey: .location)
+      try c.encode(session.name, forKey: .name)
+      try c.encode(reports, forKey: .reports)
+    }
+  }
+
+  static func run(_ ctx: Context) throws {
+    let a = ctx.args
+    let catalog = try ctx.catalog()
+    let withPrograms = Set(catalog.programs.editions)
+    var editions = catalog.editions.filter { withPrograms.contains($0.id) }
+    if let raw = a.value("--year") {
+      guard let year = Int(raw) else { throw UsageError("--year takes a year, not '\(raw)'") }
+      editions = editions.filter { $0.year == year }
+    }
+    if let raw = a.value("--region") {
+      let regions = Array(Set(catalog.editions.map(\.region))).sorted()
+      guard let region = regions.first(where: { $0.lowercased() == raw.lowercased() }) else {
+        throw UsageError(Resolve.unknown("region", raw, regions, candidates: regions))
+      }
+      editions = editions.filter { $0.region == region }
+    }
+    if editions.isEmpty && (a.value("--year") != nil || a.value("--region") != nil) {
+      let known = catalog.editions.filter { withPrograms.contains($0.id) }.map(\.id).sorted()
+      throw Failure("no edition with a program matches; editions with one: \(known.joined(separator: ", "))")
+    }
+    // The reports covering each session, from the corpus's linked talks.
+    var coverage: [String: Set<String>] = [:]
+    for t in try ctx.index().talks() {
+      if let s = t.session { coverage[s.id, default: []].formUnion(t.reports) }
+    }
+    let track = a.value("--track").map(Folding.fold)
+    let speaker = a.value("--speaker").map(Folding.fold)
+    var rows: [Out] = []
+    for e in editions.sorted(by: { $0.id < $1.id }) {
+      for s in catalog.programs.program(e.id)?.sessions ?? [] {
+        if let track, !Folding.fold(s.track ?? "").contains(track) { continue }
+        if let speaker, !s.speakers.contains(where: { Folding.fold($0.name).contains(speaker) }) { continue }
+        let reports = (coverage[s.id] ?? []).sorted()
+        if a.has("--covered") && reports.isEmpty { continue }
+        rows.append(Out(session: s, reports: reports))
+      }
+    }
+    if a.has("--covered") { rows.sort { ($1.reports.count, $0.session.id) < ($0.reports.count, $1.session.id) } }
+    if let limit = try a.integer("--limit") { rows = Array(rows.prefix(limit)) }
+    if ctx.json {
+      try ctx.printJSON(rows)
+      return
+    }
+    if rows.isEmpty {
+      ctx.print("No sessions match.")
+      return
+    }
+    var table = Table(["EDITION", "KIND", "TITLE", "SPEAKERS", "REPORTS"], flexible: 2)
+    for r in rows {
+      let speakers = TalksCommand.speakerList(r.session.speakers.map { SpeakerRef(name: $0.name, organization: $0.organization) })
+      table.add([r.session.edition, r.session.kind.rawValue, r.session.title, speakers, String(r.reports.count)])
+    }
+    ctx.write(table.render(width: ctx.width, style: ctx.style))
+    ctx.print("\(rows.count) session\(rows.count == 1 ? "" : "s")")
+  }
+}
