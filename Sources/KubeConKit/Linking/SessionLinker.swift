@@ -116,7 +116,7 @@ public struct SessionLinker: Sendable {
     case .heading, .listItem: spans.append(block.text)
     default: break
     }
-    let parser = SessionNameParser(organizations: program.organizations)
+    let parser = program.nameParser
     for span in spans where span.contains(" - ") || span.contains(" – ") {
       let (stated, speakers) = parser.splitSpeakers(span.trimmingCharacters(in: .whitespaces))
       guard !speakers.isEmpty, TitleKey.words(stated).count >= 2, !stated.hasSuffix(":") else { continue }

@@ -51,8 +51,8 @@ public struct Program: Sendable {
   let byTitle: [String: [Int]]
   /// Title forms by their first two words, for finding them inside longer text.
   let byFirstWords: [String: [(words: [String], session: Int)]]
-  /// Title forms of five words or more by their number of words.
-  let formsByCount: [Int: [(words: [String], session: Int)]]
+  /// Title forms of five words or more by their first word, and by `$` and their last word.
+  let formsByEnd: [String: [(words: [String], session: Int)]]
   /// Folded full names to the sessions they speak at.
   let bySpeaker: [String: [Int]]
   /// Folded first names to the folded full names that start with them.
@@ -63,13 +63,15 @@ public struct Program: Sendable {
   let titleWords: [Set<String>]
   /// The organizations the program names, for reading session names copied into reports.
   public let organizations: Set<String>
+  /// Reads session names copied into reports, knowing this program's organizations (made once).
+  public let nameParser: SessionNameParser
 
   public init(edition: String, sessions: [Session]) {
     self.edition = edition
     self.sessions = sessions
     var byTitle: [String: [Int]] = [:]
     var byFirstWords: [String: [(words: [String], session: Int)]] = [:]
-    var formsByCount: [Int: [(words: [String], session: Int)]] = [:]
+    var formsByEnd: [String: [(words: [String], session: Int)]] = [:]
     var bySpeaker: [String: [Int]] = [:]
     var byFirstName: [String: Set<String>] = [:]
     var spelling: [String: SessionSpeaker] = [:]
@@ -82,7 +84,10 @@ public struct Program: Sendable {
         let key = form.joined(separator: " ")
         if byTitle[key]?.contains(i) != true { byTitle[key, default: []].append(i) }
         if form.count >= 2 { byFirstWords[form[0] + " " + form[1], default: []].append((form, i)) }
-        if form.count >= 5 { formsByCount[form.count, default: []].append((form, i)) }
+        if form.count >= 5 {
+          formsByEnd[form[0], default: []].append((form, i))
+          formsByEnd["$" + form[form.count - 1], default: []].append((form, i))
+        }
       }
       for sp in s.speakers {
         let name = Program.nameKey(sp.name)
@@ -95,12 +100,13 @@ public struct Program: Sendable {
     }
     self.byTitle = byTitle
     self.byFirstWords = byFirstWords
-    self.formsByCount = formsByCount
+    self.formsByEnd = formsByEnd
     self.bySpeaker = bySpeaker
     self.byFirstName = byFirstName.mapValues { $0.sorted() }
     self.spelling = spelling
     self.titleWords = titleWords
     self.organizations = organizations
+    nameParser = SessionNameParser(organizations: organizations)
   }
 
   /// A name folded, its words joined by single spaces, a nickname in quotes or parentheses dropped.
@@ -130,10 +136,9 @@ public struct Program: Sendable {
     guard words.count >= 5, let first = words.first, let last = words.last else { return [] }
     let limit = words.count >= 12 ? 2 : 1
     var found: [Int] = []
-    for k in (words.count - limit)...(words.count + limit) {
-      for (form, i) in formsByCount[k] ?? [] where !found.contains(i) && (form.first == first || form.last == last) {
-        if Program.distance(form, words) <= limit { found.append(i) }
-      }
+    for (form, i) in (formsByEnd[first] ?? []) + (formsByEnd["$" + last] ?? [])
+    where abs(form.count - words.count) <= limit && !found.contains(i) {
+      if Program.distance(form, words) <= limit { found.append(i) }
     }
     return found
   }
