@@ -276,7 +276,7 @@ public struct SessionLinker: Sendable {
 
   // MARK: - Spans
 
-  /// `Priyanka "Pinky" Ravi` as `Priyanka Ravi`.
+  /// A name without its nickname in quotes or parentheses (`Jane "JD" Doe` as `Jane Doe`).
   static func withoutNickname(_ name: String) -> String {
     name.split(separator: " ").filter { w in !(w.hasPrefix("\"") || w.hasPrefix("(") || w.hasPrefix("“") || w.hasPrefix("\\\"")) }
       .joined(separator: " ")
