@@ -110,7 +110,7 @@ public final class Programs: @unchecked Sendable {
         break
       }
     }
-    loaded[edition] = program
+    loaded.updateValue(program, forKey: edition)  // (a nil assigned would remove the key: no program is remembered too)
     return program
   }
 
