@@ -208,7 +208,7 @@ public struct ReportParser: Sendable {
     let themeScan = themeClassifier.scan(bodyTokens)
     var candidates = talkExtractor.talks(in: outline, author: author, projectScan: projectScan)
     // Linked to the edition's program; without one, session names copied into the report are still read.
-    let program = edition.flatMap { catalog.programs.program($0.id) } ?? Program(edition: edition?.id ?? "", sessions: [])
+    let program = edition.flatMap { catalog.programs.program($0.id) } ?? Program.empty
     candidates = SessionLinker(program: program, names: speakers.names).link(candidates, sections: outline, author: author)
     var extracted: [ExtractedTalk] = []
     var usedIds = UniqueIds()

@@ -117,7 +117,7 @@ public struct SessionLinker: Sendable {
     default: break
     }
     let parser = program.nameParser
-    for span in spans where span.contains(" - ") || span.contains(" – ") {
+    for span in spans where span.containsLiteral(" - ") || span.containsLiteral(" – ") {
       let (stated, speakers) = parser.splitSpeakers(span.trimmingCharacters(in: .whitespaces))
       guard !speakers.isEmpty, TitleKey.words(stated).count >= 2, !stated.hasSuffix(":") else { continue }
       // Every speaker a person: known to the program, or a name of two words or more.
@@ -132,27 +132,29 @@ public struct SessionLinker: Sendable {
   }
 
   func session(for c: TalkCandidate, authorKey: String?) -> Int? {
-    let titled = program.sessions(titled: c.title)
-    if !titled.isEmpty { return choose(titled, speakers: c.speakers, words: words(c)) }
-    let inside = program.titles(inside: c.title)
-    if inside.count == 1 { return inside[0] }
-    // A title misspelled, or followed by its speakers (`Title (par X, Acme)`).
-    for span in [c.title] + SessionLinker.leadingParts(c.title) {
-      let near = program.sessions(nearlyTitled: span)
-      if !near.isEmpty, let s = choose(near, speakers: c.speakers, words: words(c)) { return s }
+    if program.mayNameTitle(Tokenizer.tokens(c.title)[...]) {
+      let titled = program.sessions(titled: c.title)
+      if !titled.isEmpty { return choose(titled, speakers: c.speakers) }
+      let inside = program.titles(inside: c.title)
+      if inside.count == 1 { return inside[0] }
+      // A title misspelled, or followed by its speakers (`Title (par X, Acme)`).
+      for span in [c.title] + SessionLinker.leadingParts(c.title) {
+        let near = program.sessions(nearlyTitled: span)
+        if !near.isEmpty, let s = choose(near, speakers: c.speakers) { return s }
+      }
     }
     let bySpeakers = unique(c.speakers.filter { Program.nameKey($0.name) != authorKey }.flatMap { program.sessions(of: $0.name) })
     if !bySpeakers.isEmpty { return program.closest(bySpeakers, to: words(c)) }
-    let firstLines = c.text.split(separator: "\n").prefix(3).joined(separator: "\n")
-    let inText = program.titles(inside: firstLines)
+    let firstLines = SessionLinker.firstLines(3, of: c.text)
+    let inText = program.titles(inside: String(firstLines))
     if inText.count == 1 { return inText[0] }
-    let named = unique(program.speakersNamed(in: c.text).filter { $0 != authorKey }.flatMap { program.bySpeaker[$0] ?? [] })
+    let named = unique(program.speakersNamed(in: c.tokens).filter { $0 != authorKey }.flatMap { program.bySpeaker[$0] ?? [] })
     if !named.isEmpty { return program.closest(named, to: words(c)) }
     return nil
   }
 
   /// Of sessions with one title, those of the talk's speakers, then the closest by words.
-  func choose(_ sessions: [Int], speakers: [SpeakerRef], words: Set<String>) -> Int? {
+  func choose(_ sessions: [Int], speakers: [SpeakerRef]) -> Int? {
     if sessions.count == 1 { return sessions[0] }
     let keys = Set(speakers.compactMap { program.speakerKey($0.name) })
     let withSpeakers = sessions.filter { s in program.sessions[s].speakers.contains { keys.contains(Program.nameKey($0.name)) } }
@@ -165,6 +167,7 @@ public struct SessionLinker: Sendable {
   /// Sessions a block names: the whole heading, list item, link, bold or quoted text is a
   /// title, or the block holds a title of five words or more.
   func sessionsNamed(in block: Block) -> [Int] {
+    guard program.mayNameTitle(block.tokens) else { return [] }
     var spans: [String] = []
     switch block.kind {
     case .heading, .listItem: spans.append(block.text)
@@ -178,20 +181,19 @@ public struct SessionLinker: Sendable {
     for span in spans {
       var titled = program.sessions(titled: span)
       if titled.isEmpty { titled = program.sessions(nearlyTitled: span) }
-      if let s = choose(titled, speakers: [], words: []), !found.contains(s) { found.append(s) }
+      if let s = choose(titled, speakers: []), !found.contains(s) { found.append(s) }
     }
-    for s in program.titles(inside: block.text) where !found.contains(s) { found.append(s) }
+    for s in program.titles(inside: block.tokens) where !found.contains(s) { found.append(s) }
     return found
   }
 
   /// A section that names a speaker of the edition (not the author) next to words of their
   /// session's title, or to words about presenting: that session.
   func sessionBySpeaker(in section: OutlineSection, authorKey: String?) -> Int? {
-    let text = section.text
-    let named = program.speakersNamed(in: text).filter { $0 != authorKey }
+    let named = program.speakersNamed(in: section.tokens).filter { $0 != authorKey }
     guard !named.isEmpty else { return nil }
-    let words = Set(TitleKey.words((section.title ?? "") + " " + text).filter { $0.count >= 4 })
-    let presenting = TalkExtractor.presentationCues.count(in: Folding.fold(text), upTo: 1) > 0
+    let words = Set((TitleKey.words(section.title ?? "") + section.tokens.map(\.folded)).filter { $0.count >= 4 })
+    let presenting = TalkExtractor.presentationCues.count(in: Folding.fold(section.text), upTo: 1) > 0
     var chosen: [Int] = []
     for name in named {
       let sessions = program.bySpeaker[name] ?? []
@@ -226,14 +228,15 @@ public struct SessionLinker: Sendable {
     t.title = session.title
     t.titleSource = .schedule
     t.kind = session.kind.talkKind
-    let words = Set(Folding.fold(c.title + " " + c.text).split(whereSeparator: { !($0.isLetter || $0 == "-") }).map(String.init))
+    let textWords = TitleKey.words(c.title) + c.tokens.map(\.folded)
+    let words = Set(textWords)
     let keys = Set(session.speakers.map { Program.nameKey($0.name) })
     let reportKeys = Set(c.speakers.map { program.speakerKey($0.name) ?? Program.nameKey($0.name) })
     var speakers: [SpeakerRef] = []
     for sp in session.speakers {
       let key = Program.nameKey(sp.name)
-      let parts = key.split(separator: " ").map(String.init)
-      let named = reportKeys.contains(key) || Program.namesFullName(parts, in: c.title + " " + c.text)
+      let parts = TitleKey.words(key)
+      let named = reportKeys.contains(key) || Program.namesFullName(parts, in: textWords)
         || (parts.count >= 2 && (words.contains(parts[parts.count - 1]) || words.contains(parts[0])) && parts[0].count >= 3)
       if named && key != authorKey { speakers.append(SpeakerRef(name: sp.name, organization: sp.organization)) }
     }
@@ -266,7 +269,7 @@ public struct SessionLinker: Sendable {
   }
 
   func words(_ c: TalkCandidate) -> Set<String> {
-    Set(TitleKey.words(c.title + " " + c.text).filter { $0.count >= 4 })
+    Set((TitleKey.words(c.title) + c.tokens.map(\.folded)).filter { $0.count >= 4 })
   }
 
   func unique(_ list: [Int]) -> [Int] {
@@ -275,6 +278,16 @@ public struct SessionLinker: Sendable {
   }
 
   // MARK: - Spans
+
+  /// The first `n` lines of a text.
+  static func firstLines(_ n: Int, of text: String) -> Substring {
+    var seen = 0
+    let end = text.utf8.firstIndex { b in
+      if b == 0x0A { seen += 1 }
+      return seen == n
+    }
+    return text[..<(end ?? text.endIndex)]
+  }
 
   /// A name without its nickname in quotes or parentheses (`Jane "JD" Doe` as `Jane Doe`).
   static func withoutNickname(_ name: String) -> String {
@@ -285,9 +298,12 @@ public struct SessionLinker: Sendable {
   /// Texts between double quotes (straight, curly or French).
   static func quoted(_ text: String) -> [String] {
     var out: [String] = []
-    for (open, close) in [("\"", "\""), ("“", "”"), ("«", "»")] {
+    // (Most blocks quote nothing: `"`, and the first bytes of `“` and `«`.)
+    guard text.utf8.contains(0x22) || text.containsLiteral("“") || text.containsLiteral("«") else { return out }
+    let pairs: [(StaticString, StaticString)] = [("\"", "\""), ("“", "”"), ("«", "»")]
+    for (open, close) in pairs {
       var rest = Substring(text)
-      while let a = rest.range(of: open), let b = rest[a.upperBound...].range(of: close) {
+      while let a = rest.literalRange(of: open), let b = rest[a.upperBound...].literalRange(of: close) {
         out.append(String(rest[a.upperBound..<b.lowerBound]).trimmingCharacters(in: .whitespaces))
         rest = rest[b.upperBound...]
       }
@@ -299,9 +315,9 @@ public struct SessionLinker: Sendable {
   /// often puts after a title).
   static func leadingParts(_ text: String) -> [String] {
     var out: [String] = []
-    for separator in [" - ", " – ", " — ", " by ", " par ", " (", " | ", ": "] {
-      if let r = text.range(of: separator) { out.append(String(text[..<r.lowerBound])) }
-      if let r = text.range(of: separator, options: .backwards) { out.append(String(text[..<r.lowerBound])) }
+    for separator: StaticString in [" - ", " – ", " — ", " by ", " par ", " (", " | ", ": "] {
+      if let r = text.literalRange(of: separator) { out.append(String(text[..<r.lowerBound])) }
+      if let r = text.literalRange(of: separator, backwards: true) { out.append(String(text[..<r.lowerBound])) }
     }
     return out
   }

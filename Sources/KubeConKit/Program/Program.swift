@@ -5,35 +5,28 @@ import Foundation
 /// emoji, spaces) one space.
 public enum TitleKey {
   public static func words(_ text: String) -> [String] {
-    var folded = Folding.fold(text)
-    if let colon = folded.range(of: ":"), SessionNameParser.kindPrefix(of: String(text)) != nil {
-      folded = String(folded[colon.upperBound...])
+    if text.utf8.contains(UInt8(ascii: ":")), let (_, rest) = SessionNameParser.kindPrefix(of: text) {
+      return Tokenizer.tokens(rest).map(\.folded)
     }
-    var words: [String] = []
-    var current = ""
-    for c in folded.unicodeScalars {
-      if CharacterSet.alphanumerics.contains(c) {
-        current.unicodeScalars.append(c)
-      } else if !current.isEmpty && c != "'" && c != "’" {
-        words.append(current)
-        current = ""
-      }
-    }
-    if !current.isEmpty { words.append(current) }
-    return words
+    return Tokenizer.tokens(text).map(\.folded)
   }
 
   public static func make(_ text: String) -> String { words(text).joined(separator: " ") }
 
   /// The forms a report may name a title by: the whole title, the part before its subtitle, and
   /// the subtitle when it is distinctive (four words or more).
-  public static func forms(_ title: String) -> [[String]] {
-    let whole = words(title)
-    var out = [whole]
-    for separator in [": ", " - ", " – ", " — ", "? "] {
-      guard let r = title.range(of: separator) else { continue }
-      let head = words(String(title[..<r.lowerBound]))
-      let tail = words(String(title[r.upperBound...]))
+  /// (`withPrefix: false` when the title has no kind prefix, as a session's never has.)
+  public static func forms(_ title: String, withPrefix: Bool = true) -> [[String]] {
+    if withPrefix, title.utf8.contains(UInt8(ascii: ":")), let (_, rest) = SessionNameParser.kindPrefix(of: title) {
+      return forms(rest)
+    }
+    let tokens = Tokenizer.tokens(title)
+    var out = [tokens.map(\.folded)]
+    for separator: StaticString in [": ", " - ", " – ", " — ", "? "] {
+      guard let r = title.literalRange(of: separator) else { continue }
+      let (p, q) = (title.utf8.distance(from: title.startIndex, to: r.lowerBound), title.utf8.distance(from: title.startIndex, to: r.upperBound))
+      let head = tokens.filter { $0.end <= p }.map(\.folded)
+      let tail = tokens.filter { $0.start >= q }.map(\.folded)
       if head.count >= 3 { out.append(head) }
       if tail.count >= 4 { out.append(tail) }
       break
@@ -49,16 +42,26 @@ public struct Program: Sendable {
   public let sessions: [Session]
   /// Title forms (``TitleKey/forms(_:)``) joined by spaces, to the sessions that have them.
   let byTitle: [String: [Int]]
-  /// Title forms by their first two words, for finding them inside longer text.
-  let byFirstWords: [String: [(words: [String], session: Int)]]
+  /// Title forms by their first word, for finding them inside longer text.
+  let byFirstWord: [String: [(words: [String], session: Int)]]
   /// Title forms of five words or more by their first word, and by `$` and their last word.
   let formsByEnd: [String: [(words: [String], session: Int)]]
   /// Folded full names to the sessions they speak at.
   let bySpeaker: [String: [Int]]
   /// Folded first names to the folded full names that start with them.
   let byFirstName: [String: [String]]
+  /// Full names by their first word as the tokenizer reads it (`jean-luc` is two words): their
+  /// words and their folded name, to find them in a text's tokens.
+  let byNameStart: [String: [(words: [String], name: String)]]
+  /// The hashes of the keys of ``byFirstWord`` and ``byNameStart``: most words of a text start
+  /// no title and no name, which a bit tells without looking the word up.
+  let firstWords: WordBits, nameStarts: WordBits
   /// The program's spelling of each folded name.
   let spelling: [String: SessionSpeaker]
+  /// Pairs of word hashes (``Program/pair(_:_:)``) a text must hold to name a title form: each
+  /// form's first and last two words, every two words of forms of twelve words or more (which
+  /// may be named two words off), and one-word forms alone. A text without any names no title.
+  let namingPairs: UInt32Set
   /// The words of each session's title (folded, four letters or more), to tell sessions apart.
   let titleWords: [Set<String>]
   /// The organizations the program names, for reading session names copied into reports.
@@ -70,20 +73,27 @@ public struct Program: Sendable {
     self.edition = edition
     self.sessions = sessions
     var byTitle: [String: [Int]] = [:]
-    var byFirstWords: [String: [(words: [String], session: Int)]] = [:]
+    var byFirstWord: [String: [(words: [String], session: Int)]] = [:]
     var formsByEnd: [String: [(words: [String], session: Int)]] = [:]
     var bySpeaker: [String: [Int]] = [:]
     var byFirstName: [String: Set<String>] = [:]
+    var byNameStart: [String: [(words: [String], name: String)]] = [:]
     var spelling: [String: SessionSpeaker] = [:]
     var organizations = Set<String>()
     var titleWords: [Set<String>] = []
+    var namingPairs = Set<UInt32>()
     for (i, s) in sessions.enumerated() {
-      titleWords.append(Set(TitleKey.words(s.title).filter { $0.count >= 4 }))
+      let forms = TitleKey.forms(s.title, withPrefix: false)
+      titleWords.append(Set(forms[0].filter { $0.count >= 4 }))
       guard s.kind != .logistics else { continue }
-      for form in TitleKey.forms(s.title) where !form.isEmpty {
+      for form in forms where !form.isEmpty {
+        let hashes = form.map { Token.hash(folded: $0) }
+        if form.count == 1 { namingPairs.insert(Program.pair(hashes[0], nil)) }
+        let pairs = form.count >= 12 ? Array(0..<(form.count - 1)) : form.count >= 2 ? [0, form.count - 2] : []
+        for k in pairs { namingPairs.insert(Program.pair(hashes[k], hashes[k + 1])) }
         let key = form.joined(separator: " ")
         if byTitle[key]?.contains(i) != true { byTitle[key, default: []].append(i) }
-        if form.count >= 2 { byFirstWords[form[0] + " " + form[1], default: []].append((form, i)) }
+        if form.count >= 2 { byFirstWord[form[0], default: []].append((form, i)) }
         if form.count >= 5 {
           formsByEnd[form[0], default: []].append((form, i))
           formsByEnd["$" + form[form.count - 1], default: []].append((form, i))
@@ -92,6 +102,9 @@ public struct Program: Sendable {
       for sp in s.speakers {
         let name = Program.nameKey(sp.name)
         guard name.contains(" ") else { continue }
+        if bySpeaker[name] == nil, case let words = TitleKey.words(name), let first = words.first {
+          byNameStart[first, default: []].append((words, name))
+        }
         if bySpeaker[name]?.contains(i) != true { bySpeaker[name, default: []].append(i) }
         if let first = name.split(separator: " ").first { byFirstName[String(first), default: []].insert(name) }
         if spelling[name] == nil || spelling[name]?.organization == nil { spelling[name] = sp }
@@ -99,24 +112,51 @@ public struct Program: Sendable {
       }
     }
     self.byTitle = byTitle
-    self.byFirstWords = byFirstWords
+    self.byFirstWord = byFirstWord
     self.formsByEnd = formsByEnd
     self.bySpeaker = bySpeaker
     self.byFirstName = byFirstName.mapValues { $0.sorted() }
+    self.byNameStart = byNameStart
+    firstWords = WordBits(byFirstWord.keys)
+    nameStarts = WordBits(byNameStart.keys)
     self.spelling = spelling
     self.titleWords = titleWords
+    self.namingPairs = UInt32Set(namingPairs)
     self.organizations = organizations
     nameParser = SessionNameParser(organizations: organizations)
   }
 
+  /// No session: what a report of an edition without a program is linked with.
+  public static let empty = Program(edition: "", sessions: [])
+
   /// A name folded, its words joined by single spaces, a nickname in quotes or parentheses dropped.
   static func nameKey(_ name: String) -> String {
-    var out: [String] = []
-    for w in Folding.fold(name).split(separator: " ") {
-      if w.hasPrefix("(") || w.hasPrefix("\"") || w.hasPrefix("“") { continue }
-      out.append(w.trimmingCharacters(in: CharacterSet(charactersIn: ".,")))
+    let folded = Folding.fold(name)
+    var out: [UInt8] = []
+    out.reserveCapacity(folded.utf8.count)
+    let quote: [UInt8] = Array("“".utf8)
+    for var w in folded.utf8.split(separator: UInt8(ascii: " ")) {
+      if w.first == UInt8(ascii: "(") || w.first == UInt8(ascii: "\"") || w.starts(with: quote) { continue }
+      while let b = w.first, b == UInt8(ascii: ".") || b == UInt8(ascii: ",") { w = w.dropFirst() }
+      while let b = w.last, b == UInt8(ascii: ".") || b == UInt8(ascii: ",") { w = w.dropLast() }
+      if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+      out.append(contentsOf: w)
     }
-    return out.joined(separator: " ")
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  static func pair(_ a: UInt16, _ b: UInt16?) -> UInt32 { UInt32(a) << 16 | UInt32(b ?? 0) }
+
+  /// Whether a text's words (its tokens) may name a title of this program, whole or a word or
+  /// two off: false when it holds none of the pairs of words every such naming holds.
+  public func mayNameTitle(_ tokens: ArraySlice<Token>) -> Bool {
+    var previous: UInt16? = nil
+    for t in tokens {
+      if let p = previous, namingPairs.contains(Program.pair(p, t.foldedHash)) { return true }
+      if namingPairs.contains(Program.pair(t.foldedHash, nil)) { return true }
+      previous = t.foldedHash
+    }
+    return false
   }
 
   /// The sessions a whole span names (one of its title forms), logistics excepted.
@@ -143,15 +183,22 @@ public struct Program: Sendable {
     return found
   }
 
-  /// Titles of five words or more found inside `text`: (session, where its words start).
+  /// Titles of five words or more found inside `text`.
   public func titles(inside text: String, minimumWords: Int = 5) -> [Int] {
-    let words = TitleKey.words(text)
+    titles(inside: Tokenizer.tokens(text)[...], minimumWords: minimumWords)
+  }
+
+  /// Titles of `minimumWords` words or more found in a text's tokens, in order.
+  public func titles(inside tokens: ArraySlice<Token>, minimumWords: Int = 5) -> [Int] {
     var found: [Int] = []
-    guard words.count >= 2 else { return [] }
-    for k in 0..<(words.count - 1) {
-      for (form, i) in byFirstWords[words[k] + " " + words[k + 1]] ?? []
-      where form.count >= minimumWords && k + form.count <= words.count && !found.contains(i) {
-        if Array(words[k..<(k + form.count)]) == form { found.append(i) }
+    guard tokens.count >= 2 else { return [] }
+    var k = tokens.startIndex
+    while k < tokens.endIndex - 1 {
+      defer { k += 1 }
+      guard firstWords.mayContain(tokens[k].foldedHash), let forms = byFirstWord[tokens[k].folded] else { continue }
+      for (form, i) in forms
+      where form.count >= minimumWords && k + form.count <= tokens.endIndex && form[1] == tokens[k + 1].folded && !found.contains(i) {
+        if tokens[k..<(k + form.count)].elementsEqual(form, by: { $0.folded == $1 }) { found.append(i) }
       }
     }
     return found
@@ -211,27 +258,27 @@ public struct Program: Sendable {
     return row[b.count]
   }
 
-  /// Whether `text` holds a name's folded words one after the other.
-  static func namesFullName(_ parts: [String], in text: String) -> Bool {
-    guard !parts.isEmpty else { return false }
-    let words = Folding.fold(text).split(whereSeparator: { !($0.isLetter || $0 == "-" || $0 == "'") }).map(String.init)
-    guard words.count >= parts.count else { return false }
-    for k in 0...(words.count - parts.count) where Array(words[k..<(k + parts.count)]) == parts { return true }
+  /// Whether folded words (``TitleKey/words(_:)``) hold a name's words one after the other.
+  static func namesFullName(_ parts: [String], in words: [String]) -> Bool {
+    guard !parts.isEmpty, words.count >= parts.count else { return false }
+    for k in 0...(words.count - parts.count) where words[k..<(k + parts.count)].elementsEqual(parts) { return true }
     return false
   }
 
-  /// Full names of this program's speakers found in `text` (folded words), in order, once each.
-  public func speakersNamed(in text: String) -> [String] {
-    let words = Folding.fold(text).split(whereSeparator: { !($0.isLetter || $0 == "-" || $0 == "'") }).map(String.init)
+  /// Full names of this program's speakers found in a text's tokens, in order, once each.
+  public func speakersNamed(in tokens: ArraySlice<Token>) -> [String] {
     var found: [String] = []
-    guard words.count >= 2 else { return [] }
-    for k in 0..<(words.count - 1) {
-      for full in byFirstName[words[k]] ?? [] {
-        let parts = full.split(separator: " ").map(String.init)
-        guard k + parts.count <= words.count, Array(words[k..<(k + parts.count)]) == parts, !found.contains(full) else { continue }
-        found.append(full)
+    for k in tokens.indices {
+      guard nameStarts.mayContain(tokens[k].foldedHash), let names = byNameStart[tokens[k].folded] else { continue }
+      for (parts, name) in names
+      where k + parts.count <= tokens.endIndex && !found.contains(name)
+        && tokens[k..<(k + parts.count)].elementsEqual(parts, by: { $0.folded == $1 }) {
+        found.append(name)
       }
     }
     return found
   }
+
+  /// Full names of this program's speakers found in `text`.
+  public func speakersNamed(in text: String) -> [String] { speakersNamed(in: Tokenizer.tokens(text)[...]) }
 }

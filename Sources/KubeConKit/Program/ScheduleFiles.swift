@@ -32,18 +32,22 @@ public enum ScheduleFiles {
     return out
   }
 
-  struct File: Decodable {
-    var edition: String
-    var sessions: [Session]
-  }
-
   /// An edition's sessions from its file, or nil when there is none.
   /// - Throws: ``KubeConError/badCatalog(_:reason:)`` when the file is there and cannot be read.
   public static func read(folder: String, edition: String) throws -> [Session]? {
     let path = path(folder: folder, edition: edition)
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     do {
-      return try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: path))).sessions
+      let data = try Data(contentsOf: URL(fileURLWithPath: path))
+      return try data.withUnsafeBytes { raw in
+        try JSONReader.read(raw.bindMemory(to: UInt8.self)) { r in
+          var sessions: [Session]?
+          try r.object { r, key in
+            if key == "sessions" { sessions = try r.list() } else { try r.skip() }
+          }
+          return try required(sessions, "sessions")
+        }
+      }
     } catch {
       throw KubeConError.badCatalog(path, reason: "\(error)")
     }
@@ -84,12 +88,20 @@ public enum ScheduleFiles {
 }
 
 /// The programs of the editions, read from the schedules folders when an edition is first asked
-/// for (a report's parse needs only its own edition's).
+/// for (a report's parse needs only its own edition's). Editions load in parallel; threads that
+/// ask for one edition at once wait for one load.
 public final class Programs: @unchecked Sendable {
   /// Searched in order: the first folder with an edition's file gives its program.
   public let folders: [String]
   private let lock = NSLock()
-  private var loaded: [String: Program?] = [:]
+  private var slots: [String: Slot] = [:]
+
+  /// One edition's program, loaded once.
+  private final class Slot: @unchecked Sendable {
+    let lock = NSLock()
+    var loaded = false
+    var program: Program?
+  }
 
   public init(folders: [String]) {
     self.folders = folders
@@ -101,21 +113,52 @@ public final class Programs: @unchecked Sendable {
   /// The program of an edition, or nil when no folder has it (or its file cannot be read).
   public func program(_ edition: String) -> Program? {
     lock.lock()
-    defer { lock.unlock() }
-    if let p = loaded[edition] { return p }
-    var program: Program? = nil
-    for folder in folders {
-      if let sessions = try? ScheduleFiles.read(folder: folder, edition: edition) {
-        program = Program(edition: edition, sessions: sessions)
-        break
+    let slot = slots[edition] ?? Slot()
+    slots[edition] = slot
+    lock.unlock()
+    slot.lock.lock()
+    defer { slot.lock.unlock() }
+    if !slot.loaded {
+      for folder in folders {
+        if let sessions = try? ScheduleFiles.read(folder: folder, edition: edition) {
+          slot.program = Program(edition: edition, sessions: sessions)
+          break
+        }
       }
+      slot.loaded = true
     }
-    loaded.updateValue(program, forKey: edition)  // (a nil assigned would remove the key: no program is remembered too)
-    return program
+    return slot.program
   }
 
   /// The editions some folder has a program of.
   public var editions: [String] {
     Array(Set(folders.flatMap { ScheduleFiles.editions(in: $0) })).sorted()
+  }
+}
+
+extension Session: JSONReadable {
+  init(json r: inout JSONReader) throws {
+    var id: String?, edition: String?, title: String?, kind: SessionKind?, speakers: [SessionSpeaker]?, name: String?
+    var track: String?, url: String?, start: String?, end: String?, location: String?
+    try r.object { r, key in
+      switch key {
+      case "id": id = try r.string()
+      case "edition": edition = try r.sharedString()
+      case "title": title = try r.string()
+      case "kind": kind = try r.value(of: SessionKind.self)
+      case "speakers": speakers = try r.list()
+      case "track": track = try r.null() ? nil : try r.sharedString()
+      case "url": url = try r.optionalString()
+      case "start": start = try r.optionalString()
+      case "end": end = try r.optionalString()
+      case "location": location = try r.optionalString()
+      case "name": name = try r.string()
+      default: try r.skip()
+      }
+    }
+    self.init(
+      id: try required(id, "id"), edition: try required(edition, "edition"), title: try required(title, "title"),
+      kind: try required(kind, "kind"), speakers: try required(speakers, "speakers"), track: track, url: url, start: start,
+      end: end, location: location, name: try required(name, "name"))
   }
 }

@@ -52,12 +52,14 @@ public struct SessionNameParser: Sendable {
   /// The kind a `Prefix:` names and the title after it. A prefix may carry emoji and a
   /// parenthesized label (`🪧 Poster Session (PS8):`).
   static func kindPrefix(of title: String) -> (SessionKind, String)? {
-    guard let colon = title.range(of: ": ") else { return nil }
+    // (A prefix, with its emoji and label, is short: longer heads are not folded.)
+    guard let colon = title.literalRange(of: ": "), title.utf8.distance(from: title.startIndex, to: colon.lowerBound) <= 64
+    else { return nil }
     var head = Folding.fold(title[..<colon.lowerBound])
     head = String(head.unicodeScalars.filter { $0.isASCII })
     if let paren = head.firstIndex(of: "(") { head = String(head[..<paren]) }
-    head = head.trimmingCharacters(in: .whitespaces)
-    guard let match = prefixes.first(where: { $0.0 == head }) else { return nil }
+    let trimmed = head.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
+    guard let match = prefixes.first(where: { $0.0.elementsEqual(trimmed) }) else { return nil }
     let rest = String(title[colon.upperBound...]).trimmingCharacters(in: .whitespaces)
     guard !rest.isEmpty else { return nil }
     return (match.1 ?? .session, rest)
@@ -93,8 +95,8 @@ public struct SessionNameParser: Sendable {
 
   /// The title and the speakers after its last ` - ` (or ` – `), when what follows reads as speakers.
   public func splitSpeakers(_ name: String) -> (String, [SessionSpeaker]) {
-    for separator in [" - ", " – ", " — "] {
-      guard let range = name.range(of: separator, options: .backwards) else { continue }
+    for separator: StaticString in [" - ", " – ", " — "] {
+      guard let range = name.literalRange(of: separator, backwards: true) else { continue }
       let title = String(name[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
       let right = String(name[range.upperBound...]).trimmingCharacters(in: .whitespaces)
       guard !title.isEmpty, let speakers = speakers(right) else { continue }
@@ -134,7 +136,7 @@ public struct SessionNameParser: Sendable {
     // a lowercase word other than a name's particle or an organization's `of`, `for`, `and`.
     guard text.filter({ $0 == "(" }).count == text.filter({ $0 == ")" }).count else { return nil }
     // (The organization that ends the group may be written in lowercase: `vivo`.)
-    let head = text.range(of: ", ", options: .backwards).map { text[..<$0.lowerBound] } ?? Substring(text)
+    let head = text.literalRange(of: ", ", backwards: true).map { text[..<$0.lowerBound] } ?? Substring(text)
     for word in head.split(whereSeparator: { $0 == " " || $0 == "," }) {
       guard let first = word.first, first.isLetter, word.allSatisfy({ !$0.isUppercase }) else { continue }
       if !SessionNameParser.particles.contains(String(word)) && !["of", "for", "and", "at", "on", "to", "the", "in"].contains(word) { return nil }
