@@ -5,6 +5,7 @@
 #
 #   Scripts/bench.sh                          # sizes 100 1000 10000, 5 runs per measure
 #   SIZES="100 1000" RUNS=3 Scripts/bench.sh  # smaller, quicker
+#   BASE=52efad4 SIZES=1000 Scripts/bench.sh  # also times that revision's build and searches, side by side
 #
 # Medians of RUNS runs (BUILD_RUNS for build and add, default 3; a build of under 10,000 reports
 # takes under a second and is run SMALL_BUILD_RUNS times, default 11: more runs where they are
@@ -45,6 +46,15 @@ echo "building release binaries ..."
 # executable (no relocations to apply at start-up, about 2.5 ms instead of 4.7).
 swift build -c release --product kubecon --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie 2>&1 | tail -1
 bin=$PWD/.build/release/kubecon
+# BASE: a revision built the same way, timed beside this tree on the same corpora (before/after).
+basebin=
+if [ -n "${BASE:-}" ]; then
+  rm -rf "$work/base" && mkdir -p "$work/base"
+  git archive "$BASE" | tar -x -C "$work/base"
+  git rev-parse --short "$BASE" > "$work/base-revision"
+  (cd "$work/base" && swift build -c release --product kubecon --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie 2>&1 | tail -1)
+  basebin=$PWD/$work/base/.build/release/kubecon
+fi
 swiftc -O Benchmarks/GenerateReports/main.swift Sources/KubeConKit/Text/SeededGenerator.swift -o "$work/generate-reports"
 printf 'import Foundation\nprint(ProcessInfo.processInfo.processName)\n' > "$work/hello.swift"
 swiftc -O "$work/hello.swift" -o "$work/hello"
@@ -87,6 +97,19 @@ for n in $SIZES; do
   build_ms=$(median_ms "$([ "$n" -lt 10000 ] && echo "$SMALL_BUILD_RUNS" || echo "$BUILD_RUNS")" "$bin" build --reports "$reports" --out "$corpus")
   record "$n" "build (ms)" "$build_ms"
   record "$n" "build (MB/s)" "$(awk -v b="$bytes" -v ms="$build_ms" 'BEGIN {printf "%.2f", b / 1048576 / (ms / 1000)}')"
+  if [ -n "$basebin" ]; then
+    # (Its own corpus and index: the formats may differ between revisions.)
+    basecorpus=$work/base-corpus-$n.json
+    runs=$([ "$n" -lt 10000 ] && echo "$SMALL_BUILD_RUNS" || echo "$BUILD_RUNS")
+    record "$n" "base build (ms)" "$(median_ms "$runs" "$basebin" build --reports "$reports" --out "$basecorpus")"
+    record "$n" "build again (ms)" "$(median_ms "$runs" "$bin" build --reports "$reports" --out "$corpus")"
+    "$basebin" search --corpus "$basecorpus" $common >/dev/null
+    "$bin" search --corpus "$corpus" $common >/dev/null
+    for q in rare common; do
+      record "$n" "base search $q (ms)" "$(median_ms "$RUNS" "$basebin" search --corpus "$basecorpus" ${!q})"
+      record "$n" "search $q again (ms)" "$(median_ms "$RUNS" "$bin" search --corpus "$corpus" ${!q})"
+    done
+  fi
   record "$n" "corpus file (MB)" "$(awk -v b="$(wc -c < "$corpus")" 'BEGIN {printf "%.1f", b / 1048576}')"
 
   # add: one new report into a copy of the corpus that has its index (any query made it), with
@@ -182,6 +205,18 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else 
   echo
   echo "Growth is the last size's figure over the first's; the sizes grow ×$(ratio "$last" "$first")."
   echo
+  if [ -n "$(value "$first" "base build (ms)")" ]; then
+    echo "Before/after: this tree against \\`BASE=$(cat "$work/base-revision" 2>/dev/null)\\`, each measured just after the other on the same corpus"
+    echo "(build: the base, then this tree again; below 1.25: within 25% of the base)."
+    echo
+    printf "| after/before |"; for n in $SIZES; do printf " %s |" "$n"; done; echo
+    printf "|---|"; for n in $SIZES; do printf "%s" "---|"; done; echo
+    printf "| build |"; for n in $SIZES; do printf " %s (%s / %s ms) |" "$(ratio "$(value "$n" "build again (ms)")" "$(value "$n" "base build (ms)")")" "$(value "$n" "build again (ms)")" "$(value "$n" "base build (ms)")"; done; echo
+    for q in rare common; do
+      printf "| search %s |" "$q"; for n in $SIZES; do printf " %s (%s / %s ms) |" "$(ratio "$(value "$n" "search $q again (ms)")" "$(value "$n" "base search $q (ms)")")" "$(value "$n" "search $q again (ms)")" "$(value "$n" "base search $q (ms)")"; done; echo
+    done
+    echo
+  fi
   echo "Ratios (below 1: kubecon is faster):"
   echo
   printf "| ratio |"; for n in $SIZES; do printf " %s |" "$n"; done; echo

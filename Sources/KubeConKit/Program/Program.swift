@@ -81,16 +81,16 @@ public struct Program: Sendable {
     var spelling: [String: SessionSpeaker] = [:]
     var organizations = Set<String>()
     var titleWords: [Set<String>] = []
-    var namingPairs = Set<UInt32>()
+    var namingPairs: [UInt32] = []
     for (i, s) in sessions.enumerated() {
       let forms = TitleKey.forms(s.title, withPrefix: false)
       titleWords.append(Set(forms[0].filter { $0.count >= 4 }))
       guard s.kind != .logistics else { continue }
       for form in forms where !form.isEmpty {
         let hashes = form.map { Token.hash(folded: $0) }
-        if form.count == 1 { namingPairs.insert(Program.pair(hashes[0], nil)) }
+        if form.count == 1 { namingPairs.append(Program.pair(hashes[0], nil)) }
         let pairs = form.count >= 12 ? Array(0..<(form.count - 1)) : form.count >= 2 ? [0, form.count - 2] : []
-        for k in pairs { namingPairs.insert(Program.pair(hashes[k], hashes[k + 1])) }
+        for k in pairs { namingPairs.append(Program.pair(hashes[k], hashes[k + 1])) }
         let key = form.joined(separator: " ")
         if byTitle[key]?.contains(i) != true { byTitle[key, default: []].append(i) }
         if form.count >= 2 { byFirstWord[form[0], default: []].append((form, i)) }
@@ -101,7 +101,7 @@ public struct Program: Sendable {
       }
       for sp in s.speakers {
         let name = Program.nameKey(sp.name)
-        guard name.contains(" ") else { continue }
+        guard name.utf8.contains(0x20) else { continue }
         if bySpeaker[name] == nil, case let words = TitleKey.words(name), let first = words.first {
           byNameStart[first, default: []].append((words, name))
         }
@@ -131,18 +131,31 @@ public struct Program: Sendable {
 
   /// A name folded, its words joined by single spaces, a nickname in quotes or parentheses dropped.
   static func nameKey(_ name: String) -> String {
-    let folded = Folding.fold(name)
-    var out: [UInt8] = []
-    out.reserveCapacity(folded.utf8.count)
-    let quote: [UInt8] = Array("“".utf8)
-    for var w in folded.utf8.split(separator: UInt8(ascii: " ")) {
-      if w.first == UInt8(ascii: "(") || w.first == UInt8(ascii: "\"") || w.starts(with: quote) { continue }
-      while let b = w.first, b == UInt8(ascii: ".") || b == UInt8(ascii: ",") { w = w.dropFirst() }
-      while let b = w.last, b == UInt8(ascii: ".") || b == UInt8(ascii: ",") { w = w.dropLast() }
-      if !out.isEmpty { out.append(UInt8(ascii: " ")) }
-      out.append(contentsOf: w)
+    var folded = Folding.fold(name)
+    return folded.withUTF8 { b in
+      String(unsafeUninitializedCapacity: b.count) { out in
+        var o = 0
+        var i = 0
+        while i < b.count {
+          while i < b.count && b[i] == 0x20 { i += 1 }
+          var start = i
+          while i < b.count && b[i] != 0x20 { i += 1 }
+          var end = i
+          // A nickname: `(JD)`, `"JD"`, `“JD”`.
+          if start < end && (b[start] == 0x28 || b[start] == 0x22 || (b[start] == 0xE2 && end - start > 2 && b[start + 1] == 0x80 && b[start + 2] == 0x9C)) {
+            continue
+          }
+          while start < end && (b[start] == 0x2E || b[start] == 0x2C) { start += 1 }
+          while end > start && (b[end - 1] == 0x2E || b[end - 1] == 0x2C) { end -= 1 }
+          // (A word of dots and commas alone still separates its neighbours, as before.)
+          if o > 0 || start < end {
+            if o > 0 { out[o] = 0x20; o += 1 }
+            for k in start..<end { out[o] = b[k]; o += 1 }
+          }
+        }
+        return o
+      }
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   static func pair(_ a: UInt16, _ b: UInt16?) -> UInt32 { UInt32(a) << 16 | UInt32(b ?? 0) }
@@ -213,7 +226,7 @@ public struct Program: Sendable {
 
   func speakerKey(_ name: String) -> String? {
     let key = Program.nameKey(name)
-    guard key.contains(" ") else { return nil }
+    guard key.utf8.contains(0x20) else { return nil }
     if bySpeaker[key] != nil { return key }
     guard let first = key.split(separator: " ").first else { return nil }
     let surname = key.dropFirst(first.count + 1)
