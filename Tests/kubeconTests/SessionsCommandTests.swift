@@ -33,6 +33,58 @@ import Testing
     #expect(json.code == 1 && json.out.isEmpty)
   }
 
+  @Test func sessionsByThemeAreAboutIt() throws {
+    let run = Run.kubecon(["sessions", "--year", "2025", "--region", "EU", "--theme", "observability", "--json"])
+    #expect(run.code == 0)
+    let rows = try #require(try run.json() as? [[String: Any]])
+    #expect(!rows.isEmpty)
+    #expect(rows.contains { ($0["title"] as? String)?.contains("Observability") == true })
+    #expect(!rows.contains { ($0["kind"] as? String) == "logistics" })
+    let all = try #require(try Run.kubecon(["sessions", "--year", "2025", "--region", "EU", "--json"]).json() as? [[String: Any]])
+    #expect(rows.count < all.count / 2)
+    let bad = Run.kubecon(["sessions", "--theme", "observabilty"])
+    #expect(bad.code == 64 && bad.err.contains("observability"))
+  }
+
+  @Test func showTakesASessionIdWithWhatTheReportsSay() throws {
+    let talks = try #require(try Run.kubecon(["talks", "--year", "2024", "--json"]).json() as? [[String: Any]])
+    let keynote = try #require(talks.first { ($0["title"] as? String)?.contains("10-year Detour") == true })
+    let id = try #require((keynote["session"] as? [String: Any])?["id"] as? String)
+    let run = Run.kubecon(["show", id, "--json"])
+    #expect(run.code == 0)
+    let out = try #require(try run.json() as? [String: Any])
+    #expect(out["type"] as? String == "session")
+    #expect(out["talk"] as? String == keynote["id"] as? String)
+    #expect((out["mentions"] as? [[String: Any]])?.isEmpty == false)
+    #expect(((out["session"] as? [String: Any])?["speakers"] as? [[String: Any]])?.first?["name"] as? String == "Solomon Hykes")
+    let human = Run.kubecon(["show", id])
+    #expect(human.code == 0 && human.out.contains("page") && human.out.contains("sched.com") && human.out.contains("Reports"))
+    // A linked talk shows its session.
+    let talk = Run.kubecon(["show", try #require(keynote["id"] as? String)])
+    #expect(talk.out.contains(id) && talk.out.contains("sched.com"))
+  }
+
+  @Test func searchListsSessionsNoReportCoversAfterTheReports() throws {
+    let run = Run.kubecon(["search", "dra", "--year", "2025", "--json"])
+    #expect(run.code == 0)
+    let hits = try #require(try run.json() as? [[String: Any]])
+    let types = hits.compactMap { $0["type"] as? String }
+    let firstSession = try #require(types.firstIndex(of: "session"))
+    #expect(types[..<firstSession].allSatisfy { $0 != "session" } && types[firstSession...].allSatisfy { $0 == "session" })
+    #expect(firstSession > 0)
+    let sessions = hits[firstSession...]
+    #expect(sessions.contains { ($0["title"] as? String)?.contains("Dynamic Resource Allocation") == true })
+    #expect(sessions.allSatisfy { ($0["url"] as? String)?.contains("sched.com") == true && $0["report"] == nil })
+    // The session the reports cover is their hit, not a session hit.
+    #expect(!sessions.contains { ($0["title"] as? String)?.hasPrefix("More Nodes, More Problems") == true })
+    let only = try #require(try Run.kubecon(["search", "dra", "--year", "2025", "--type", "session", "--json"]).json() as? [[String: Any]])
+    #expect(!only.isEmpty && only.allSatisfy { $0["type"] as? String == "session" })
+    let talksOnly = try #require(try Run.kubecon(["search", "dra", "--type", "talk", "--json"]).json() as? [[String: Any]])
+    #expect(!talksOnly.isEmpty && talksOnly.allSatisfy { $0["type"] as? String == "talk" })
+    let bad = Run.kubecon(["search", "dra", "--type", "sesion"])
+    #expect(bad.code == 64 && bad.err.contains("session"))
+  }
+
   @Test func talksCarryTheirSession() throws {
     let run = Run.kubecon(["talks", "--year", "2024", "--json"])
     let talks = try #require(try run.json() as? [[String: Any]])

@@ -4,7 +4,7 @@ import KubeConKit
 enum CompletionsCommand: Command {
   static let spec = CommandSpec(
     name: "completions", abstract: "Print a shell completion script (bash, zsh or fish).",
-    discussion: "Completes subcommands, options, theme ids, project names and years from the corpus in use.\nExample: source <(kubecon completions bash)",
+    discussion: "Completes subcommands, options, theme ids, project names and years from the corpus in use, and the\neditions, years and regions that have an official program.\nExample: source <(kubecon completions bash)",
     arguments: [("shell", "bash, zsh or fish.")], minArguments: 1, maxArguments: 1,
     options: [CommandSpec.corpusOption])
 
@@ -14,7 +14,13 @@ enum CompletionsCommand: Command {
     let commands = CLI.commands.map { $0.spec.name }
     let themes = corpus?.themes.map(\.id) ?? []
     let projects = corpus?.projects.map { $0.name.replacingOccurrences(of: " ", with: "-") } ?? []
-    let years = Array(Set(corpus?.reports.compactMap { $0.edition?.year } ?? [])).sorted().map(String.init)
+    // The editions with a program (for `sessions`, `search --type session` and `schedule import --edition`).
+    let catalog = try? ctx.catalog()
+    let programEditions = Set(catalog?.programs.editions ?? [])
+    let withProgram = catalog?.editions.filter { programEditions.contains($0.id) } ?? []
+    let editions = withProgram.map(\.id).sorted()
+    let regions = Array(Set(withProgram.map(\.region))).sorted()
+    let years = Array(Set((corpus?.reports.compactMap { $0.edition?.year } ?? []) + withProgram.map(\.year))).sorted().map(String.init)
     let options = Array(Set(CLI.commands.flatMap { $0.spec.allOptions.map(\.name) })).sorted()
     func words(_ list: [String]) -> String { list.map { $0.replacingOccurrences(of: "'", with: "") }.joined(separator: " ") }
     switch shell {
@@ -31,6 +37,9 @@ enum CompletionsCommand: Command {
             --year) COMPREPLY=( $(compgen -W '\(words(years))' -- "$cur") ); return ;;
             --kind) COMPREPLY=( $(compgen -W 'keynote session panel lightning demo tutorial' -- "$cur") ); return ;;
             --lang) COMPREPLY=( $(compgen -W 'fr en' -- "$cur") ); return ;;
+            --region) COMPREPLY=( $(compgen -W '\(words(regions))' -- "$cur") ); return ;;
+            --edition) COMPREPLY=( $(compgen -W '\(words(editions))' -- "$cur") ); return ;;
+            --type) COMPREPLY=( $(compgen -W 'talk section session' -- "$cur") ); return ;;
             --corpus|--out|--reports) COMPREPLY=( $(compgen -f -- "$cur") ); return ;;
           esac
           if [ "$COMP_CWORD" -eq 1 ]; then
@@ -59,6 +68,9 @@ enum CompletionsCommand: Command {
             --year) compadd -a years; return ;;
             --kind) compadd keynote session panel lightning demo tutorial; return ;;
             --lang) compadd fr en; return ;;
+            --region) compadd \(words(regions)); return ;;
+            --edition) compadd \(words(editions)); return ;;
+            --type) compadd talk section session; return ;;
             --corpus|--out|--reports) _files; return ;;
           esac
           if (( CURRENT == 2 )); then compadd -a commands; else compadd -- \(words(options)); fi
@@ -73,7 +85,10 @@ enum CompletionsCommand: Command {
       s += "complete -c kubecon -l year -x -a '\(words(years))'\n"
       s += "complete -c kubecon -l kind -x -a 'keynote session panel lightning demo tutorial'\n"
       s += "complete -c kubecon -l lang -x -a 'fr en'\n"
-      for o in options where !["--theme", "--project", "--year", "--kind", "--lang"].contains(o) {
+      s += "complete -c kubecon -l region -x -a '\(words(regions))'\n"
+      s += "complete -c kubecon -l edition -x -a '\(words(editions))'\n"
+      s += "complete -c kubecon -l type -x -a 'talk section session'\n"
+      for o in options where !["--theme", "--project", "--year", "--kind", "--lang", "--region", "--edition", "--type"].contains(o) {
         s += "complete -c kubecon -l \(o.dropFirst(2))\n"
       }
       ctx.write(s)

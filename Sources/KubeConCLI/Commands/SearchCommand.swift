@@ -4,25 +4,32 @@ import KubeConKit
 /// `kubecon search QUERY...`: ranked full-text search over talks and report sections.
 enum SearchCommand: Command {
   static let spec = CommandSpec(
-    name: "search", abstract: "Search talks and report sections, in French and English.",
-    discussion: "Ranked by BM25 (titles weigh more than text). Accents, case and plurals do not matter; \"quoted words\"\nmatch as a phrase; synonyms and acronyms work across languages (dra, otel, observabilité).",
+    name: "search", abstract: "Search talks and report sections, in French and English, then the program's sessions no report covers.",
+    discussion: "Ranked by BM25 (titles weigh more than text). Accents, case and plurals do not matter; \"quoted words\"\nmatch as a phrase; synonyms and acronyms work across languages (dra, otel, observabilité).\nThen come the sessions of the official programs no report covers whose title, speakers or track hold\nevery word (type \"session\"; not with --lang or --theme).",
     arguments: [("query", "Words to look for.")], minArguments: 1, maxArguments: nil,
     options: [
       OptionSpec(name: "--year", valueName: "year", help: "Only this edition year."),
       OptionSpec(name: "--lang", valueName: "fr|en", help: "Only reports in this language."),
       OptionSpec(name: "--theme", valueName: "theme", help: "Only talks and reports with this theme."),
-      OptionSpec(name: "--limit", valueName: "n", help: "At most n hits (default 10)."),
+      OptionSpec(name: "--type", valueName: "talk|section|session", help: "Only hits of this type."),
+      OptionSpec(name: "--limit", valueName: "n", help: "At most n hits from the reports, and n sessions (default 10)."),
       CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
   struct Out: Encodable {
-    var type, id, report: String
+    var type, id: String
+    /// The report of a talk or section; nil for a session of the program.
+    var report: String?
     var year: Int?
     var title: String
     var score: Double
     var snippet: String
     var translations: [String]
+    /// A session's page.
+    var url: String?
   }
+
+  static let types = ["talk", "section", "session"]
 
   static func synonyms(_ ctx: Context) -> Synonyms {
     guard let dir = try? ctx.locator.dataDirectory(), let s = try? Synonyms.load(from: dir) else {
@@ -47,20 +54,34 @@ enum SearchCommand: Command {
     let corpusIndex = try ctx.index()
     let index = try corpusIndex.searchIndex(synonyms: synonyms(ctx))
     let query = ctx.args.positionals.joined(separator: " ")
-    let year = try ctx.args.value("--year").map { try Resolve.year($0, among: Set(index.years)) }
+    // A year with a program but no report still has sessions to find.
+    let year = try ctx.args.value("--year").map { raw in
+      try Resolve.year(raw, among: Set(index.years).union(Int(raw) != nil ? try programYears(ctx) : []))
+    }
     let lang = try ctx.args.value("--lang").map(Resolve.language)
     let theme = try ctx.args.value("--theme").map { try Resolve.theme($0, in: try corpusIndex.themes()).id }
     let limit = try ctx.args.integer("--limit") ?? 10
-    let hits = try index.search(query, limit: limit, filter: SearchFilter(year: year, language: lang, theme: theme))
+    let type = try ctx.args.value("--type").map { raw in
+      guard let t = types.first(where: { $0 == raw.lowercased() }) else {
+        throw UsageError(Resolve.unknown("type", raw, types, candidates: types))
+      }
+      return t
+    }
+    let hits = type == "session" ? [] : try index.search(
+      query, limit: limit, filter: SearchFilter(year: year, language: lang, theme: theme, kind: type.flatMap(SearchDocument.Kind.init)))
+    let sessions = type == nil || type == "session" ? try sessionHits(query, year: year, lang: lang, theme: theme, limit: limit, ctx) : []
     if ctx.json {
       try ctx.printJSON(hits.map { h in
         Out(type: h.document.kind.rawValue, id: h.document.id, report: h.document.report, year: h.document.year,
             title: h.document.title, score: (h.score * 1000).rounded() / 1000,
             snippet: h.snippet.map { $0.1 ? "**\($0.0)**" : $0.0 }.joined(), translations: h.document.alsoIn)
+      } + sessions.map { h in
+        Out(type: "session", id: h.session.id, report: nil, year: h.year, title: h.session.title, score: Double(h.score),
+            snippet: sessionLine(h.session), translations: [], url: h.session.url)
       })
       return
     }
-    guard !hits.isEmpty else {
+    guard !hits.isEmpty || !sessions.isEmpty else {
       ctx.print("No results for '\(Terminal.sanitize(query))'.")
       let vocabulary = try index.vocabulary()
       let close = Tokenizer.tokens(query).compactMap { Suggest.closest(to: $0.folded, in: vocabulary, maxDistance: 2) }
@@ -79,6 +100,56 @@ enum SearchCommand: Command {
       ctx.print("   " + snippet)
       ctx.print("   " + s.dim("id: \(d.id)"))
       if n < hits.count - 1 { ctx.print() }
+    }
+    printSessions(sessions, after: hits.count, ctx)
+  }
+
+  static func programYears(_ ctx: Context) throws -> Set<Int> {
+    let catalog = try ctx.catalog()
+    let withPrograms = Set(catalog.programs.editions)
+    return Set(catalog.editions.filter { withPrograms.contains($0.id) }.map(\.year))
+  }
+
+  struct SessionHit {
+    var session: Session
+    var year: Int?
+    var score: Int
+  }
+
+  /// Sessions of the programs (of `year`'s editions) that match the query and that no report
+  /// of the corpus covers; none with --lang or --theme, which sessions do not have.
+  static func sessionHits(_ query: String, year: Int?, lang: String?, theme: String?, limit: Int, _ ctx: Context) throws -> [SessionHit] {
+    guard lang == nil, theme == nil else { return [] }
+    let catalog = try ctx.catalog()
+    let years = Dictionary(catalog.editions.map { ($0.id, $0.year) }, uniquingKeysWith: { a, _ in a })
+    let editions = catalog.programs.editions.filter { year == nil || years[$0] == year }
+    let all = editions.flatMap { catalog.programs.sessions($0) ?? [] }
+    let found = SessionSearch(synonyms: synonyms(ctx)).search(query, in: all)
+    guard !found.isEmpty else { return [] }
+    let covered = Set(try ctx.index().talks().compactMap { $0.session?.id })
+    return found.filter { !covered.contains($0.session.id) }.prefix(limit).map {
+      SessionHit(session: $0.session, year: years[$0.session.edition], score: $0.score)
+    }
+  }
+
+  /// A session's speakers and track, on one line.
+  static func sessionLine(_ s: Session) -> String {
+    let speakers = s.speakers.map { $0.name + ($0.organization.map { " (\($0))" } ?? "") }.joined(separator: ", ")
+    return [speakers, s.track ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
+  }
+
+  static func printSessions(_ sessions: [SessionHit], after count: Int, _ ctx: Context) {
+    guard !sessions.isEmpty else { return }
+    let s = ctx.style
+    if count > 0 { ctx.print() }
+    ctx.print(s.bold("Sessions of the program no report covers"))
+    for (n, h) in sessions.enumerated() {
+      ctx.print()
+      ctx.print("\(count + n + 1). " + s.bold(Terminal.sanitize(h.session.title)) + s.dim("  [session]"))
+      let line = sessionLine(h.session)
+      ctx.print(s.dim("   " + h.session.edition + (line.isEmpty ? "" : " · " + Terminal.sanitize(line))))
+      if let url = h.session.url { ctx.print("   " + s.dim(Terminal.sanitize(url))) }
+      ctx.print("   " + s.dim("id: \(h.session.id)"))
     }
   }
 }

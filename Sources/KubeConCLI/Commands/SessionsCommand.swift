@@ -9,6 +9,7 @@ enum SessionsCommand: Command {
       OptionSpec(name: "--year", valueName: "year", help: "An edition year."),
       OptionSpec(name: "--region", valueName: "region", help: "EU, NA, China, India or Japan."),
       OptionSpec(name: "--track", valueName: "track", help: "A track (or part of its name)."),
+      OptionSpec(name: "--theme", valueName: "theme", help: "Sessions whose title or track is about this theme."),
       OptionSpec(name: "--speaker", valueName: "name", help: "A speaker's name (or part of it)."),
       OptionSpec(name: "--covered", help: "Only sessions some report covers."),
       OptionSpec(name: "--limit", valueName: "n", help: "At most n sessions."),
@@ -65,11 +66,22 @@ enum SessionsCommand: Command {
     }
     let track = a.value("--track").map(Folding.fold)
     let speaker = a.value("--speaker").map(Folding.fold)
+    let theme = try a.value("--theme").map { raw -> String in
+      let f = Folding.fold(raw)
+      guard let t = catalog.themes.first(where: { [$0.id, $0.labels.en, $0.labels.fr].map(Folding.fold).contains(f) }) else {
+        throw UsageError(Resolve.unknown("theme", raw, catalog.themes.map(\.id), candidates: catalog.themes.flatMap { [$0.id, $0.labels.en, $0.labels.fr] }))
+      }
+      return t.id
+    }
+    let classifier = ThemeClassifier(themes: catalog.themes)
     var rows: [Out] = []
     for e in editions.sorted(by: { $0.id < $1.id }) {
-      for s in catalog.programs.program(e.id)?.sessions ?? [] {
+      for s in catalog.programs.sessions(e.id) ?? [] {
         if let track, !Folding.fold(s.track ?? "").contains(track) { continue }
         if let speaker, !s.speakers.contains(where: { Folding.fold($0.name).contains(speaker) }) { continue }
+        if let theme, s.kind == .logistics || !classifier.themes(title: s.title, text: s.track ?? "", projectCategories: []).contains(theme) {
+          continue
+        }
         let reports = (coverage[s.id] ?? []).sorted()
         if a.has("--covered") && reports.isEmpty { continue }
         rows.append(Out(session: s, reports: reports))

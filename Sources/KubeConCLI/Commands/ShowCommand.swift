@@ -3,8 +3,8 @@ import KubeConKit
 /// `kubecon show ID-OR-NAME`: one talk, speaker, project, theme or report with its cross-links.
 enum ShowCommand: Command {
   static let spec = CommandSpec(
-    name: "show", abstract: "Show a talk, speaker, project, theme or report with its cross-links.",
-    arguments: [("id-or-name", "An id, or a name or title (case and accents do not matter).")], minArguments: 1, maxArguments: nil,
+    name: "show", abstract: "Show a talk, speaker, project, theme, report or program session with its cross-links.",
+    arguments: [("id-or-name", "An id (a session's: eu-2025-1txVP), or a name or title (case and accents do not matter).")], minArguments: 1, maxArguments: nil,
     options: [CommandSpec.jsonOption, CommandSpec.corpusOption])
 
   enum Entity {
@@ -39,8 +39,13 @@ enum ShowCommand: Command {
   }
 
   static func run(_ ctx: Context) throws {
-    let corpus = try ctx.corpus()
     let query = ctx.args.positionals.joined(separator: " ")
+    // A session's id (`eu-2025-1txVP`): the program's session, with what the reports say of it.
+    if query.wholeMatch(of: /[a-z]+-[0-9]{4}-\S+/) != nil, let session = try ctx.catalog().programs.session(id: query) {
+      try showSession(session, ctx)
+      return
+    }
+    let corpus = try ctx.corpus()
     let found = find(query, in: corpus)
     guard let entity = found.first else {
       var message = "nothing named '\(query)' in the corpus"
@@ -100,6 +105,13 @@ enum ShowCommand: Command {
     field(ctx, "kind", t.kind.rawValue + (t.titleSource == .derived ? " (title derived from the report)" : ""))
     field(ctx, "edition", t.edition?.label ?? "—")
     field(ctx, "speakers", t.speakers.isEmpty ? "—" : TalksCommand.speakerList(t.speakers))
+    if let session = t.session {
+      field(ctx, "session", session.id + (session.track.map { "  (\($0))" } ?? ""))
+      let all = session.speakers.map { SpeakerRef(name: $0.name, organization: $0.organization) }
+      if all.count > t.speakers.count { field(ctx, "program lists", TalksCommand.speakerList(all)) }
+      if let url = session.url { field(ctx, "page", url) }
+      if let said = t.reportTitle { field(ctx, "report says", said) }
+    }
     field(ctx, "projects", t.projects.isEmpty ? "—" : t.projects.joined(separator: ", "))
     field(ctx, "themes", t.themes.isEmpty ? "—" : t.themes.joined(separator: ", "))
     ctx.print()
@@ -112,6 +124,45 @@ enum ShowCommand: Command {
       ctx.print()
       heading(ctx, "Related talks")
       for (o, _) in rel { ctx.print("  " + Terminal.sanitize(o.title) + ctx.style.dim("  \(o.id)")) }
+    }
+  }
+
+  struct SessionOut: Encodable {
+    var type = "session"
+    var session: Session
+    /// The corpus's talk linked to the session; nil when no report covers it.
+    var talk: String?
+    var reports: [String]
+    var mentions: [Mention]
+  }
+
+  static func showSession(_ s: Session, _ ctx: Context) throws {
+    let talk = try ctx.index().talks().first { $0.session?.id == s.id }
+    let detailed = try talk.map { try ctx.index().details(of: $0) }
+    let mentions = detailed?.mentions ?? []
+    if ctx.json {
+      try ctx.printJSON(SessionOut(session: s, talk: talk?.id, reports: talk?.reports ?? [], mentions: mentions))
+      return
+    }
+    heading(ctx, s.title)
+    field(ctx, "id", s.id)
+    let edition = try ctx.catalog().editions.first { $0.id == s.edition }
+    field(ctx, "edition", edition.map { "\($0.region) \($0.year) (\($0.city))" } ?? s.edition)
+    field(ctx, "kind", s.kind.rawValue)
+    if let track = s.track { field(ctx, "track", track) }
+    if let start = s.start { field(ctx, "when", start + (s.end.map { " – " + $0 } ?? "")) }
+    if let location = s.location { field(ctx, "where", location) }
+    field(ctx, "speakers", s.speakers.isEmpty ? "—" : s.speakers.map { sp in
+      sp.name + ([sp.role, sp.organization].compactMap { $0 }.isEmpty ? "" : " (" + [sp.role, sp.organization].compactMap { $0 }.joined(separator: ", ") + ")")
+    }.joined(separator: ", "))
+    if let url = s.url { field(ctx, "page", url) }
+    if let talk { field(ctx, "talk", talk.id) }
+    ctx.print()
+    heading(ctx, "Reports")
+    if mentions.isEmpty { ctx.print("  No report of the corpus covers this session.") }
+    for m in mentions {
+      ctx.print("  \(m.report):\(m.line)")
+      ctx.print("    " + ctx.style.dim(Terminal.sanitize(m.excerpt)))
     }
   }
 

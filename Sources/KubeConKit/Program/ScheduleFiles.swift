@@ -96,10 +96,12 @@ public final class Programs: @unchecked Sendable {
   private let lock = NSLock()
   private var slots: [String: Slot] = [:]
 
-  /// One edition's program, loaded once.
+  /// One edition's sessions and program, each loaded once.
   private final class Slot: @unchecked Sendable {
     let lock = NSLock()
-    var loaded = false
+    var read = false
+    var sessions: [Session]?
+    var indexed = false
     var program: Program?
   }
 
@@ -112,22 +114,45 @@ public final class Programs: @unchecked Sendable {
 
   /// The program of an edition, or nil when no folder has it (or its file cannot be read).
   public func program(_ edition: String) -> Program? {
+    withSlot(edition) { slot in
+      if !slot.indexed {
+        slot.program = sessions(in: slot, edition).map { Program(edition: edition, sessions: $0) }
+        slot.indexed = true
+      }
+      return slot.program
+    }
+  }
+
+  /// An edition's sessions as its file lists them, without indexing them for linking; nil when
+  /// no folder has the edition.
+  public func sessions(_ edition: String) -> [Session]? {
+    withSlot(edition) { sessions(in: $0, edition) }
+  }
+
+  /// The session with this id (`eu-2025-1txVP`): looked up in the edition its id starts with.
+  public func session(id: String) -> Session? {
+    for edition in editions where id.hasPrefix(edition + "-") {
+      if let s = sessions(edition)?.first(where: { $0.id == id }) { return s }
+    }
+    return nil
+  }
+
+  private func withSlot<T>(_ edition: String, _ body: (Slot) -> T) -> T {
     lock.lock()
     let slot = slots[edition] ?? Slot()
     slots[edition] = slot
     lock.unlock()
     slot.lock.lock()
     defer { slot.lock.unlock() }
-    if !slot.loaded {
-      for folder in folders {
-        if let sessions = try? ScheduleFiles.read(folder: folder, edition: edition) {
-          slot.program = Program(edition: edition, sessions: sessions)
-          break
-        }
-      }
-      slot.loaded = true
+    return body(slot)
+  }
+
+  private func sessions(in slot: Slot, _ edition: String) -> [Session]? {
+    if !slot.read {
+      slot.sessions = folders.lazy.compactMap { try? ScheduleFiles.read(folder: $0, edition: edition) }.first
+      slot.read = true
     }
-    return slot.program
+    return slot.sessions
   }
 
   /// The editions some folder has a program of.

@@ -13,18 +13,21 @@ public struct SearchFilter: Sendable {
   public var year: Int?
   public var language: String?
   public var theme: String?
+  /// Only talks, or only report sections.
+  public var kind: SearchDocument.Kind?
 
-  public init(year: Int? = nil, language: String? = nil, theme: String? = nil) {
+  public init(year: Int? = nil, language: String? = nil, theme: String? = nil, kind: SearchDocument.Kind? = nil) {
     self.year = year
     self.language = language
     self.theme = theme
+    self.kind = kind
   }
 
-  var isEmpty: Bool { year == nil && language == nil && theme == nil }
+  var isEmpty: Bool { year == nil && language == nil && theme == nil && kind == nil }
 
   func keeps(_ d: SearchDocument) -> Bool {
     (year == nil || d.year == year) && (language.map { d.languages.contains($0) } ?? true)
-      && (theme.map { d.themes.contains($0) } ?? true)
+      && (theme.map { d.themes.contains($0) } ?? true) && (kind.map { d.kind == $0 } ?? true)
   }
 }
 
