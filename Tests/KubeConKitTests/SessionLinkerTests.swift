@@ -45,6 +45,62 @@ import Testing
     #expect(talk.speakers == [SpeakerRef(name: "Alice Martin", organization: "Acme")])
   }
 
+  /// A heading with nothing for it but its wording, a project and words about presenting: the
+  /// author's topic in a report of an edition with a program, a talk in one without.
+  static let topicHeading = """
+    ## Harbor Everywhere In Our Clusters
+
+    The talk presented how Harbor replicates images; the demo showed a pull-through cache.
+    """
+
+  @Test func aHeadingWithOnlyWeakEvidenceIsATalkOnlyWhenItNamesASession() throws {
+    let withProgram = try SessionLinkerTests.parser.parse(data: Data(("# KubeCon Europe 2025 in London\n\n" + SessionLinkerTests.topicHeading).utf8), file: "t.md", id: "t", explain: true)
+    #expect(withProgram.talks.isEmpty)
+    let note = try #require(withProgram.explanation.first { $0.span == "Harbor Everywhere In Our Clusters" })
+    #expect(!note.isTalk && Evidence.isWeak(note.evidence) && note.decision.contains("no session"))
+    let without = try SessionLinkerTests.parser.parse(data: Data(("# KubeCon Europe 2019 in Barcelona\n\n" + SessionLinkerTests.topicHeading).utf8), file: "t.md", id: "t")
+    #expect(without.talks.map(\.title) == ["Harbor Everywhere In Our Clusters"])
+    // The same heading with its speaker is a talk with a program too.
+    let withSpeaker = try SessionLinkerTests.talks(SessionLinkerTests.topicHeading + "\nJane Doe from Acme presented it.\n")
+    #expect(withSpeaker.map(\.title) == ["Harbor Everywhere In Our Clusters"])
+  }
+
+  @Test func explanationsNameTheEvidenceAndTheSession() throws {
+    let parsed = try SessionLinkerTests.parser.parse(data: Data("""
+      # KubeCon Europe 2025 in London
+
+      ## Talks I liked
+
+      ### Zero Trust Networking in Practice - Bruno Keller, Initech
+
+      Notes.
+
+      ## Conclusion
+
+      That was all.
+      """.utf8), file: "t.md", id: "t", explain: true)
+    let talk = try #require(parsed.explanation.first { $0.isTalk })
+    #expect(talk.evidence.contains(.speakers) && talk.evidence.contains(.underTalkList) && talk.evidence.contains(.programTitle))
+    #expect(talk.decision.contains("eu-2025-b1"))
+    #expect(parsed.explanation.contains { !$0.isTalk && $0.span == "Conclusion" })
+    #expect(parsed.explanation.map(\.line) == parsed.explanation.map(\.line).sorted())
+    // Explaining changes nothing of what is found.
+    let plain = try SessionLinkerTests.parser.parse(data: Data("""
+      # KubeCon Europe 2025 in London
+
+      ## Talks I liked
+
+      ### Zero Trust Networking in Practice - Bruno Keller, Initech
+
+      Notes.
+
+      ## Conclusion
+
+      That was all.
+      """.utf8), file: "t.md", id: "t")
+    #expect(plain.report == parsed.report && plain.explanation.isEmpty)
+  }
+
   @Test func aMisspelledSpeakerTakesTheProgramsSpelling() throws {
     let talks = try SessionLinkerTests.talks("""
       ## Des pipelines d'observabilité

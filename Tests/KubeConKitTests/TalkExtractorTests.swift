@@ -43,6 +43,25 @@ import Testing
     #expect(!parsed.talks.map(\.title).contains { ["Day 2", "Sponsors", "Conclusion"].contains($0) })
   }
 
+  @Test func closingWordsUnderATalkListAreNotTalks() throws {
+    let parsed = try Fixtures.parse("""
+      # Les talks que j'ai vus
+
+      ## Scaling Widgets With Gadgets (par Jeanne Martin, Acme)
+
+      Une session sur les widgets.
+
+      ## Et voilà pour ce jour 2 !
+
+      À demain pour la suite, Kubernetes oblige.
+
+      ## Big Thank You
+
+      To the Flux maintainers who presented at the booth.
+      """)
+    #expect(parsed.talks.count == 1 && parsed.talks[0].title.hasPrefix("Scaling Widgets With Gadgets"))
+  }
+
   @Test func keynoteContainerMakesItsSegmentsKeynotes() throws {
     let parsed = try Fixtures.parse("""
       Keynote de démarrage#

@@ -2,6 +2,24 @@ import Foundation
 import Testing
 
 @Suite struct ParseCommandTests {
+  @Test func explainShowsEachDecisionWithItsEvidence() throws {
+    let run = Run.kubecon(["parse", "Data/reports/en-sokube-kubecon-eu-2025-london.txt", "--explain"])
+    #expect(run.code == 0)
+    #expect(run.out.contains("why"))
+    #expect(run.out.contains("a heading that groups things"))
+    #expect(run.out.contains("+4 speakers after the title or a byline under it"))
+    #expect(run.out.contains("session eu-2025-"))
+    let json = Run.kubecon(["parse", "Data/reports/en-sokube-kubecon-eu-2025-london.txt", "--explain", "--json"])
+    let report = try #require((try json.json() as? [[String: Any]])?.first)
+    let notes = try #require(report["explanation"] as? [[String: Any]])
+    let talks = try #require(report["talks"] as? [[String: Any]])
+    #expect(notes.filter { $0["isTalk"] as? Bool == true }.count == talks.count)
+    #expect(notes.contains { $0["isTalk"] as? Bool == false && ($0["evidence"] as? [String]) != nil })
+    // Without --explain, no explanation key.
+    let plain = try #require((try Run.kubecon(["parse", "Data/reports/en-sokube-kubecon-eu-2025-london.txt", "--json"]).json() as? [[String: Any]])?.first)
+    #expect(plain["explanation"] == nil)
+  }
+
   @Test func jsonCarriesTheContractFields() throws {
     let run = Run.kubecon(["parse", "Data/reports/fr-sokube-kubecon-eu-2025-london.txt", "--json"])
     #expect(run.code == 0)

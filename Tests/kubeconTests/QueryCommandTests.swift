@@ -11,7 +11,7 @@ import Testing
   @Test func draFindsTheDRATalksInBothLanguages() throws {
     // The session named after DRA, with its speakers, ranks above the keynote segment that
     // summarizes DRA in a shorter text (see SearchDocument.prior).
-    let top = try titles(["dra", "--limit", "2"])
+    let top = try titles(["dra", "--limit", "2", "--type", "talk"])
     #expect(top.first?.hasPrefix("More Nodes, More Problems") == true, "\(top)")
     #expect(top.last == "Scheduling and dynamic resource allocation")
     let french = try titles(["allocation", "dynamique", "de", "ressources", "--limit", "3"])
@@ -29,10 +29,13 @@ import Testing
   @Test func jsonCarriesTheContractFields() throws {
     let run = Run.kubecon(["search", "opentelemetry", "--json", "--limit", "3"])
     let hits = try #require(try run.json() as? [[String: Any]])
-    for key in ["type", "id", "report", "year", "title", "score", "snippet", "translations"] {
+    for key in ["type", "id", "report", "year", "title", "score", "snippet", "translations", "url"] {
       #expect(hits.allSatisfy { $0.keys.contains(key) }, "missing \(key)")
     }
-    let scores = hits.compactMap { $0["score"] as? Double }
+    // The reports' hits by score, then the program's sessions by theirs.
+    let reportHits = hits.filter { $0["type"] as? String != "session" }
+    #expect(hits.prefix(reportHits.count).allSatisfy { $0["type"] as? String != "session" })
+    let scores = reportHits.compactMap { $0["score"] as? Double }
     #expect(scores == scores.sorted(by: >))
     #expect(hits.contains { ($0["translations"] as? [String])?.isEmpty == false })
   }

@@ -5,8 +5,12 @@ import KubeConKit
 enum ParseCommand: Command {
   static let spec = CommandSpec(
     name: "parse", abstract: "Parse reports and print what was found, without storing anything.",
+    discussion: "--explain shows, line by line, each heading or span that may name a talk, its evidence and the\ndecision (with --json: an \"explanation\" list in each report).",
     arguments: [("file", "Report files: markdown, plain text or saved web pages.")], minArguments: 1, maxArguments: nil,
-    options: [CommandSpec.jsonOption])
+    options: [
+      OptionSpec(name: "--explain", help: "Show why each talk was found, or a heading was not taken for one."),
+      CommandSpec.jsonOption,
+    ])
 
   /// The JSON contract of `parse --json`.
   struct Output: Encodable {
@@ -45,9 +49,11 @@ enum ParseCommand: Command {
     var projects: [String]
     var themes: [String]
     var warnings: [String]
+    /// With --explain only.
+    var explanation: [ExtractionNote]?
 
     func encode(to encoder: Encoder) throws {
-      enum K: String, CodingKey { case id, file, title, language, date, author, organization, edition, talks, projects, themes, warnings }
+      enum K: String, CodingKey { case id, file, title, language, date, author, organization, edition, talks, projects, themes, warnings, explanation }
       var c = encoder.container(keyedBy: K.self)
       try c.encode(id, forKey: .id)
       try c.encode(file, forKey: .file)
@@ -61,10 +67,11 @@ enum ParseCommand: Command {
       try c.encode(projects, forKey: .projects)
       try c.encode(themes, forKey: .themes)
       try c.encode(warnings, forKey: .warnings)
+      if let explanation { try c.encode(explanation, forKey: .explanation) }
     }
   }
 
-  static func output(_ p: ParsedReport) -> Output {
+  static func output(_ p: ParsedReport, explain: Bool = false) -> Output {
     let r = p.report
     return Output(
       id: r.id, file: r.file, title: r.title, language: r.language, date: r.date, author: r.author,
@@ -74,20 +81,21 @@ enum ParseCommand: Command {
           id: $0.id, title: $0.title, titleSource: $0.titleSource, reportTitle: $0.reportTitle, kind: $0.kind,
           speakers: $0.speakers, projects: $0.projects, themes: $0.themes, line: $0.mentions.first?.line ?? 0,
           session: $0.session)
-      }, projects: r.projects, themes: r.themes, warnings: r.warnings)
+      }, projects: r.projects, themes: r.themes, warnings: r.warnings, explanation: explain ? p.explanation : nil)
   }
 
   static func run(_ ctx: Context) throws {
     let parser = ReportParser(catalog: try ctx.catalog())
+    let explain = ctx.args.has("--explain")
     var results: [ParsedReport] = []
     for file in ctx.args.positionals {
-      results.append(try parser.parse(fileAt: ctx.absolute(file), displayPath: file))
+      results.append(try parser.parse(fileAt: ctx.absolute(file), displayPath: file, explain: explain))
     }
     for r in results {
       for d in r.diagnostics { ctx.warn(Terminal.sanitize(d.description)) }
     }
     if ctx.json {
-      try ctx.printJSON(results.map(output))
+      try ctx.printJSON(results.map { output($0, explain: explain) })
       return
     }
     let s = ctx.style
@@ -115,6 +123,23 @@ enum ParseCommand: Command {
         }
       }
       if !r.warnings.isEmpty { ctx.print("  " + "warnings".padded(to: 13) + "\(r.warnings.count) (on stderr)") }
+      if explain { printExplanation(p.explanation, ctx) }
+    }
+  }
+
+  /// Each decision: line, span, decision, then its evidence with their weights.
+  static func printExplanation(_ notes: [ExtractionNote], _ ctx: Context) {
+    let s = ctx.style
+    ctx.print()
+    ctx.print("  " + s.bold("why"))
+    for n in notes {
+      let mark = n.isTalk ? s.green("talk") : s.dim("not ")
+      ctx.print("    " + String(n.line).padded(to: 6) + mark + "  " + Terminal.sanitize(n.span))
+      ctx.print("                " + s.dim(Terminal.sanitize(n.decision)))
+      for e in n.evidence {
+        let weight = e.weight == 0 ? "" : (e.weight > 0 ? "+\(e.weight) " : "\(e.weight) ")
+        ctx.print("                  " + s.dim("· " + weight + e.summary))
+      }
     }
   }
 }

@@ -25,8 +25,23 @@ enum SearchCommand: Command {
     var score: Double
     var snippet: String
     var translations: [String]
-    /// A session's page.
+    /// A session's page (null for the reports' hits).
     var url: String?
+
+    /// Every key in every hit, `null` included.
+    func encode(to encoder: Encoder) throws {
+      enum K: String, CodingKey { case type, id, report, year, title, score, snippet, translations, url }
+      var c = encoder.container(keyedBy: K.self)
+      try c.encode(type, forKey: .type)
+      try c.encode(id, forKey: .id)
+      try c.encode(report, forKey: .report)
+      try c.encode(year, forKey: .year)
+      try c.encode(title, forKey: .title)
+      try c.encode(score, forKey: .score)
+      try c.encode(snippet, forKey: .snippet)
+      try c.encode(translations, forKey: .translations)
+      try c.encode(url, forKey: .url)
+    }
   }
 
   static let types = ["talk", "section", "session"]

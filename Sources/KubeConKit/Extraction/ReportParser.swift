@@ -9,6 +9,9 @@ public struct ParsedReport: Sendable {
   /// The numbers among the words of the report's sections (``Linker/numbers(in:)``), when the
   /// parser read them from the words it had; otherwise the linker reads the sections again.
   let numbers: [String]?
+  /// Every decision about what is a talk, in the order of the report's lines, when asked for
+  /// (``ReportParser/parse(fileAt:displayPath:id:explain:)``); empty otherwise.
+  public var explanation: [ExtractionNote] = []
 
   public init(report: Report, diagnostics: [Diagnostic] = []) {
     self.init(report: report, diagnostics: diagnostics, numbers: nil)
@@ -73,10 +76,11 @@ public struct ReportParser: Sendable {
   /// Parses the file at `path`.
   /// - Parameter displayPath: how warnings and errors name the file (default: `path`).
   /// - Throws: ``KubeConError`` when the file cannot be read or is not text.
-  public func parse(fileAt path: String, displayPath: String? = nil, id: String? = nil) throws -> ParsedReport {
+  /// - Parameter explain: keep every decision about what is a talk (``ParsedReport/explanation``).
+  public func parse(fileAt path: String, displayPath: String? = nil, id: String? = nil, explain: Bool = false) throws -> ParsedReport {
     let shown = displayPath ?? path
     let data = try FileReading.read(path, shown: shown, limit: ReportParser.maxFileSize)
-    return try parse(data: data, file: shown, id: id ?? ReportParser.id(forFile: path))
+    return try parse(data: data, file: shown, id: id ?? ReportParser.id(forFile: path), explain: explain)
   }
 
   /// File names that say nothing of the report (a site generator's page bundle): the folder names it.
@@ -169,7 +173,7 @@ public struct ReportParser: Sendable {
   }
 
   /// Parses a report's bytes. `file` names it in warnings and errors.
-  public func parse(data: Data, file: String, id: String) throws -> ParsedReport {
+  public func parse(data: Data, file: String, id: String, explain: Bool = false) throws -> ParsedReport {
     let decoded = try TextDecoding.decode(data, path: file)
     var diagnostics = decoded.warnings.map { Diagnostic(file: file, line: 1, message: $0) }
     let html = HTMLPage.isHTML(decoded.text, file: file)
@@ -206,10 +210,11 @@ public struct ReportParser: Sendable {
     // and its matches are read from these.
     let projectScan = projectMatcher.scan(bodyTokens)
     let themeScan = themeClassifier.scan(bodyTokens)
-    var candidates = talkExtractor.talks(in: outline, author: author, projectScan: projectScan)
+    let log = explain ? ExtractionLog() : nil
+    var candidates = talkExtractor.talks(in: outline, author: author, projectScan: projectScan, log: log)
     // Linked to the edition's program; without one, session names copied into the report are still read.
     let program = edition.flatMap { catalog.programs.program($0.id) } ?? Program.empty
-    candidates = SessionLinker(program: program, names: speakers.names).link(candidates, sections: outline, author: author)
+    candidates = SessionLinker(program: program, names: speakers.names).link(candidates, sections: outline, author: author, log: log)
     var extracted: [ExtractedTalk] = []
     var usedIds = UniqueIds()
     var sectionTalk: [Int: String] = [:]
@@ -253,7 +258,16 @@ public struct ReportParser: Sendable {
       warnings: diagnostics.map(\.description), contentHash: SHA256.hex(data), extracted: extracted)
     // The sections' words are slices of the body's: their numbers are read here, not from their
     // texts again when translations are compared.
-    return ParsedReport(report: report, diagnostics: diagnostics, numbers: outline.flatMap { Linker.numbers(in: $0.tokens) })
+    var parsed = ParsedReport(report: report, diagnostics: diagnostics, numbers: outline.flatMap { Linker.numbers(in: $0.tokens) })
+    if let log {
+      let talks = candidates.map { c in
+        let score = Evidence.score(c.evidence)
+        let decision = (score > 0 ? "talk (score \(score))" : "talk") + (c.session.map { ", session " + $0.id } ?? "")
+        return ExtractionNote(line: c.line, span: c.reportTitle ?? c.title, evidence: c.evidence, isTalk: true, decision: decision)
+      }
+      parsed.explanation = (log.notes + talks).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+    return parsed
   }
 
   /// Fields of the wrong type: a title or date given as a list, a date that is no date.

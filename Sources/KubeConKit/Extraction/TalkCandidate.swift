@@ -15,4 +15,6 @@ public struct TalkCandidate: Sendable, Equatable {
   public var reportTitle: String? = nil
   /// The session of the program it is linked to.
   public var session: SessionRef? = nil
+  /// What made it a talk, and what linked it to its session.
+  public var evidence: [Evidence] = []
 }

@@ -26,11 +26,12 @@ public struct TalkExtractor: Sendable {
   /// - Parameters:
   ///   - author: never counted as a speaker.
   ///   - projectScan: the project names of the tokens the sections' are part of, if known.
-  public func talks(in sections: [OutlineSection], author: String?) -> [TalkCandidate] {
-    talks(in: sections, author: author, projectScan: nil)
+  ///   - log: told every decision, and the evidence of headings that are not talks.
+  public func talks(in sections: [OutlineSection], author: String?, log: ExtractionLog? = nil) -> [TalkCandidate] {
+    talks(in: sections, author: author, projectScan: nil, log: log)
   }
 
-  func talks(in sections: [OutlineSection], author: String?, projectScan: PhraseMatcher<Int>.Scan?) -> [TalkCandidate] {
+  func talks(in sections: [OutlineSection], author: String?, projectScan: PhraseMatcher<Int>.Scan?, log: ExtractionLog? = nil) -> [TalkCandidate] {
     var result: [TalkCandidate] = []
     var context = Context.none
     var contextLevel = 0
@@ -61,10 +62,12 @@ public struct TalkExtractor: Sendable {
           containerKind[index] = kind
           context = kind
           contextLevel = section.level
+          log?.note(heading.line, heading.text, [], isTalk: false, kind == .keynote ? "a heading about keynotes: its subsections may be" : "a heading that announces talks: its subsections may be")
           found = proseTalks(section.blocks, sectionIndex: index, heading: nil, words: section.tokens)
           continue
         }
         if TalkVocabulary.isGrouping(folded) {
+          log?.note(heading.line, heading.text, [], isTalk: false, "a heading that groups things (day, conclusion, intro...)")
           found = proseTalks(section.blocks, sectionIndex: index, heading: nil, words: section.tokens)
           continue
         }
@@ -76,33 +79,45 @@ public struct TalkExtractor: Sendable {
       // do not).
       lazy var bodyText = Folding.fold(Block.text(of: body))
       lazy var groups = proseSpeakerGroups(in: Array(body))
-      var score = 0
-      if hasSpeakerEvidence { score += 4 }
-      if kindPrefix != nil { score += 3 }
-      if inherited == .talkList { score += 3 }
-      if inherited == .keynote { score += 1 }
+      var evidence: [Evidence] = []
+      if hasSpeakerEvidence { evidence.append(.speakers) }
+      if kindPrefix != nil { evidence.append(.kindPrefix) }
+      if inherited == .talkList { evidence.append(.underTalkList) }
+      if inherited == .keynote { evidence.append(.underKeynotes) }
       // Several people presenting different things under one topic heading: talks in the prose.
       if !hasSpeakerEvidence && kindPrefix == nil && inherited != .talkList && groups.count >= 2 {
+        log?.note(heading.line, heading.text, evidence, isTalk: false, "a topic heading over several people presenting: talks read from its prose")
         found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text, words: section.tokens)
         continue
       }
       let sectionText = section.text
       let sectionTokens = section.tokens
-      if TalkExtractor.looksLikeTitle(heading.text) { score += 1 }
-      if section.hasChildren { score -= 4 }
+      if TalkExtractor.looksLikeTitle(heading.text) { evidence.append(.titleShape) }
+      if section.hasChildren { evidence.append(.subsections) }
       // The rest counts at most 1 (a project named), 2 (presentation cues) and 2 (speakers in the
-      // first blocks): each is read while it may still decide whether the score reaches 3.
-      func undecided(_ most: Int) -> Bool { score < 3 && score + most >= 3 }
+      // first blocks): each is read while it may still decide whether the score reaches the
+      // threshold, or whether the evidence is weak (all of it when the decisions are explained:
+      // the decision is the same).
+      let threshold = Evidence.headingThreshold
+      func undecided(_ most: Int) -> Bool {
+        let score = Evidence.score(evidence)
+        // (Weak evidence that reaches the threshold is not enough with a program: see `Evidence.isWeak`.)
+        return log != nil || (score < threshold && score + most >= threshold) || (score >= threshold && Evidence.isWeak(evidence))
+      }
       if undecided(5) {
         // The words of `section.text + " " + heading.text`: the section's, then the heading's, whose
         // first word starts a sentence as it would after the section's last word.
         var headingTokens = Array(heading.tokens)
         if !headingTokens.isEmpty { headingTokens[0].startsSentence = Tokenizer.firstWordStartsSentence(heading.text, after: sectionText) }
-        if !projects.mentions(in: sectionTokens, then: headingTokens[...], known: projectScan).isEmpty { score += 1 }
+        if !projects.mentions(in: sectionTokens, then: headingTokens[...], known: projectScan).isEmpty { evidence.append(.project) }
       }
-      if undecided(4) { score += TalkExtractor.presentationCues.count(in: bodyText, upTo: 2) }
-      if undecided(2), groups.contains(where: { !$0.isEmpty }) { score += 2 }
-      guard score >= 3 else {
+      if undecided(4) {
+        evidence += Array(repeating: .presentingWords, count: TalkExtractor.presentationCues.count(in: bodyText, upTo: 2))
+      }
+      if undecided(2), groups.contains(where: { !$0.isEmpty }) { evidence.append(.speakersInText) }
+      let score = Evidence.score(evidence)
+      guard score >= threshold else {
+        log?.note(heading.line, heading.text, evidence, isTalk: false, "not a talk: score \(score) < \(threshold)")
         found = proseTalks(section.blocks, sectionIndex: index, heading: heading.text, words: section.tokens)
         continue
       }
@@ -125,7 +140,7 @@ public struct TalkExtractor: Sendable {
       }
       found = [TalkCandidate(
         title: title, titleSource: source, kind: kind, speakers: TalkExtractor.without(author, speakers),
-        line: heading.line, text: sectionText, tokens: sectionTokens, section: index)]
+        line: heading.line, text: sectionText, tokens: sectionTokens, section: index, evidence: evidence)]
     }
     return result
   }
@@ -378,7 +393,7 @@ public struct TalkExtractor: Sendable {
         derived.append(talks.count)
         talks.append(TalkCandidate(
           title: "", titleSource: .derived, kind: TalkExtractor.kind(in: Folding.fold(sentence)) ?? .session,
-          speakers: speakers, line: block.line, text: block.text, tokens: block.tokens, section: sectionIndex))
+          speakers: speakers, line: block.line, text: block.text, tokens: block.tokens, section: sectionIndex, evidence: [.presentingSentence]))
       }
     }
     for i in derived {
@@ -415,7 +430,7 @@ public struct TalkExtractor: Sendable {
       if let s = stated.first {
         talks.append(TalkCandidate(
           title: s.title, titleSource: .stated, kind: s.kind, speakers: speakers, line: first.line, text: text,
-          tokens: tokens, section: sectionIndex))
+          tokens: tokens, section: sectionIndex, evidence: [.recordingLink] + s.evidence))
       } else {
         let titleBlock = segment.first { b in
           b.kind == .paragraph && b.text.pieceCount(upTo: 4) >= 4 && !ReportMetadata.isDateLine(b.text)
@@ -424,7 +439,7 @@ public struct TalkExtractor: Sendable {
         talks.append(TalkCandidate(
           title: TalkExtractor.firstWords(of: titleBlock.text), titleSource: .derived,
           kind: TalkExtractor.namesKeynote(text, words: tokens) ? .keynote : .session,
-          speakers: speakers, line: first.line, text: text, tokens: tokens, section: sectionIndex))
+          speakers: speakers, line: first.line, text: text, tokens: tokens, section: sectionIndex, evidence: [.recordingLink]))
       }
     }
     if !segment.isEmpty { talks += proseTalks(segment, sectionIndex: sectionIndex, heading: heading) }
@@ -460,7 +475,7 @@ public struct TalkExtractor: Sendable {
     guard !speakers.isEmpty || (isSessionLink && rest.isEmpty) || (isSessionLink && !speakers.isEmpty) else { return nil }
     return TalkCandidate(
       title: link.text, titleSource: .stated, kind: TalkExtractor.kindPrefix(Folding.fold(link.text)) ?? .session,
-      speakers: speakers, line: block.line, text: block.text, tokens: block.tokens, section: sectionIndex)
+      speakers: speakers, line: block.line, text: block.text, tokens: block.tokens, section: sectionIndex, evidence: [.linkedTitle])
   }
 
   /// `la conférence « Title »`, `the keynote "Title"`, `le talk **Title**`.
@@ -499,7 +514,7 @@ public struct TalkExtractor: Sendable {
       }
       talks.append(TalkCandidate(
         title: title, titleSource: .stated, kind: TalkExtractor.kind(in: noun) ?? .session, speakers: speakers,
-        line: block.line, text: block.text, tokens: block.tokens, section: sectionIndex))
+        line: block.line, text: block.text, tokens: block.tokens, section: sectionIndex, evidence: [.quotedTitle]))
     }
     return talks
   }

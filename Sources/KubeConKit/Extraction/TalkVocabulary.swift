@@ -5,6 +5,9 @@ enum TalkVocabulary {
     "conclusion", "conclusions", "conclure", "to conclude", "wrap up", "wrap-up", "takeaways", "sponsors",
     "closing words", "final thoughts", "general thoughts", "remerciements", "acknowledgements", "more articles",
     "related posts", "co-located events", "colocated events", "le mot de la fin", "about me", "a propos de moi",
+    // The author's closing words.
+    "thank you", "big thanks", "c'est tout", "c'est fini", "et voila", "that's all", "that's it", "see you",
+    "a bientot", "next year", "l'annee prochaine",
   ].map(Folding.fold)
 
   /// Headings that group things when they are the heading or start it ("Day 2", "Resources", "Jour 1 : ...").

@@ -26,12 +26,19 @@ public struct SessionLinker: Sendable {
     self.names = names
   }
 
-  public func link(_ candidates: [TalkCandidate], sections: [OutlineSection], author: String?) -> [TalkCandidate] {
+  /// - Parameter log: told of the headings dropped for want of evidence (see ``Evidence/isWeak(_:)``).
+  public func link(_ candidates: [TalkCandidate], sections: [OutlineSection], author: String?, log: ExtractionLog? = nil) -> [TalkCandidate] {
     let authorKey = author.map(Program.nameKey)
     var out: [TalkCandidate] = []
     var linked: [Int: Int] = [:]  // session → index in out
-    func add(_ c: TalkCandidate, session: Int?) {
+    func add(_ c: TalkCandidate, session: Int?, by rule: Evidence? = nil) {
+      var c = c
+      if let rule { c.evidence.append(rule) }
       guard let s = session else {
+        if !program.sessions.isEmpty && Evidence.isWeak(c.evidence) {
+          log?.note(c.line, c.title, c.evidence, isTalk: false, "not a talk: only wording, projects and presenting words, and no session of the program")
+          return
+        }
         out.append(respelled(c, authorKey: authorKey))
         return
       }
@@ -55,6 +62,7 @@ public struct SessionLinker: Sendable {
         if let k = candidateLines[block.line] {
           candidates[k].title = copied.parsed.title
           candidates[k].titleSource = .stated
+          candidates[k].evidence.append(.copiedSessionName)
           candidates[k].speakers = TalkExtractor.without(author, speakers)
           if copied.stated != copied.parsed.title { candidates[k].reportTitle = copied.stated }
           if copied.parsed.kind.talkKind != .session { candidates[k].kind = copied.parsed.kind.talkKind }
@@ -63,14 +71,18 @@ public struct SessionLinker: Sendable {
         var c = TalkCandidate(
           title: copied.parsed.title, titleSource: .stated, kind: copied.parsed.kind.talkKind,
           speakers: TalkExtractor.without(author, speakers), line: block.line,
-          text: block.isHeading ? section.text : block.text, tokens: block.isHeading ? section.tokens : block.tokens, section: index)
+          text: block.isHeading ? section.text : block.text, tokens: block.isHeading ? section.tokens : block.tokens, section: index,
+          evidence: [.copiedSessionName])
         if copied.stated != copied.parsed.title { c.reportTitle = copied.stated }
         candidateLines[block.line] = candidates.count
         candidates.append(c)
       }
     }
     candidates.sort { ($0.line, $0.section) < ($1.line, $1.section) }
-    for c in candidates { add(c, session: session(for: c, authorKey: authorKey)) }
+    for c in candidates {
+      let linked = session(for: c, authorKey: authorKey)
+      add(c, session: linked?.session, by: linked?.rule)
+    }
 
     // Sessions named where the extractor saw no talk.
     var sectionsWithTalks = Set(out.map(\.section))
@@ -82,7 +94,7 @@ public struct SessionLinker: Sendable {
           let c = TalkCandidate(
             title: reportWording(of: s, in: block), titleSource: .stated, kind: program.sessions[s].kind.talkKind,
             speakers: [], line: block.line, text: text, tokens: tokens, section: index)
-          add(c, session: s)
+          add(c, session: s, by: .programTitleInBlock)
           sectionsWithTalks.insert(index)
         }
       }
@@ -100,7 +112,7 @@ public struct SessionLinker: Sendable {
           c.titleSource = .stated
         }
       }
-      add(c, session: s)
+      add(c, session: s, by: .programSpeakerInSection)
     }
     return out.sorted { ($0.line, $0.section) < ($1.line, $1.section) }
   }
@@ -131,25 +143,26 @@ public struct SessionLinker: Sendable {
     return nil
   }
 
-  func session(for c: TalkCandidate, authorKey: String?) -> Int? {
+  /// The session a talk is, and the rule that says so.
+  func session(for c: TalkCandidate, authorKey: String?) -> (session: Int, rule: Evidence)? {
     if program.mayNameTitle(Tokenizer.tokens(c.title)[...]) {
       let titled = program.sessions(titled: c.title)
-      if !titled.isEmpty { return choose(titled, speakers: c.speakers) }
+      if !titled.isEmpty { return choose(titled, speakers: c.speakers).map { ($0, .programTitle) } }
       let inside = program.titles(inside: c.title)
-      if inside.count == 1 { return inside[0] }
+      if inside.count == 1 { return (inside[0], .programTitleNearly) }
       // A title misspelled, or followed by its speakers (`Title (par X, Acme)`).
       for span in [c.title] + SessionLinker.leadingParts(c.title) {
         let near = program.sessions(nearlyTitled: span)
-        if !near.isEmpty, let s = choose(near, speakers: c.speakers) { return s }
+        if !near.isEmpty, let s = choose(near, speakers: c.speakers) { return (s, .programTitleNearly) }
       }
     }
     let bySpeakers = unique(c.speakers.filter { Program.nameKey($0.name) != authorKey }.flatMap { program.sessions(of: $0.name) })
-    if !bySpeakers.isEmpty { return program.closest(bySpeakers, to: words(c)) }
+    if !bySpeakers.isEmpty { return program.closest(bySpeakers, to: words(c)).map { ($0, .programSpeakers) } }
     let firstLines = SessionLinker.firstLines(3, of: c.text)
     let inText = program.titles(inside: String(firstLines))
-    if inText.count == 1 { return inText[0] }
+    if inText.count == 1 { return (inText[0], .programTitleInText) }
     let named = unique(program.speakersNamed(in: c.tokens).filter { $0 != authorKey }.flatMap { program.bySpeaker[$0] ?? [] })
-    if !named.isEmpty { return program.closest(named, to: words(c)) }
+    if !named.isEmpty { return program.closest(named, to: words(c)).map { ($0, .programSpeakersInText) } }
     return nil
   }
 

@@ -16,7 +16,7 @@ public struct SessionSearch: Sendable {
     public let score: Int
   }
 
-  /// The sessions matching `query`, best first (then by edition and id).
+  /// The sessions matching `query`, best first (then the latest first, then by id).
   public func search(_ query: String, in sessions: [Session]) -> [Hit] {
     // Each word of the query: its forms (the word's terms, or a synonym's terms).
     let words: [[[String]]] = Tokenizer.tokens(query).compactMap { token in
@@ -41,6 +41,7 @@ public struct SessionSearch: Sendable {
       }
       if score > 0 { hits.append(Hit(session: s, score: score)) }
     }
-    return hits.sorted { ($1.score, $0.session.edition, $0.session.id) < ($0.score, $1.session.edition, $1.session.id) }
+    // Best first; of equal ones, the latest editions first.
+    return hits.sorted { ($1.score, $1.session.start ?? "", $0.session.id) < ($0.score, $0.session.start ?? "", $1.session.id) }
   }
 }
