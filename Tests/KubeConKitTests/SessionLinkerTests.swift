@@ -65,6 +65,42 @@ import Testing
     #expect(withSpeaker.map(\.title) == ["Harbor Everywhere In Our Clusters"])
   }
 
+  @Test func aLinkWrittenTitleCommaSpeakerCommaOrganizationGivesBoth() throws {
+    let talks = try SessionLinkerTests.talks("""
+      ## Co-located talks
+
+      - [Widgets Everywhere!? We Sure Can!, Jane de-Roos,
+        WidgetCorp](https://youtu.be/abc)
+      - [Observability, Tracing, Metrics](https://youtu.be/def)
+      """)
+    let talk = try #require(talks.first)
+    #expect(talk.title == "Widgets Everywhere!? We Sure Can!")
+    #expect(talk.speakers == [SpeakerRef(name: "Jane de-Roos", organization: "WidgetCorp")])
+    // A title with commas and no speaker is not cut.
+    #expect(!talks.contains { $0.title == "Observability" })
+  }
+
+  @Test func theProgramVotesOnAnEditionTheTextLeavesOpen() throws {
+    let body = """
+      ## Scaling Observability Pipelines With OpenTelemetry Collectors
+
+      Notes on collectors.
+
+      ## Zero Trust Networking in Practice
+
+      Notes on networking.
+      """
+    let open = try SessionLinkerTests.parser.parse(data: Data(("# My conference notes\n\n" + body).utf8), file: "t.md", id: "t")
+    #expect(open.report.edition?.id == "eu-2025")
+    #expect(open.talks.compactMap(\.session?.id) == ["eu-2025-a1", "eu-2025-b1"])
+    // Never against what the text says.
+    let stated = try SessionLinkerTests.parser.parse(data: Data(("# KubeCon North America 2024 in Salt Lake City\n\n" + body).utf8), file: "t.md", id: "t")
+    #expect(stated.report.edition?.id == "na-2024")
+    // One title is not enough.
+    let one = try SessionLinkerTests.parser.parse(data: Data("# Notes\n\n## Zero Trust Networking in Practice\n\nNotes.\n".utf8), file: "t.md", id: "t")
+    #expect(one.report.edition == nil)
+  }
+
   @Test func explanationsNameTheEvidenceAndTheSession() throws {
     let parsed = try SessionLinkerTests.parser.parse(data: Data("""
       # KubeCon Europe 2025 in London

@@ -67,6 +67,11 @@ public struct EditionResolver: Sendable {
   /// The best edition, or nil when nothing points to one.
   /// - Parameter tokens: `Tokenizer.tokens(text)`, when the caller has them already.
   public func resolve(title: String, frontMatterText: String, text: String, tokens: [Token]? = nil, date: String?) -> Edition? {
+    ranked(title: title, frontMatterText: frontMatterText, text: text, tokens: tokens, date: date).first?.edition
+  }
+
+  /// The editions something points to, best first (ties by id), with their scores.
+  public func ranked(title: String, frontMatterText: String, text: String, tokens: [Token]? = nil, date: String?) -> [(edition: Edition, score: Double)] {
     var score: [String: Double] = [:]
     func add(_ evidence: Evidence, weight: Double, to score: inout [String: Double]) {
       for e in editions {
@@ -108,8 +113,10 @@ public struct EditionResolver: Sendable {
         }
       }
     }
-    let best = score.filter { $0.value > 0 }.max { a, b in (a.value, b.key) < (b.value, a.key) }
-    return best.flatMap { b in editions.first { $0.id == b.key } }
+    let byId = Dictionary(editions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    return score.filter { $0.value > 0 }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.compactMap { id, value in
+      byId[id].map { ($0, value) }
+    }
   }
 
   func evidence(in text: String, skipOtherTimes: Bool) -> [Evidence] {

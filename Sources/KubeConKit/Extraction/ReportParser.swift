@@ -197,9 +197,11 @@ public struct ReportParser: Sendable {
       // The first 20 blocks start the body: their words are the body's first ones.
       ?? DateExtractor.fromText(bodyText, tokens: bodyTokens.prefix(doc.blocks.prefix(20).reduce(0) { $0 + $1.tokens.count }))
     diagnostics += ReportParser.frontMatterTypes(doc.frontMatter, file: file)
-    let edition = editionResolver.resolve(
+    let ranked = editionResolver.ranked(
       title: title, frontMatterText: ReportMetadata.frontMatterText(doc.frontMatter), text: bodyText,
-      tokens: bodyTokens, date: date)?.ref
+      tokens: bodyTokens, date: date)
+    let edition = (ReportParser.programVote(ranked, tokens: bodyTokens, programs: catalog.programs, editions: catalog.editions)
+      ?? ranked.first?.edition)?.ref
     if edition == nil {
       diagnostics.append(Diagnostic(file: file, line: 1, message: "no KubeCon edition recognized (no city, year or date points to one)"))
     }
@@ -268,6 +270,20 @@ public struct ReportParser: Sendable {
       parsed.explanation = (log.notes + talks).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
     return parsed
+  }
+
+  /// The edition the program names, when the text leaves the edition open (nothing points to
+  /// one, or editions tie): of the editions in question (all those with a program when none), the
+  /// one whose program has the most session titles in the report, two at least and more than any
+  /// other's. Nil when the text decides, or the programs do not.
+  static func programVote(_ ranked: [(edition: Edition, score: Double)], tokens: [Token], programs: Programs, editions: [Edition]) -> Edition? {
+    let tied = ranked.filter { $0.score == ranked.first?.score }.map(\.edition)
+    guard ranked.isEmpty || tied.count > 1 else { return nil }
+    let withPrograms = Set(programs.editions)
+    let open = (ranked.isEmpty ? editions : tied).filter { withPrograms.contains($0.id) }
+    let counts = open.map { e in (e, Set(programs.program(e.id)?.titles(inside: tokens[...]) ?? []).count) }.sorted { $0.1 > $1.1 }
+    guard let top = counts.first, top.1 >= 2, counts.count == 1 || counts[1].1 < top.1 else { return nil }
+    return top.0
   }
 
   /// Fields of the wrong type: a title or date given as a list, a date that is no date.

@@ -140,7 +140,29 @@ public struct SessionLinker: Sendable {
       let parsed = parser.parse(span)
       return (parsed, stated)
     }
+    for span in spans { if let found = commaName(span) { return found } }
     return nil
+  }
+
+  /// `Title, Jane Doe, Acme`: a title of three words or more, then one speaker and their
+  /// organization after commas (the speaker known to the program or shaped like a name, the
+  /// organization known to it or shaped like one).
+  func commaName(_ span: String) -> (parsed: SessionNameParser.Parsed, stated: String)? {
+    // (Link text may run over lines.)
+    let parts = span.split(whereSeparator: \.isWhitespace).joined(separator: " ").components(separatedBy: ", ")
+    guard parts.count >= 3 else { return nil }
+    let organization = parts[parts.count - 1].trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+    let name = parts[parts.count - 2]
+    let title = parts.dropLast(2).joined(separator: ", ")
+    let nameWords = name.split(separator: " ").count
+    guard TitleKey.words(title).count >= 3, (2...4).contains(nameWords), !organization.isEmpty,
+      program.speakerKey(name) != nil || names?.isName(name) == true
+        || (SessionNameParser.looksLikeName(name) && !SessionNameParser.looksLikeOrganization(name)),
+      program.organizations.contains(organization) || SessionNameParser.looksLikeOrganization(organization)
+    else { return nil }
+    let (prefixKind, rest) = SessionNameParser.kindPrefix(of: title) ?? (.session, title)
+    let parsed = SessionNameParser.Parsed(title: rest, kind: prefixKind, speakers: [SessionSpeaker(name: name, organization: organization)])
+    return (parsed, title)
   }
 
   /// The session a talk is, and the rule that says so.

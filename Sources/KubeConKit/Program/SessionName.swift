@@ -274,7 +274,10 @@ public struct SessionNameParser: Sendable {
       let core = w.trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”‘’()."))
       guard let first = core.first else { continue }
       if particles.contains(core) { continue }
-      guard first.isUppercase || !first.isLetter else { return false }
+      // (`de-Roos`: a particle joined to a capitalized name.)
+      let joined = core.split(separator: "-").count > 1 && particles.contains(String(core.prefix { $0 != "-" }).lowercased())
+        && core.split(separator: "-").last?.first?.isUppercase == true
+      guard first.isUppercase || !first.isLetter || joined else { return false }
       capitalized += 1
     }
     return capitalized >= 1
