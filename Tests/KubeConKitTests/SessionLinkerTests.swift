@@ -80,6 +80,35 @@ import Testing
     #expect(!talks.contains { $0.title == "Observability" })
   }
 
+  @Test func aLinkToASessionPageIsThatSession() throws {
+    let talks = try SessionLinkerTests.talks("""
+      ## Day 1
+
+      I liked the session from [Bruno Keller](https://kccnceu2025.sched.com/event/b2/gpu-sharing-for-batch-workloads-on-kubernetes-bruno-keller-initech), full of numbers.
+
+      At a co-located event, Jane Doe gave [a great talk](https://colocatedeventseu2025.sched.com/event/zz9/widgets-at-the-edge-jane-doe-widgetcorp) on widgets.
+      """)
+    let linked = try #require(talks.first { $0.session != nil })
+    #expect(linked.session?.id == "eu-2025-b2")
+    #expect(linked.title == "GPU Sharing for Batch Workloads on Kubernetes")
+    #expect(linked.speakers.map(\.name) == ["Bruno Keller"])
+    // A page the program does not know: its slug gives the title and tells who speaks.
+    let other = try #require(talks.first { $0.session == nil })
+    #expect(other.title == "Widgets at the edge" && other.titleSource == .derived)
+    #expect(other.speakers.map(\.name) == ["Jane Doe"])
+  }
+
+  @Test func sessionPagesAreReadFromTheirLinks() {
+    let page = SessionPage(url: "https://kccnceu2026.sched.com/event/2CVy5/api-is-the-new-ssh-evangelista-tragni-devoteam?iframe=no")
+    #expect(page == SessionPage(host: "kccnceu2026.sched.com", id: "2CVy5", slug: "api-is-the-new-ssh-evangelista-tragni-devoteam"))
+    #expect(SessionPage(url: "https://sched.co/1YeO0")?.id == "1YeO0")
+    #expect(SessionPage(url: "https://kccnceu2026.sched.com/list/simple") == nil)
+    #expect(SessionPage(url: "https://github.com/org/event/x") == nil)
+    #expect(page?.titleEnd(sharedWith: "API is the New SSH") == 5)
+    #expect(page?.titleEnd(sharedWith: "Evangelista Tragni") == 0)
+    #expect(page?.title(words: 5) == "Api is the new ssh")
+  }
+
   @Test func theProgramVotesOnAnEditionTheTextLeavesOpen() throws {
     let body = """
       ## Scaling Observability Pipelines With OpenTelemetry Collectors

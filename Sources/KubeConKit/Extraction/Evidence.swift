@@ -36,8 +36,12 @@ public enum Evidence: String, Sendable, CaseIterable, Codable {
   case presentingSentence
   /// A session's name as the program writes it (`Title - Speaker, Organization`).
   case copiedSessionName
+  /// A link to a session's page on Sched (its slug names the speakers).
+  case sessionPageLink
 
   // Links to the program of the report's edition.
+  /// A link to the session's own page (its Sched event).
+  case programPage
   /// The talk's title is a session's title (or its part before or after the subtitle).
   case programTitle
   /// A session's title stands inside the talk's title, or a word or two off it.
@@ -85,6 +89,8 @@ public enum Evidence: String, Sendable, CaseIterable, Codable {
     case .recordingLink: "notes closed by a recording link"
     case .presentingSentence: "a sentence naming speakers who present"
     case .copiedSessionName: "a session name as the program writes it (Title - Speaker, Org)"
+    case .sessionPageLink: "a link to a session's page (Sched)"
+    case .programPage: "a link to this session's page"
     case .programTitle: "the title of a session of the program"
     case .programTitleNearly: "a session's title inside it, or a word or two off"
     case .programSpeakers: "its speakers speak at this session"

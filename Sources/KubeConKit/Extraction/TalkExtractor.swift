@@ -365,6 +365,11 @@ public struct TalkExtractor: Sendable {
         continue
       }
       guard block.kind == .paragraph || isListItem(block) else { continue }
+      let pages = sessionPageTalks(block, sectionIndex: sectionIndex)
+      if !pages.isEmpty {
+        talks += pages
+        continue
+      }
       // A block without quotes or bold text names no title in quotes: only its sentences that may
       // name speakers are read.
       let mayQuote = !block.inline.strong.isEmpty || TalkExtractor.mayHoldQuotations(block.text)

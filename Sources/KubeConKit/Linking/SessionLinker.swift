@@ -79,8 +79,32 @@ public struct SessionLinker: Sendable {
       }
     }
     candidates.sort { ($0.line, $0.section) < ($1.line, $1.section) }
+    // The sessions whose pages each block links to, and each section's.
+    var pagesByLine: [Int: [Int]] = [:]
+    var pagesBySection: [Int: [Int]] = [:]
+    if !program.byPage.isEmpty {
+      for (index, section) in sections.enumerated() {
+        for block in section.blocks {
+          for link in block.inline.links {
+            guard let s = SessionPage(url: link.url).flatMap(program.session(at:)) else { continue }
+            if pagesByLine[block.line]?.contains(s) != true { pagesByLine[block.line, default: []].append(s) }
+            if pagesBySection[index]?.contains(s) != true { pagesBySection[index, default: []].append(s) }
+          }
+        }
+      }
+    }
     for c in candidates {
-      let linked = session(for: c, authorKey: authorKey)
+      // A talk of a block, or a heading's, linking to one session's page is that session.
+      let isHeading = sections.indices.contains(c.section) && sections[c.section].heading?.line == c.line
+      if let pages = isHeading ? pagesBySection[c.section] : pagesByLine[c.line], pages.count == 1 {
+        add(c, session: pages[0], by: .programPage)
+        continue
+      }
+      // A talk whose page is another site's (a co-located event's) is no session of this program
+      // its speakers have: only its title links it.
+      let otherPage = c.evidence.contains(.sessionPageLink)
+      var linked = session(for: c, authorKey: authorKey)
+      if otherPage, let rule = linked?.rule, ![.programTitle, .programTitleNearly].contains(rule) { linked = nil }
       add(c, session: linked?.session, by: linked?.rule)
     }
 

@@ -62,6 +62,8 @@ public struct Program: Sendable {
   /// form's first and last two words, every two words of forms of twelve words or more (which
   /// may be named two words off), and one-word forms alone. A text without any names no title.
   let namingPairs: UInt32Set
+  /// Sessions by the event id of their page (``SessionPage``), with the page's host.
+  let byPage: [String: (host: String?, session: Int)]
   /// The words of each session's title (folded, four letters or more), to tell sessions apart.
   let titleWords: [Set<String>]
   /// The organizations the program names, for reading session names copied into reports.
@@ -82,7 +84,9 @@ public struct Program: Sendable {
     var organizations = Set<String>()
     var titleWords: [Set<String>] = []
     var namingPairs: [UInt32] = []
+    var byPage: [String: (host: String?, session: Int)] = [:]
     for (i, s) in sessions.enumerated() {
+      if let page = s.url.flatMap(SessionPage.init(url:)), byPage[page.id] == nil { byPage[page.id] = (page.host, i) }
       let forms = TitleKey.forms(s.title, withPrefix: false)
       titleWords.append(Set(forms[0].filter { $0.count >= 4 }))
       guard s.kind != .logistics else { continue }
@@ -122,6 +126,7 @@ public struct Program: Sendable {
     self.spelling = spelling
     self.titleWords = titleWords
     self.namingPairs = UInt32Set(namingPairs)
+    self.byPage = byPage
     self.organizations = organizations
     nameParser = SessionNameParser(organizations: organizations)
   }
@@ -170,6 +175,12 @@ public struct Program: Sendable {
       previous = t.foldedHash
     }
     return false
+  }
+
+  /// The session whose page a link is (a short link, or one on the same Sched site).
+  public func session(at page: SessionPage) -> Int? {
+    guard let found = byPage[page.id], page.host == nil || found.host == nil || page.host == found.host else { return nil }
+    return found.session
   }
 
   /// The sessions a whole span names (one of its title forms), logistics excepted.

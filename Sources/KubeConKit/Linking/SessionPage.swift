@@ -1,0 +1,61 @@
+/// A link to a session's page on Sched, where KubeCon publishes its programs:
+/// `https://kccnceu2025.sched.com/event/1txVP/title-of-the-talk-jane-doe-acme` or
+/// `https://sched.co/1txVP`. The event id names the session; the slug after it is the session's
+/// name (title, speakers, organizations) made lowercase, words joined by `-`.
+public struct SessionPage: Equatable, Sendable {
+  /// `kccnceu2025.sched.com`; nil for a short link (`sched.co`).
+  public var host: String?
+  /// `1txVP`.
+  public var id: String
+  /// `title-of-the-talk-jane-doe-acme`; nil when the link has none.
+  public var slug: String?
+
+  public init(host: String?, id: String, slug: String?) {
+    (self.host, self.id, self.slug) = (host, id, slug)
+  }
+
+  /// The session page a URL is, or nil.
+  public init?(url: String) {
+    var rest = Substring(url)
+    for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
+    if rest.hasPrefix("www.") { rest = rest.dropFirst(4) }
+    let parts = rest.split(separator: "/", omittingEmptySubsequences: true).map { String($0.prefix { $0 != "?" && $0 != "#" }) }
+    guard parts.count >= 2 else { return nil }
+    let host = parts[0].lowercased()
+    if host == "sched.co" {
+      (self.host, id, slug) = (nil, parts[1], nil)
+    } else if host.hasSuffix(".sched.com"), parts.count >= 3, parts[1] == "event" {
+      (self.host, id, slug) = (host, parts[2], parts.count >= 4 && !parts[3].isEmpty ? parts[3] : nil)
+    } else {
+      return nil
+    }
+    guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+  }
+
+  /// Where the title ends among the slug's words when a link's text states it: past the longest
+  /// run of three words or more the slug shares with the text, when the run starts the slug (a
+  /// kind prefix aside: a slug starts with the title); 0 otherwise.
+  public func titleEnd(sharedWith text: String) -> Int {
+    guard let slug else { return 0 }
+    let words = slug.split(separator: "-")
+    let textWords = Slug.make(text, maxLength: 400).split(separator: "-")
+    var best = (length: 0, start: 0, end: 0)
+    for i in words.indices {
+      for j in textWords.indices {
+        var n = 0
+        while i + n < words.count, j + n < textWords.count, words[i + n] == textWords[j + n] { n += 1 }
+        if n > best.length { best = (n, i, i + n) }
+      }
+    }
+    return best.length >= 3 && best.start <= 3 ? best.end : 0
+  }
+
+  /// The title the slug holds: its words before word `end` (where the speakers' names start), or
+  /// all of them; spaces between words, the first capitalized. Nil without a slug or words.
+  public func title(words end: Int?) -> String? {
+    guard let slug else { return nil }
+    let words = slug.split(separator: "-").prefix(end ?? .max)
+    guard let first = words.first else { return nil }
+    return ([first.prefix(1).uppercased() + first.dropFirst()] + words.dropFirst()).joined(separator: " ")
+  }
+}
