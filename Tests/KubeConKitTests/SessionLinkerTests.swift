@@ -98,6 +98,14 @@ import Testing
     #expect(other.speakers.map(\.name) == ["Jane Doe"])
   }
 
+  @Test func namesLoseTheirRolesAndNicknames() {
+    #expect(SessionLinker.withoutRoles(SpeakerRef(name: "Flux Maintainers Paulo Gomes", organization: nil)).name == "Paulo Gomes")
+    #expect(SessionLinker.withoutRoles(SpeakerRef(name: "Jean Van Der Berg", organization: nil)).name == "Jean Van Der Berg")
+    #expect(SessionLinker.withoutRoles(SpeakerRef(name: "CTO Jane", organization: nil)).name == "CTO Jane")
+    #expect(SessionLinker.withoutNickname("Priyanka \\\"Pinky\\\" Ravi") == "Priyanka Ravi")
+    #expect(SessionLinker.withoutNickname("Jane “JD” Doe") == "Jane Doe")
+  }
+
   @Test func sessionPagesAreReadFromTheirLinks() {
     let page = SessionPage(url: "https://kccnceu2026.sched.com/event/2CVy5/api-is-the-new-ssh-evangelista-tragni-devoteam?iframe=no")
     #expect(page == SessionPage(host: "kccnceu2026.sched.com", id: "2CVy5", slug: "api-is-the-new-ssh-evangelista-tragni-devoteam"))

@@ -33,6 +33,7 @@ public struct SessionLinker: Sendable {
     var linked: [Int: Int] = [:]  // session → index in out
     func add(_ c: TalkCandidate, session: Int?, by rule: Evidence? = nil) {
       var c = c
+      c.speakers = c.speakers.map(SessionLinker.withoutRoles)
       if let rule { c.evidence.append(rule) }
       guard let s = session else {
         if !program.sessions.isEmpty && Evidence.isWeak(c.evidence) {
@@ -58,7 +59,8 @@ public struct SessionLinker: Sendable {
     for (index, section) in sections.enumerated() {
       for block in [section.heading].compactMap({ $0 }) + section.blocks {
         guard let copied = copiedName(in: block) else { continue }
-        let speakers = copied.parsed.speakers.map { SpeakerRef(name: $0.name, organization: $0.organization) }
+        // (A nickname, `Jane "JD" Doe`, is no part of the name a report credits.)
+        let speakers = copied.parsed.speakers.map { SpeakerRef(name: SessionLinker.withoutNickname($0.name), organization: $0.organization) }
         if let k = candidateLines[block.line] {
           candidates[k].title = copied.parsed.title
           candidates[k].titleSource = .stated
@@ -352,6 +354,19 @@ public struct SessionLinker: Sendable {
   static func withoutNickname(_ name: String) -> String {
     name.split(separator: " ").filter { w in !(w.hasPrefix("\"") || w.hasPrefix("(") || w.hasPrefix("“") || w.hasPrefix("\\\"")) }
       .joined(separator: " ")
+  }
+
+  /// A name without the job or role words written before it (`Flux Maintainers Jane Doe`, `CTO
+  /// Jane Doe`): the words after the last role word, when two or more are left.
+  static func withoutRoles(_ speaker: SpeakerRef) -> SpeakerRef {
+    let words = speaker.name.split(separator: " ")
+    guard words.count >= 3 else { return speaker }
+    let isRole = { (w: Substring) -> Bool in
+      let f = Folding.fold(w)
+      return SessionNameParser.roleWords.contains(f) || (f.hasSuffix("s") && SessionNameParser.roleWords.contains(String(f.dropLast())))
+    }
+    guard let last = words.lastIndex(where: isRole), words.count - last - 1 >= 2 else { return speaker }
+    return SpeakerRef(name: words[(last + 1)...].joined(separator: " "), organization: speaker.organization)
   }
 
   /// Texts between double quotes (straight, curly or French).
