@@ -67,7 +67,8 @@ enum SearchCommand: Command {
   static func run(_ ctx: Context) throws {
     // Only the search sections and, for --theme, the themes are read: no corpus table is decoded.
     let corpusIndex = try ctx.index()
-    let index = try corpusIndex.searchIndex(synonyms: synonyms(ctx))
+    let synonyms = synonyms(ctx)
+    let index = try corpusIndex.searchIndex(synonyms: synonyms)
     let query = ctx.args.positionals.joined(separator: " ")
     // A year with a program but no report still has sessions to find.
     let year = try ctx.args.value("--year").map { raw in
@@ -84,7 +85,7 @@ enum SearchCommand: Command {
     }
     let hits = type == "session" ? [] : try index.search(
       query, limit: limit, filter: SearchFilter(year: year, language: lang, theme: theme, kind: type.flatMap(SearchDocument.Kind.init)))
-    let sessions = type == nil || type == "session" ? try sessionHits(query, year: year, lang: lang, theme: theme, limit: limit, ctx) : []
+    let sessions = type == nil || type == "session" ? try sessionHits(query, year: year, lang: lang, theme: theme, limit: limit, synonyms: synonyms, ctx) : []
     if ctx.json {
       try ctx.printJSON(hits.map { h in
         Out(type: h.document.kind.rawValue, id: h.document.id, report: h.document.report, year: h.document.year,
@@ -133,13 +134,17 @@ enum SearchCommand: Command {
 
   /// Sessions of the programs (of `year`'s editions) that match the query and that no report
   /// of the corpus covers; none with --lang or --theme, which sessions do not have.
-  static func sessionHits(_ query: String, year: Int?, lang: String?, theme: String?, limit: Int, _ ctx: Context) throws -> [SessionHit] {
+  static func sessionHits(
+    _ query: String, year: Int?, lang: String?, theme: String?, limit: Int, synonyms: Synonyms, _ ctx: Context
+  ) throws -> [SessionHit] {
     guard lang == nil, theme == nil else { return [] }
     let catalog = try ctx.catalog()
     let years = Dictionary(catalog.editions.map { ($0.id, $0.year) }, uniquingKeysWith: { a, _ in a })
     let editions = catalog.programs.editions.filter { year == nil || years[$0] == year }
-    let all = editions.flatMap { catalog.programs.sessions($0) ?? [] }
-    let found = SessionSearch(synonyms: synonyms(ctx)).search(query, in: all)
+    let search = SessionSearch(synonyms: synonyms)
+    // Only the sessions that may match are decoded (from the session cache).
+    let filter = search.mayMatch(query)
+    let found = search.search(query, in: catalog.programs.sessions(of: editions, whereFolded: filter, cacheFolder: ctx.cacheFolder))
     guard !found.isEmpty else { return [] }
     let covered = Set(try ctx.index().talks().compactMap { $0.session?.id })
     return found.filter { !covered.contains($0.session.id) }.prefix(limit).map {

@@ -16,13 +16,29 @@ public struct SessionSearch: Sendable {
     public let score: Int
   }
 
-  /// The sessions matching `query`, best first (then the latest first, then by id).
-  public func search(_ query: String, in sessions: [Session]) -> [Hit] {
-    // Each word of the query: its forms (the word's terms, or a synonym's terms).
-    let words: [[[String]]] = Tokenizer.tokens(query).compactMap { token in
+  /// Each word of the query: its forms (the word's terms, or a synonym's terms).
+  func words(_ query: String) -> [[[String]]] {
+    Tokenizer.tokens(query).compactMap { token in
       guard let term = analyzer.term(for: token) else { return nil }
       return [[term]] + synonyms.alternatives(for: token.text, analyzer: analyzer)
     }
+  }
+
+  /// Whether a session's folded words (``SessionCache``) may match `query`: they hold, for every word,
+  /// the first four letters of each term of one of its forms (a stem's ending may differ from
+  /// the word's, its start does not). True for every line when the query has no word.
+  public func mayMatch(_ query: String) -> (UnsafeBufferPointer<UInt8>) -> Bool {
+    let words = self.words(query).map { forms in forms.map { $0.map { Array($0.prefix(4).utf8) } } }
+    return { text in
+      words.allSatisfy { forms in
+        forms.contains { $0.allSatisfy { part in part.withUnsafeBufferPointer { Bytes.firstIndex(of: $0, in: text) != nil } } }
+      }
+    }
+  }
+
+  /// The sessions matching `query`, best first (then the latest first, then by id).
+  public func search(_ query: String, in sessions: [Session]) -> [Hit] {
+    let words = self.words(query)
     guard !words.isEmpty else { return [] }
     var hits: [Hit] = []
     for s in sessions where s.kind != .logistics {
