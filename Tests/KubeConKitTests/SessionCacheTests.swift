@@ -3,12 +3,35 @@ import Testing
 @testable import KubeConKit
 
 /// The session cache `search` reads: made from the schedule files, made again when they change
-/// or when it is damaged, and giving what the schedule files give.
+/// or when it is damaged, and finding what the schedule files hold.
 @Suite struct SessionCacheTests {
-  static func session(_ id: String, _ title: String) -> Session {
+  static func session(_ id: String, _ title: String, start: String = "2025-04-02") -> Session {
     Session(
       id: "eu-2025-" + id, edition: "eu-2025", title: title, kind: .session, speakers: [SessionSpeaker(name: "Jane Doe", organization: "Acme")],
-      track: "Security", url: nil, start: nil, end: nil, location: nil, name: title + " - Jane Doe, Acme")
+      track: "Security", url: nil, start: start, end: nil, location: nil, name: title + " - Jane Doe, Acme")
+  }
+
+  static let search = SessionSearch(synonyms: Synonyms(groups: [["dra", "dynamic resource allocation"]]))
+
+  func ids(_ query: String, _ schedules: String, cache: String?, limit: Int = 10) -> [String] {
+    Programs(folders: [schedules]).searchSessions(query, in: ["eu-2025"], with: SessionCacheTests.search, cacheFolder: cache, limit: limit)
+      .map(\.session.id)
+  }
+
+  @Test func sessionsAreFoundByTheirWordsAndSynonymsTitleFirst() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("session-search-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try ScheduleFiles.merge(["eu-2025": [
+      SessionCacheTests.session("a", "Widgets at Scale"),
+      SessionCacheTests.session("b", "Dynamic Resource Allocation for Widgets", start: "2025-04-03"),
+      SessionCacheTests.session("c", "Gadgets Everywhere"),
+    ]], into: root)
+    #expect(ids("widgets", root, cache: nil) == ["eu-2025-b", "eu-2025-a"])  // the latest first
+    #expect(ids("dra", root, cache: nil) == ["eu-2025-b"])
+    #expect(ids("widget scale", root, cache: nil) == ["eu-2025-a"])  // every word, plurals folded
+    #expect(ids("acme", root, cache: nil).count == 3)  // the organization counts, less than a title
+    #expect(ids("widgets", root, cache: nil, limit: 1) == ["eu-2025-b"])
+    #expect(ids("the", root, cache: nil).isEmpty)
   }
 
   @Test func theCacheFollowsTheScheduleFiles() throws {
@@ -18,29 +41,23 @@ import Testing
     let cache = root + "/home/.cache/kubecon"
     try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
     try ScheduleFiles.merge(["eu-2025": [SessionCacheTests.session("a", "Widgets at Scale")]], into: schedules)
-    let all: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }
-    let widgets = SessionSearch(synonyms: Synonyms(groups: [])).mayMatch("widgets")
 
-    #expect(Programs(folders: [schedules]).sessions(of: ["eu-2025"], whereFolded: widgets, cacheFolder: cache).map(\.id) == ["eu-2025-a"])
+    #expect(ids("widgets", schedules, cache: cache) == ["eu-2025-a"])
     #expect(FileManager.default.fileExists(atPath: cache + "/sessions.cache"))
-    // Read from the cache now: the same, and only what passes the filter.
-    #expect(Programs(folders: [schedules]).sessions(of: ["eu-2025"], whereFolded: widgets, cacheFolder: cache).map(\.id) == ["eu-2025-a"])
-    #expect(Programs(folders: [schedules]).sessions(of: ["eu-2025"], whereFolded: SessionSearch(synonyms: Synonyms(groups: [])).mayMatch("gadgets"), cacheFolder: cache).isEmpty)
-    #expect(Programs(folders: [schedules]).sessions(of: ["na-2025"], whereFolded: all, cacheFolder: cache).isEmpty)
+    #expect(ids("widgets", schedules, cache: cache) == ["eu-2025-a"])  // from the cache now
 
     // A schedule file changed: the cache is made again.
-    try ScheduleFiles.merge(["eu-2025": [SessionCacheTests.session("b", "Gadgets Everywhere")]], into: schedules)
-    #expect(Programs(folders: [schedules]).sessions(of: ["eu-2025"], whereFolded: all, cacheFolder: cache).map(\.id).sorted() == ["eu-2025-a", "eu-2025-b"])
+    try ScheduleFiles.merge(["eu-2025": [SessionCacheTests.session("b", "More Widgets", start: "2025-04-04")]], into: schedules)
+    #expect(ids("widgets", schedules, cache: cache) == ["eu-2025-b", "eu-2025-a"])
 
     // A damaged cache is made again too.
     let bytes = try Data(contentsOf: URL(fileURLWithPath: cache + "/sessions.cache"))
     try bytes.prefix(bytes.count - 7).write(to: URL(fileURLWithPath: cache + "/sessions.cache"))
-    #expect(Programs(folders: [schedules]).sessions(of: ["eu-2025"], whereFolded: all, cacheFolder: cache).count == 2)
+    #expect(ids("widgets", schedules, cache: cache).count == 2)
     #expect(try Data(contentsOf: URL(fileURLWithPath: cache + "/sessions.cache")) == bytes)
 
     // No home: nothing is written, and the schedule files answer.
-    let nowhere = root + "/missing-home/.cache/kubecon"
-    #expect(Programs(folders: [schedules]).sessions(of: ["eu-2025"], whereFolded: all, cacheFolder: nowhere).count == 2)
+    #expect(ids("widgets", schedules, cache: root + "/missing-home/.cache/kubecon").count == 2)
     #expect(!FileManager.default.fileExists(atPath: root + "/missing-home"))
   }
 }

@@ -141,15 +141,16 @@ enum SearchCommand: Command {
     let catalog = try ctx.catalog()
     let years = Dictionary(catalog.editions.map { ($0.id, $0.year) }, uniquingKeysWith: { a, _ in a })
     let editions = catalog.programs.editions.filter { year == nil || years[$0] == year }
-    let search = SessionSearch(synonyms: synonyms)
-    // Only the sessions that may match are decoded (from the session cache).
-    let filter = search.mayMatch(query)
-    let found = search.search(query, in: catalog.programs.sessions(of: editions, whereFolded: filter, cacheFolder: ctx.cacheFolder))
-    guard !found.isEmpty else { return [] }
-    let covered = Set(try ctx.index().talks().compactMap { $0.session?.id })
-    return found.filter { !covered.contains($0.session.id) }.prefix(limit).map {
-      SessionHit(session: $0.session, year: years[$0.session.edition], score: $0.score)
-    }
+    // The corpus's talks are read only when a session matches.
+    var covered: Set<String>? = nil
+    let index = try ctx.index()
+    let hits = catalog.programs.searchSessions(
+      query, in: editions, with: SessionSearch(synonyms: synonyms), cacheFolder: ctx.cacheFolder, limit: limit,
+      keep: { s in
+        if covered == nil { covered = Set(((try? index.talks()) ?? []).compactMap { $0.session?.id }) }
+        return covered?.contains(s.id) != true
+      })
+    return hits.map { SessionHit(session: $0.session, year: years[$0.session.edition], score: $0.score) }
   }
 
   /// A session's speakers and track, on one line.

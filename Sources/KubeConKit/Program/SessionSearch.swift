@@ -2,7 +2,9 @@
 ///
 /// A session matches when every word of the query (stop words aside) is in its title, its
 /// speakers' names and organizations or its track, as the word itself or one of its synonyms
-/// (`dra` finds "Dynamic Resource Allocation"). Words found in the title count twice.
+/// (`dra` finds "Dynamic Resource Allocation"), compared as search terms (``Analyzer``). A word
+/// found in the title counts 2, elsewhere 1. The sessions are read from the ``SessionCache``
+/// records, where their terms are kept: only the sessions shown are decoded.
 public struct SessionSearch: Sendable {
   let analyzer = Analyzer()
   let synonyms: Synonyms
@@ -16,48 +18,55 @@ public struct SessionSearch: Sendable {
     public let score: Int
   }
 
-  /// Each word of the query: its forms (the word's terms, or a synonym's terms).
-  func words(_ query: String) -> [[[String]]] {
+  /// Each word of the query: its forms (the word's term, or a synonym's terms), each term as it
+  /// stands in a record, between spaces.
+  func words(_ query: String) -> [[[[UInt8]]]] {
     Tokenizer.tokens(query).compactMap { token in
       guard let term = analyzer.term(for: token) else { return nil }
-      return [[term]] + synonyms.alternatives(for: token.text, analyzer: analyzer)
+      let forms = [[term]] + synonyms.alternatives(for: token.text, analyzer: analyzer)
+      return forms.map { $0.map { Array((" " + $0 + " ").utf8) } }
     }
   }
 
-  /// Whether a session's folded words (``SessionCache``) may match `query`: they hold, for every word,
-  /// the first four letters of each term of one of its forms (a stem's ending may differ from
-  /// the word's, its start does not). True for every line when the query has no word.
-  public func mayMatch(_ query: String) -> (UnsafeBufferPointer<UInt8>) -> Bool {
-    let words = self.words(query).map { forms in forms.map { $0.map { Array($0.prefix(4).utf8) } } }
-    return { text in
-      words.allSatisfy { forms in
-        forms.contains { $0.allSatisfy { part in part.withUnsafeBufferPointer { Bytes.firstIndex(of: $0, in: text) != nil } } }
+  /// The score of a record: 2 for each word in the title, 1 for each elsewhere; 0 when a word is
+  /// missing.
+  static func score(_ r: SessionCache.Record, _ words: [[[[UInt8]]]]) -> Int {
+    func holds(_ text: UnsafeBufferPointer<UInt8>, _ term: [UInt8]) -> Bool {
+      term.withUnsafeBufferPointer { Bytes.firstIndex(of: $0, in: text) != nil }
+    }
+    var score = 0
+    for forms in words {
+      if forms.contains(where: { $0.allSatisfy { holds(r.titleTerms, $0) } }) {
+        score += 2
+      } else if forms.contains(where: { $0.allSatisfy { holds(r.titleTerms, $0) || holds(r.otherTerms, $0) } }) {
+        score += 1
+      } else {
+        return 0
       }
     }
+    return score
   }
 
-  /// The sessions matching `query`, best first (then the latest first, then by id).
-  public func search(_ query: String, in sessions: [Session]) -> [Hit] {
+  /// The matching sessions of `editions`, best first (then the latest, then by id), at most
+  /// `limit` of those `keep` keeps.
+  func search(
+    _ query: String, in records: [SessionCache.Record], editions: Set<String>, limit: Int, keep: (Session) -> Bool
+  ) -> [Hit] {
     let words = self.words(query)
-    guard !words.isEmpty else { return [] }
-    var hits: [Hit] = []
-    for s in sessions where s.kind != .logistics {
-      let title = Set(analyzer.terms(s.title, keepStopWords: true))
-      let rest = Set(analyzer.terms(([s.track ?? ""] + s.speakers.flatMap { [$0.name, $0.organization ?? ""] }).joined(separator: " "), keepStopWords: true))
-      var score = 0
-      for forms in words {
-        if forms.contains(where: { $0.allSatisfy(title.contains) }) {
-          score += 2
-        } else if forms.contains(where: { $0.allSatisfy { title.contains($0) || rest.contains($0) } }) {
-          score += 1
-        } else {
-          score = 0
-          break
-        }
-      }
-      if score > 0 { hits.append(Hit(session: s, score: score)) }
+    guard !words.isEmpty, limit > 0 else { return [] }
+    func string(_ b: UnsafeBufferPointer<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+    var scored: [(record: Int, score: Int, start: String, id: String)] = []
+    for (k, r) in records.enumerated() where editions.contains(string(r.edition)) {
+      let score = SessionSearch.score(r, words)
+      if score > 0 { scored.append((k, score, string(r.start), string(r.id))) }
     }
-    // Best first; of equal ones, the latest editions first.
-    return hits.sorted { ($1.score, $1.session.start ?? "", $0.session.id) < ($0.score, $0.session.start ?? "", $1.session.id) }
+    scored.sort { ($1.score, $1.start, $0.id) < ($0.score, $0.start, $1.id) }
+    var hits: [Hit] = []
+    for s in scored {
+      guard let session = try? JSONReader.read(records[s.record].json, { try Session(json: &$0) }), keep(session) else { continue }
+      hits.append(Hit(session: session, score: s.score))
+      if hits.count == limit { break }
+    }
+    return hits
   }
 }
