@@ -174,17 +174,21 @@ public struct SessionLinker: Sendable {
   /// organization after commas (the speaker known to the program or shaped like a name, the
   /// organization known to it or shaped like one).
   func commaName(_ span: String) -> (parsed: SessionNameParser.Parsed, stated: String)? {
+    // (Most spans are not: two commas at least, in a span no longer than a session's name.)
+    guard span.utf8.count <= 300, span.utf8.lazy.filter({ $0 == UInt8(ascii: ",") }).count >= 2 else { return nil }
     // (Link text may run over lines.)
-    let parts = span.split(whereSeparator: \.isWhitespace).joined(separator: " ").components(separatedBy: ", ")
-    guard parts.count >= 3 else { return nil }
-    let organization = parts[parts.count - 1].trimmingCharacters(in: CharacterSet(charactersIn: " ."))
-    let name = parts[parts.count - 2]
-    let title = parts.dropLast(2).joined(separator: ", ")
-    let nameWords = name.split(separator: " ").count
-    guard TitleKey.words(title).count >= 3, (2...4).contains(nameWords), !organization.isEmpty,
+    let line = span.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) ? span.split(whereSeparator: \.isWhitespace).joined(separator: " ") : span
+    guard let last = line.literalRange(of: ", ", backwards: true),
+      let second = line[..<last.lowerBound].literalRange(of: ", ", backwards: true)
+    else { return nil }
+    let organization = line[last.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+    let name = String(line[second.upperBound..<last.lowerBound])
+    let title = String(line[..<second.lowerBound])
+    guard (2...4).contains(name.split(separator: " ").count), !organization.isEmpty,
+      program.organizations.contains(organization) || SessionNameParser.looksLikeOrganization(organization),
       program.speakerKey(name) != nil || names?.isName(name) == true
         || (SessionNameParser.looksLikeName(name) && !SessionNameParser.looksLikeOrganization(name)),
-      program.organizations.contains(organization) || SessionNameParser.looksLikeOrganization(organization)
+      TitleKey.words(title).count >= 3
     else { return nil }
     let (prefixKind, rest) = SessionNameParser.kindPrefix(of: title) ?? (.session, title)
     let parsed = SessionNameParser.Parsed(title: rest, kind: prefixKind, speakers: [SessionSpeaker(name: name, organization: organization)])
@@ -193,10 +197,11 @@ public struct SessionLinker: Sendable {
 
   /// The session a talk is, and the rule that says so.
   func session(for c: TalkCandidate, authorKey: String?) -> (session: Int, rule: Evidence)? {
-    if program.mayNameTitle(Tokenizer.tokens(c.title)[...]) {
+    let titleTokens = Tokenizer.tokens(c.title)[...]
+    if program.mayNameTitle(titleTokens) {
       let titled = program.sessions(titled: c.title)
       if !titled.isEmpty { return choose(titled, speakers: c.speakers).map { ($0, .programTitle) } }
-      let inside = program.titles(inside: c.title)
+      let inside = program.titles(inside: titleTokens)
       if inside.count == 1 { return (inside[0], .programTitleNearly) }
       // A title misspelled, or followed by its speakers (`Title (par X, Acme)`).
       for span in [c.title] + SessionLinker.leadingParts(c.title) {
@@ -206,8 +211,10 @@ public struct SessionLinker: Sendable {
     }
     let bySpeakers = unique(c.speakers.filter { Program.nameKey($0.name) != authorKey }.flatMap { program.sessions(of: $0.name) })
     if !bySpeakers.isEmpty { return program.closest(bySpeakers, to: words(c)).map { ($0, .programSpeakers) } }
-    let firstLines = SessionLinker.firstLines(3, of: c.text)
-    let inText = program.titles(inside: String(firstLines))
+    // The words of the first three lines: the text's words up to as many bytes past the first.
+    let firstLines = SessionLinker.firstLines(3, of: c.text).utf8.count
+    let head = c.tokens.prefix { $0.end <= (c.tokens.first?.start ?? 0) + firstLines }
+    let inText = program.titles(inside: head)
     if inText.count == 1 { return (inText[0], .programTitleInText) }
     let named = unique(program.speakersNamed(in: c.tokens).filter { $0 != authorKey }.flatMap { program.bySpeaker[$0] ?? [] })
     if !named.isEmpty { return program.closest(named, to: words(c)).map { ($0, .programSpeakersInText) } }
@@ -280,11 +287,10 @@ public struct SessionLinker: Sendable {
     if c.title != session.title && c.titleSource != .schedule {
       // The report's title without what follows it (`Title (par X, Acme)`, `Title - X`).
       let forms = Set(TitleKey.forms(session.title).map { $0.joined(separator: " ") })
-      let parts = [c.title] + SessionLinker.leadingParts(c.title)
-      t.reportTitle = parts.first { forms.contains(TitleKey.make($0)) }
-        ?? parts.filter { TitleKey.words($0).count >= 3 }.min { a, b in
-          Program.distance(TitleKey.words(a), TitleKey.words(session.title)) < Program.distance(TitleKey.words(b), TitleKey.words(session.title))
-        } ?? c.title
+      let official = TitleKey.words(session.title)
+      let parts = ([c.title] + SessionLinker.leadingParts(c.title)).map { ($0, TitleKey.words($0)) }
+      t.reportTitle = parts.first { forms.contains($0.1.joined(separator: " ")) }?.0
+        ?? parts.filter { $0.1.count >= 3 }.min { Program.distance($0.1, official) < Program.distance($1.1, official) }?.0 ?? c.title
     }
     t.title = session.title
     t.titleSource = .schedule
