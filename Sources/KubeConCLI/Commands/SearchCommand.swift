@@ -85,7 +85,8 @@ enum SearchCommand: Command {
     }
     let hits = type == "session" ? [] : try index.search(
       query, limit: limit, filter: SearchFilter(year: year, language: lang, theme: theme, kind: type.flatMap(SearchDocument.Kind.init)))
-    let sessions = type == nil || type == "session" ? try sessionHits(query, year: year, lang: lang, theme: theme, limit: limit, synonyms: synonyms, ctx) : []
+    let sessions = type == nil || type == "session" ? try sessionHits(
+        query, year: year, lang: lang, theme: theme, limit: limit, synonyms: synonyms, covered: { (try? index.coveredSessions()) ?? [] }, ctx) : []
     if ctx.json {
       try ctx.printJSON(hits.map { h in
         Out(type: h.document.kind.rawValue, id: h.document.id, report: h.document.report, year: h.document.year,
@@ -135,20 +136,19 @@ enum SearchCommand: Command {
   /// Sessions of the programs (of `year`'s editions) that match the query and that no report
   /// of the corpus covers; none with --lang or --theme, which sessions do not have.
   static func sessionHits(
-    _ query: String, year: Int?, lang: String?, theme: String?, limit: Int, synonyms: Synonyms, _ ctx: Context
+    _ query: String, year: Int?, lang: String?, theme: String?, limit: Int, synonyms: Synonyms, covered: () -> Set<String>, _ ctx: Context
   ) throws -> [SessionHit] {
     guard lang == nil, theme == nil else { return [] }
     let catalog = try ctx.catalog()
     let years = Dictionary(catalog.editions.map { ($0.id, $0.year) }, uniquingKeysWith: { a, _ in a })
     let editions = catalog.programs.editions.filter { year == nil || years[$0] == year }
-    // The corpus's talks are read only when a session matches.
-    var covered: Set<String>? = nil
-    let index = try ctx.index()
+    // The covered sessions are read only when a session matches.
+    var coveredIds: Set<String>? = nil
     let hits = catalog.programs.searchSessions(
       query, in: editions, with: SessionSearch(synonyms: synonyms), cacheFolder: ctx.cacheFolder, limit: limit,
       keep: { s in
-        if covered == nil { covered = Set(((try? index.talks()) ?? []).compactMap { $0.session?.id }) }
-        return covered?.contains(s.id) != true
+        if coveredIds == nil { coveredIds = covered() }
+        return coveredIds?.contains(s.id) != true
       })
     return hits.map { SessionHit(session: $0.session, year: years[$0.session.edition], score: $0.score) }
   }

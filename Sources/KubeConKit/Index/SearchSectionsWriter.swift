@@ -139,6 +139,10 @@ struct SearchSectionsWriter {
     let years = Set(corpus.reports.compactMap { $0.edition?.year }).sorted()
     info.varint(years.count)
     for y in years { info.varint(y) }
+    // The program's sessions the corpus's talks are linked to: `search` lists the others.
+    let covered = Set(corpus.talks.compactMap { $0.session?.id }).sorted()
+    info.varint(covered.count)
+    for id in covered { info.string(id) }
 
     return [records.bytes, stats.bytes, dictionary.bytes, postingBytes.bytes, texts.bytes, words.bytes, info.bytes]
   }

@@ -77,6 +77,16 @@ enum SessionCache {
     return out + records + json
   }
 
+  /// The bytes of the records of a file made with `key` (its header says so); nil otherwise.
+  static func recordsArea(_ bytes: UnsafeBufferPointer<UInt8>, key: UInt64) -> UnsafeBufferPointer<UInt8>? {
+    let start = magic.count + 16
+    guard bytes.count >= start, bytes.starts(with: magic) else { return nil }
+    func u64(_ at: Int, _ n: Int) -> UInt64 { (0..<n).reduce(UInt64(0)) { $0 | UInt64(bytes[at + $1]) << (8 * UInt64($1)) } }
+    let length = Int(u64(magic.count + 12, 4))
+    guard u64(magic.count, 8) == key, start + length <= bytes.count else { return nil }
+    return UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
+  }
+
   /// The records of a file made with `key`; nil when it is not one (stale or damaged).
   static func records(in bytes: UnsafeBufferPointer<UInt8>, key: UInt64) -> [Record]? {
     var i = 0
@@ -122,6 +132,8 @@ extension Programs {
     let key = SessionCache.key(self)
     let path = cacheFolder.map { $0 + "/sessions.cache" }
     func run(_ bytes: UnsafeBufferPointer<UInt8>) -> [SessionSearch.Hit]? {
+      // A word no session has (most rare words): nothing to read further.
+      if let area = SessionCache.recordsArea(bytes, key: key), !search.mayMatch(query, anywhereIn: area) { return [] }
       guard let records = SessionCache.records(in: bytes, key: key) else { return nil }
       return search.search(query, in: records, editions: Set(editions), limit: limit, keep: keep)
     }

@@ -28,6 +28,14 @@ public struct SessionSearch: Sendable {
     }
   }
 
+  /// Whether every word of the query has a form whose terms all stand somewhere in `bytes` (the
+  /// records of a ``SessionCache``): when not, no session matches.
+  func mayMatch(_ query: String, anywhereIn bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    words(query).allSatisfy { forms in
+      forms.contains { $0.allSatisfy { term in term.withUnsafeBufferPointer { Bytes.firstIndex(of: $0, in: bytes) != nil } } }
+    }
+  }
+
   /// The score of a record: 2 for each word in the title, 1 for each elsewhere; 0 when a word is
   /// missing.
   static func score(_ r: SessionCache.Record, _ words: [[[[UInt8]]]]) -> Int {
@@ -56,9 +64,9 @@ public struct SessionSearch: Sendable {
     guard !words.isEmpty, limit > 0 else { return [] }
     func string(_ b: UnsafeBufferPointer<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
     var scored: [(record: Int, score: Int, start: String, id: String)] = []
-    for (k, r) in records.enumerated() where editions.contains(string(r.edition)) {
+    for (k, r) in records.enumerated() {
       let score = SessionSearch.score(r, words)
-      if score > 0 { scored.append((k, score, string(r.start), string(r.id))) }
+      if score > 0, editions.contains(string(r.edition)) { scored.append((k, score, string(r.start), string(r.id))) }
     }
     scored.sort { ($1.score, $1.start, $0.id) < ($0.score, $0.start, $1.id) }
     var hits: [Hit] = []

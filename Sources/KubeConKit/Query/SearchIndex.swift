@@ -45,6 +45,7 @@ public final class SearchIndex {
   public let count: Int
   /// The edition years of the corpus's reports, in order.
   public let years: [Int]
+
   private let stats: UnsafeRawBufferPointer
   private let dictionary: UnsafeRawBufferPointer
   private let termCount: Int
@@ -345,6 +346,19 @@ public final class SearchIndex {
       if top.count > k { top.removeLast() }
     }
     return top
+  }
+
+  /// The ids of the program's sessions some talk of the corpus is linked to (read when asked:
+  /// most searches need none).
+  public func coveredSessions() throws -> Set<String> {
+    try file.reading {
+      var info = ByteReader(try file.section(.searchInfo))
+      for _ in 0..<(try info.count()) { _ = try info.string() }
+      for _ in 0..<(try info.count()) { _ = try info.varint() }
+      var covered = Set<String>()
+      for _ in 0..<(try info.count()) { covered.insert(try info.string()) }
+      return covered
+    }
   }
 
   /// Index words close to a word (for "did you mean").
