@@ -139,9 +139,12 @@ final class Context {
   }
 
   func catalog() throws -> Catalog {
-    let data = try locator.dataDirectory()
-    return try Catalog.load(
-      from: data, scheduleFolders: [ScheduleFiles.userFolder(environment: io.environment), data.appendingPathComponent("schedules").path])
+    try Catalog.load(from: try locator.dataDirectory(), scheduleFolders: try scheduleFolders())
+  }
+
+  /// Where the programs are: the user's schedules, then the bundled ones.
+  func scheduleFolders() throws -> [String] {
+    [ScheduleFiles.userFolder(environment: io.environment), try locator.dataDirectory().appendingPathComponent("schedules").path]
   }
 }
 

@@ -223,6 +223,8 @@ import Testing
     #expect(catalog.editions == editions.editions)
     #expect(catalog.regionNames == editions.regionNames)
     #expect(catalog.projects.contains { $0.caseSensitive } && catalog.projects.contains { $0.maturity == nil })
+    // Every edition id ends with its year (what `search` reads without the catalog).
+    #expect(catalog.editions.allSatisfy { Edition.year(ofId: $0.id) == $0.year })
   }
 
   @Test func aBrokenCatalogFileIsNamed() throws {

@@ -139,18 +139,18 @@ enum SearchCommand: Command {
     _ query: String, year: Int?, lang: String?, theme: String?, limit: Int, synonyms: Synonyms, covered: () -> Set<String>, _ ctx: Context
   ) throws -> [SessionHit] {
     guard lang == nil, theme == nil else { return [] }
-    let catalog = try ctx.catalog()
-    let years = Dictionary(catalog.editions.map { ($0.id, $0.year) }, uniquingKeysWith: { a, _ in a })
-    let editions = catalog.programs.editions.filter { year == nil || years[$0] == year }
+    // Only the programs are read, not the rest of the catalog; an edition's id ends with its year.
+    let programs = Programs(folders: try ctx.scheduleFolders())
+    let editions = programs.editions.filter { year == nil || Edition.year(ofId: $0) == year }
     // The covered sessions are read only when a session matches.
     var coveredIds: Set<String>? = nil
-    let hits = catalog.programs.searchSessions(
+    let hits = programs.searchSessions(
       query, in: editions, with: SessionSearch(synonyms: synonyms), cacheFolder: ctx.cacheFolder, limit: limit,
       keep: { s in
         if coveredIds == nil { coveredIds = covered() }
         return coveredIds?.contains(s.id) != true
       })
-    return hits.map { SessionHit(session: $0.session, year: years[$0.session.edition], score: $0.score) }
+    return hits.map { SessionHit(session: $0.session, year: Edition.year(ofId: $0.session.edition), score: $0.score) }
   }
 
   /// A session's speakers and track, on one line.

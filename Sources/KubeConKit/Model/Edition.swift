@@ -15,6 +15,12 @@ public struct Edition: Codable, Hashable, Sendable {
 
   public var ref: EditionRef { EditionRef(id: id, year: year, city: city, region: region) }
 
+  /// The year an edition id ends with (`eu-2025` gives 2025), as every id of `Data/editions.json`
+  /// does (a test checks it): what needs no more of the catalog reads it.
+  public static func year(ofId id: String) -> Int? {
+    id.split(separator: "-").last.flatMap { Int($0) }
+  }
+
   enum CodingKeys: String, CodingKey { case id, year, region, city, cityAliases, start, end, virtual }
 
   public init(
