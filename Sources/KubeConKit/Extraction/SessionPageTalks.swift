@@ -85,7 +85,7 @@ extension TalkExtractor {
   }
 
   /// The people a text names whose names stand in the page's slug after its title (each word the same, or a
-  /// letter or two off in a long word: `Koerbaecher` for `korbacher`), in the order of the text,
+  /// letter or two off in a long word: `Mueller` for `muller`), in the order of the text,
   /// and where the first of them starts among the slug's words.
   /// - Parameter after: the slug's words before this one are the title's, and hold no name.
   func namesInSlug(_ page: SessionPage, of text: String, after titleEnd: Int = 0) -> (speakers: [SpeakerRef], start: Int?) {
