@@ -3,14 +3,20 @@ import Foundation
 /// Links the talks a report presents to the sessions of its edition's program, and finds the
 /// sessions it names that the talk extractor did not take for talks.
 ///
-/// The rules, in the order they are tried for a talk found by the extractor:
+/// First, session names copied into the report (`Title - Jane Doe, Acme`, `Title, Jane Doe, Acme`)
+/// give their talks and speakers, with or without a program. Then the rules, in the order they
+/// are tried for a talk found by the extractor (each names itself as ``Evidence``):
+/// 0. its block, or its heading's section, links to one session's page (``SessionPage``); a talk
+///    found by a link to another site's page is linked by its title only;
 /// 1. its title is a session's (the whole title, the part before the subtitle, or a distinctive
 ///    subtitle, compared as ``TitleKey`` compares them);
-/// 2. a session title of five words or more stands inside its title;
+/// 2. a session title of five words or more stands inside its title, or it is a word or two off one;
 /// 3. its speakers speak at the edition: their one session, or of several the one whose title
 ///    shares the most words with the talk's title and text (a tie links nothing);
 /// 4. its first lines hold a session title of five words or more;
 /// 5. speakers of the edition named in its text, as in 3.
+/// A talk not linked whose only evidence is weak (``Evidence/isWeak(_:)``) is dropped when the
+/// edition has a program.
 /// Then, in the rest of the report: a heading, list item, link, bold or quoted text that is a
 /// session's title, or a paragraph that holds a title of five words or more, is that session's
 /// talk; and a section that presents no talk but names a speaker of the edition next to words of

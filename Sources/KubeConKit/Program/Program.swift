@@ -207,11 +207,6 @@ public struct Program: Sendable {
     return found
   }
 
-  /// Titles of five words or more found inside `text`.
-  public func titles(inside text: String, minimumWords: Int = 5) -> [Int] {
-    titles(inside: Tokenizer.tokens(text)[...], minimumWords: minimumWords)
-  }
-
   /// Titles of `minimumWords` words or more found in a text's tokens, in order.
   public func titles(inside tokens: ArraySlice<Token>, minimumWords: Int = 5) -> [Int] {
     var found: [Int] = []
@@ -302,7 +297,4 @@ public struct Program: Sendable {
     }
     return found
   }
-
-  /// Full names of this program's speakers found in `text`.
-  public func speakersNamed(in text: String) -> [String] { speakersNamed(in: Tokenizer.tokens(text)[...]) }
 }
