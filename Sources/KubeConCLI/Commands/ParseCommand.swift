@@ -132,6 +132,7 @@ enum ParseCommand: Command {
     let s = ctx.style
     ctx.print()
     ctx.print("  " + s.bold("why"))
+    if notes.isEmpty { ctx.print("    " + s.dim("no heading, and nothing in the prose, that may name a talk")) }
     for n in notes {
       let mark = n.isTalk ? s.green("talk") : s.dim("not ")
       ctx.print("    " + String(n.line).padded(to: 6) + mark + "  " + Terminal.sanitize(n.span))
