@@ -139,7 +139,7 @@ import Testing
   }
 
   @Test func explanationsNameTheEvidenceAndTheSession() throws {
-    let parsed = try SessionLinkerTests.parser.parse(data: Data("""
+    let report = Data("""
       # KubeCon Europe 2025 in London
 
       ## Talks I liked
@@ -151,26 +151,15 @@ import Testing
       ## Conclusion
 
       That was all.
-      """.utf8), file: "t.md", id: "t", explain: true)
+      """.utf8)
+    let parsed = try SessionLinkerTests.parser.parse(data: report, file: "t.md", id: "t", explain: true)
     let talk = try #require(parsed.explanation.first { $0.isTalk })
     #expect(talk.evidence.contains(.speakers) && talk.evidence.contains(.underTalkList) && talk.evidence.contains(.programTitle))
     #expect(talk.decision.contains("eu-2025-b1"))
     #expect(parsed.explanation.contains { !$0.isTalk && $0.span == "Conclusion" })
     #expect(parsed.explanation.map(\.line) == parsed.explanation.map(\.line).sorted())
     // Explaining changes nothing of what is found.
-    let plain = try SessionLinkerTests.parser.parse(data: Data("""
-      # KubeCon Europe 2025 in London
-
-      ## Talks I liked
-
-      ### Zero Trust Networking in Practice - Bruno Keller, Initech
-
-      Notes.
-
-      ## Conclusion
-
-      That was all.
-      """.utf8), file: "t.md", id: "t")
+    let plain = try SessionLinkerTests.parser.parse(data: report, file: "t.md", id: "t")
     #expect(plain.report == parsed.report && plain.explanation.isEmpty)
   }
 

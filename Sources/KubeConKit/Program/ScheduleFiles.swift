@@ -19,10 +19,17 @@ public enum ScheduleFiles {
 
   public static func path(folder: String, edition: String) -> String { folder + "/" + edition + ".json" }
 
-  /// The bytes of an edition's file.
-  public static func encode(edition: String, sessions: [Session]) throws -> Data {
+  /// How a session is written as one line (keys sorted, slashes as they are): in the edition's
+  /// file and in the session cache.
+  static func sessionEncoder() -> JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return encoder
+  }
+
+  /// The bytes of an edition's file.
+  public static func encode(edition: String, sessions: [Session]) throws -> Data {
+    let encoder = sessionEncoder()
     var out = Data("{\"edition\": \"\(edition)\", \"sessions\": [\n".utf8)
     for (k, s) in sessions.enumerated() {
       out += try encoder.encode(s)

@@ -56,8 +56,7 @@ enum SessionCache {
       u32(bytes.count, &records)
       records += bytes
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let encoder = ScheduleFiles.sessionEncoder()
     let kept = sessions.filter { $0.kind != .logistics }
     for s in kept {
       field(s.edition)

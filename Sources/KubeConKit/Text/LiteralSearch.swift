@@ -1,4 +1,5 @@
-/// Finding a literal piece of text (a separator such as `" - "`) by its UTF-8 bytes.
+/// Finding a literal piece of text (a separator such as `" - "`) by its UTF-8 bytes, with
+/// ``Bytes/firstIndex(of:in:from:)`` and ``Bytes/lastIndex(of:in:)``.
 ///
 /// Foundation's `range(of:)` goes through `NSString` and compares by canonical equivalence, which
 /// the separators linking looks for do not need.
@@ -7,19 +8,7 @@ extension StringProtocol {
   func literalRange(of needle: StaticString, backwards: Bool = false) -> Range<Index>? {
     let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
     func search(_ hay: UnsafeBufferPointer<UInt8>) -> Int? {
-      let m = pattern.count
-      guard m > 0, m <= hay.count else { return nil }
-      let first = pattern[0]
-      var i = backwards ? hay.count - m : 0
-      while i >= 0 && i <= hay.count - m {
-        if hay[i] == first {
-          var k = 1
-          while k < m && hay[i + k] == pattern[k] { k += 1 }
-          if k == m { return i }
-        }
-        i += backwards ? -1 : 1
-      }
-      return nil
+      backwards ? Bytes.lastIndex(of: pattern, in: hay) : Bytes.firstIndex(of: pattern, in: hay)
     }
     let found = utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
     guard let i = found else { return nil }
