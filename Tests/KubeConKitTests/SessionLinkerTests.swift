@@ -228,4 +228,23 @@ import Testing
     #expect(talk.speakers == [SpeakerRef(name: "Jane Roe", organization: "Example Corp"), SpeakerRef(name: "John Poe", organization: "Example Corp")])
     #expect(talk.session == nil)
   }
+
+  /// A section that lists people (speakers of another event, say) names one who speaks at the
+  /// edition next to a word of their title: that is no talk of theirs.
+  @Test func aListOfPeopleIsNotATalkOfOneOfThem() throws {
+    let talks = try SessionLinkerTests.talks("""
+      ## Coming up: Widget Days
+
+      Come hear from speakers like Dora Smith (Umbrella), Eve Stone (Hooli, Ambassador), Frank
+      Wu (Initrode), Bruno Keller (Initech/Zero), and so many more, each with a talk!
+      """)
+    #expect(talks.isEmpty)
+    // One person and the words of their title is their talk.
+    let one = try SessionLinkerTests.talks("""
+      ## Coming up
+
+      Bruno Keller (Initech) presented zero trust networking in practice.
+      """)
+    #expect(one.map { $0.session?.id } == ["eu-2025-b1"])
+  }
 }

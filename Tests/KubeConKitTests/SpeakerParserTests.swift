@@ -45,8 +45,20 @@ import Testing
     "Merci à Jane Doe pour son accueil, elle a présenté le stand.",
     "I met Jane Doe and John Roe at the booth, they presented their product.",
     "J'ai aussi croisé Paul Durand et Marie Curie au stand.",
+    "The best part of the day were two meetings led by Jane Doe about operators.",
+    "Deux réunions animées par Paul Durand ont rassemblé les mainteneurs.",
   ])
   func peopleMetOrThankedAreNotSpeakers(sentence: String) {
     #expect(prose.speakers(inSentence: sentence).isEmpty)
+  }
+
+  /// Conference words, singular or plural, are no one's name ("New and Advanced Contributor
+  /// Workshops were merged").
+  @Test(arguments: [
+    "New and Advanced Contributor Workshops were merged for the morning.",
+    "Les Ambassadors et les Maintainers ont présenté leurs projets.",
+  ])
+  func conferenceWordsAreNotNames(sentence: String) {
+    #expect(prose.speakers(inSentence: sentence, inTalk: true).isEmpty)
   }
 }

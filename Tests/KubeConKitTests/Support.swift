@@ -17,8 +17,8 @@ enum Fixtures {
   static let speakerParser = SpeakerParser(names: PersonNames(catalog: catalog))
 
   /// Parses a report written in the test.
-  static func parse(_ text: String, file: String = "test.md") throws -> ParsedReport {
-    try parser.parse(data: Data(text.utf8), file: file, id: "test")
+  static func parse(_ text: String, file: String = "test.md", explain: Bool = false) throws -> ParsedReport {
+    try parser.parse(data: Data(text.utf8), file: file, id: "test", explain: explain)
   }
 
   static var hasDevReports: Bool { FileManager.default.fileExists(atPath: devReports.path) }

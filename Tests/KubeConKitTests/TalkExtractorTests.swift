@@ -143,4 +143,65 @@ import Testing
     #expect(parsed.talks.isEmpty)
     #expect(parsed.report.projects.contains("Kyverno"))
   }
+
+  /// A keynotes heading with subsections holds its keynotes in them: the next heading of its
+  /// level is the author's, not a keynote.
+  @Test func aHeadingAfterAKeynotesSectionWithSubsectionsIsNotUnderIt() throws {
+    let parsed = try Fixtures.parse("""
+      ## Day 1: The Keynotes
+
+      The keynotes were long.
+
+      ### Widgets At The Edge Of Reason
+
+      The keynote by Jane Doe showed widgets on Kubernetes.
+
+      ## Community matters
+
+      Two working sessions on operators, with Kubernetes folks, happened in the hallway.
+      """, explain: true)
+    #expect(parsed.talks.map(\.title) == ["Widgets At The Edge Of Reason"])
+    let note = try #require(parsed.explanation.first { $0.span == "Community matters" })
+    #expect(!note.evidence.contains(.underKeynotes))
+  }
+
+  @Test func transitionsAreNotTalks() throws {
+    let parsed = try Fixtures.parse("""
+      ## Talks
+
+      ### Widgets Everywhere: Lessons From Production
+
+      This talk by Jane Doe covered widgets on Kubernetes.
+
+      ### What's more
+
+      The Flux maintainers presented at the booth all week.
+
+      ### En vrac
+
+      Une démo de Kubernetes au stand.
+      """)
+    #expect(parsed.talks.map(\.title) == ["Widgets Everywhere: Lessons From Production"])
+  }
+
+  /// `Jane Doe - CTO, Acme`: the heading names its speaker; the title is the author's words.
+  @Test func aHeadingThatIsAPersonNamesTheSpeaker() throws {
+    let parsed = try Fixtures.parse("""
+      ## Keynotes
+
+      ### Jane Doe - Director of Ecosystem, Acme Foundation
+
+      She presented the state of the contributors to Kubernetes projects.
+
+      ### Widgets At Scale - John Roe, Initech
+
+      A talk on widgets.
+      """)
+    #expect(parsed.talks.count == 2)
+    #expect(parsed.talks[0].speakers == [SpeakerRef(name: "Jane Doe", organization: "Acme Foundation")])
+    #expect(parsed.talks[0].titleSource == .derived)
+    #expect(parsed.talks[0].title.hasPrefix("She presented the state"))
+    #expect(parsed.talks[1].title == "Widgets At Scale")
+    #expect(parsed.talks[1].speakers == [SpeakerRef(name: "John Roe", organization: "Initech")])
+  }
 }

@@ -112,7 +112,9 @@ public struct PersonNames: Sendable {
     // conference vocabulary
     "kubecon", "cloudnativecon", "cloud", "native", "computing", "foundation", "keynote", "keynotes", "talk",
     "talks", "session", "sessions", "panel", "day", "days", "jour", "jours", "europe", "european", "america",
-    "north", "summit", "con", "conference", "lab", "hands", "sponsored", "lightning", "tutorial", "workshop",
+    "north", "summit", "summits", "con", "conference", "conferences", "lab", "labs", "hands", "sponsored",
+    "lightning", "tutorial", "tutorials", "workshop", "workshops", "panels", "demos", "meetup", "meetups",
+    "contributor", "contributors", "ambassador", "ambassadors", "maintainers", "sponsor", "sponsors",
     "demo", "introduction", "conclusion", "part", "partie", "team", "equipe", "group", "groupe", "sig", "tag",
     "wg", "working", "interest", "special", "technical", "advisory", "community", "communaute", "office", "hours",
     "booth", "stand", "showcase", "project", "projet", "projects", "projets", "platform", "plateforme",

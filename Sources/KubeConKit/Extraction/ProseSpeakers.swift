@@ -39,7 +39,7 @@ public struct ProseSpeakers: Sendable {
   /// Sentences about people met, thanked or friends.
   static let socialCues: Set<String> = [
     "merci", "remercie", "remercier", "remerciements", "thanks", "thank", "grateful", "rencontre", "rencontrer",
-    "retrouve", "retrouver", "croise", "met", "meet", "meeting", "friends", "friend", "amis", "ami", "copains",
+    "retrouve", "retrouver", "croise", "met", "meet", "meeting", "meetings", "reunion", "reunions", "friends", "friend", "amis", "ami", "copains",
     "copain", "colleagues", "collegues", "dinner", "diner", "selfie", "photo", "beer", "biere", "team",
   ]
 

@@ -35,6 +35,8 @@ public struct TalkExtractor: Sendable {
     var result: [TalkCandidate] = []
     var context = Context.none
     var contextLevel = 0
+    // A container with subsections holds its talks in them: a heading at its own level after it is not one.
+    var contextHasChildren = false
     var containerKind: [Int: Context] = [:]
     for (index, section) in sections.enumerated() {
       var found: [TalkCandidate] = []
@@ -51,7 +53,7 @@ public struct TalkExtractor: Sendable {
       let kindPrefix = TalkExtractor.kindPrefix(folded)
       let hasSpeakerEvidence = byline != nil || suffixSpeakers != nil
       var inherited = section.parent.flatMap { containerKind[$0] } ?? .none
-      if inherited == .none, section.level == contextLevel { inherited = context }
+      if inherited == .none, section.level == contextLevel, !contextHasChildren { inherited = context }
 
       // Containers: short headings that announce talks or keynotes, or group things.
       if !hasSpeakerEvidence && words <= 9 && !(kindPrefix != nil && folded.holds(":")) {
@@ -62,6 +64,7 @@ public struct TalkExtractor: Sendable {
           containerKind[index] = kind
           context = kind
           contextLevel = section.level
+          contextHasChildren = section.hasChildren
           log?.note(heading.line, heading.text, [], isTalk: false, kind == .keynote ? "a heading about keynotes: its subsections may be" : "a heading that announces talks: its subsections may be")
           found = proseTalks(section.blocks, sectionIndex: index, heading: nil, words: section.tokens)
           continue
@@ -134,6 +137,11 @@ public struct TalkExtractor: Sendable {
       // A topic heading of the author's ("L'IA avec Kubernetes") names the section, not the talk.
       let stated = hasSpeakerEvidence || kindPrefix != nil || inherited == .talkList || TalkExtractor.looksLikeTitle(core)
       var source = stated ? TitleSource.stated : .derived
+      if core.isEmpty {
+        // A heading that names only its speaker: the talk is told by its first sentence.
+        title = TalkExtractor.firstWords(of: body.first { !$0.isHeading }?.text ?? heading.text)
+        source = .derived
+      }
       if generic {
         source = .derived
         title = speakers.isEmpty ? heading.text : heading.text + ": " + speakers.map(\.name).joined(separator: ", ")
@@ -187,18 +195,28 @@ public struct TalkExtractor: Sendable {
     return unsure && namesKeynote(Folding.fold(text))
   }
 
-  /// `Title - Jane Doe, Acme & John Roe, Initech` gives the title and the speakers.
+  /// `Title - Jane Doe, Acme & John Roe, Initech` gives the title and the speakers;
+  /// `Jane Doe - CTO, Acme`, a person's name then what they are, gives no title and the speaker.
   func splitHeadingSpeakers(_ heading: String) -> (String, [SpeakerRef]?) {
     for separator in [" - ", " – ", " — ", " | "] {
       guard let range = TalkExtractor.lastRange(of: separator, in: heading) else { continue }
+      let left = String(heading[..<range.lowerBound]).trimmingSpaces()
       let right = String(heading[range.upperBound...])
       guard right.pieceCount(upTo: 15) <= 14 else { continue }
       if let speakers = parser.parseList(right.replacingOccurrences(ofBytes: " - ", with: ", ")) {
-        return (String(heading[..<range.lowerBound]).trimmingSpaces(), speakers)
+        return (left, speakers)
+      }
+      if right.pieceCount(upTo: 9) <= 8, parser.names.isName(left),
+        let people = TalkExtractor.sessionNames.speakers(left + ", " + right), people.count == 1, people[0].name == left
+      {
+        return ("", [SpeakerRef(name: left, organization: people[0].organization)])
       }
     }
     return (heading, nil)
   }
+
+  /// Reads `Name, Role, Organization` as a program's session names write it.
+  static let sessionNames = SessionNameParser()
 
   /// The last occurrence of `needle` in `text`, compared as UTF-8 bytes.
   static func lastRange(of needle: String, in text: String) -> Range<String.Index>? {

@@ -20,6 +20,8 @@ enum TalkVocabulary {
     "co-located", "colocated", "thanks", "merci", "agenda", "programme", "program", "overview", "apercu",
     "what i learned", "highlights", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "monday", "tuesday",
     "wednesday", "thursday", "friday",
+    // Transitions to what is left ("What's more", "En vrac").
+    "what's more", "and more", "misc", "miscellaneous", "divers", "en vrac", "et aussi",
   ].map(Folding.fold)
 
   /// Each of `grouping` with the ways a heading goes on after it ("Day 2", "Jour 1 : ...").

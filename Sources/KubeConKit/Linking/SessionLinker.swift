@@ -268,16 +268,37 @@ public struct SessionLinker: Sendable {
     guard !named.isEmpty else { return nil }
     let words = Set((TitleKey.words(section.title ?? "") + section.tokens.map(\.folded)).filter { $0.count >= 4 })
     let presenting = TalkExtractor.presentationCues.count(in: Folding.fold(section.text), upTo: 1) > 0
+    // A section that lists people is about them: one of them is not its talk's speaker by a word.
+    lazy var people = listsPeople(section.text)
     var chosen: [Int] = []
     for name in named {
       let sessions = program.bySpeaker[name] ?? []
       guard let s = program.closest(sessions, to: words) ?? (sessions.count == 1 ? sessions[0] : nil) else { continue }
       let shared = program.titleWords[s].intersection(words).count
-      if shared >= 2 || (presenting && shared >= 1) || (presenting && sessions.count == 1 && named.count == 1) {
+      if shared >= 2 || (presenting && shared >= 1 && !people) || (presenting && sessions.count == 1 && named.count == 1 && !people) {
         if !chosen.contains(s) { chosen.append(s) }
       }
     }
     return chosen.count == 1 ? chosen[0] : nil
+  }
+
+  /// Whether a text lists three people or more, one after the other (`A (Acme), B (Initech) and
+  /// C`): pieces between commas, semicolons and "and" that are whole names once what stands in
+  /// brackets is left out.
+  func listsPeople(_ text: String) -> Bool {
+    guard let names else { return false }
+    var plain = ""
+    var depth = 0
+    for c in text {
+      if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if depth == 0 { plain.append(c == "\n" ? " " : c) }
+    }
+    var count = 0
+    for piece in plain.replacingOccurrences(ofBytes: " and ", with: ",").replacingOccurrences(ofBytes: " et ", with: ",")
+      .split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "&" }) {
+      if names.isName(piece.split(separator: " ")) { count += 1 }
+      if count >= 3 { return true }
+    }
+    return false
   }
 
   // MARK: - Linked talks

@@ -66,6 +66,14 @@ public struct Program: Sendable {
   let byPage: [String: (host: String?, session: Int)]
   /// The words of each session's title (folded, four letters or more), to tell sessions apart.
   let titleWords: [Set<String>]
+  /// Words of four letters or more that say nothing of a title's subject ("your", "with", "pour").
+  static let functionWords: Set<String> = [
+    "your", "yours", "with", "from", "this", "that", "these", "those", "what", "when", "where", "which", "into",
+    "onto", "over", "about", "them", "they", "their", "than", "then", "have", "will", "just", "more", "most",
+    "some", "such", "here", "there", "while", "after", "before", "every", "other", "each", "only", "very",
+    "vous", "votre", "notre", "pour", "avec", "dans", "sans", "leur", "leurs", "plus", "tout", "tous", "toute",
+    "toutes", "quand", "comment", "entre", "cette", "sont", "nous",
+  ]
   /// The organizations the program names, for reading session names copied into reports.
   public let organizations: Set<String>
   /// Reads session names copied into reports, knowing this program's organizations (made once).
@@ -88,7 +96,7 @@ public struct Program: Sendable {
     for (i, s) in sessions.enumerated() {
       if let page = s.url.flatMap(SessionPage.init(url:)), byPage[page.id] == nil { byPage[page.id] = (page.host, i) }
       let forms = TitleKey.forms(s.title, withPrefix: false)
-      titleWords.append(Set(forms[0].filter { $0.count >= 4 }))
+      titleWords.append(Set(forms[0].filter { $0.count >= 4 && !Program.functionWords.contains($0) }))
       guard s.kind != .logistics else { continue }
       for form in forms where !form.isEmpty {
         let hashes = form.map { Token.hash(folded: $0) }
