@@ -247,4 +247,18 @@ import Testing
       """)
     #expect(one.map { $0.session?.id } == ["eu-2025-b1"])
   }
+
+  /// A link whose text is not the title links its session; the names in its address are not
+  /// named by the report, nor is the address its wording of the title.
+  @Test func aSessionPageLinkCreditsOnlyThePeopleTheReportNames() throws {
+    let talks = try SessionLinkerTests.talks("""
+      ## Keynotes
+
+      The day ended with [a story about pipelines](https://kccnceu2025.sched.com/event/a1/scaling-observability-pipelines-with-opentelemetry-collectors-alice-martin-acme) and many collectors.
+      """)
+    let talk = try #require(talks.first)
+    #expect(talk.session?.id == "eu-2025-a1")
+    #expect(talk.speakers.isEmpty)
+    #expect(talk.reportTitle == nil)
+  }
 }

@@ -311,7 +311,9 @@ public struct SessionLinker: Sendable {
   /// organization, then the speakers it adds. The session carries all of the program's.
   func attach(_ c: TalkCandidate, to session: Session, authorKey: String?) -> TalkCandidate {
     var t = c
-    if c.title != session.title && c.titleSource != .schedule {
+    // A title made from a link's address is none of the report's words.
+    let reportsWords = c.titleSource != .schedule && !(c.titleSource == .derived && c.evidence.contains(.sessionPageLink))
+    if c.title != session.title && reportsWords {
       // The report's title without what follows it (`Title (par X, Acme)`, `Title - X`).
       let forms = Set(TitleKey.forms(session.title).map { $0.joined(separator: " ") })
       let official = TitleKey.words(session.title)
@@ -322,7 +324,7 @@ public struct SessionLinker: Sendable {
     t.title = session.title
     t.titleSource = .schedule
     t.kind = session.kind.talkKind
-    let textWords = TitleKey.words(c.title) + c.tokens.map(\.folded)
+    let textWords = (reportsWords ? TitleKey.words(c.title) : []) + c.tokens.map(\.folded)
     let words = Set(textWords)
     let keys = Set(session.speakers.map { Program.nameKey($0.name) })
     let reportKeys = Set(c.speakers.map { program.speakerKey($0.name) ?? Program.nameKey($0.name) })
