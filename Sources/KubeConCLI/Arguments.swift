@@ -37,10 +37,15 @@ struct ParsedArguments: Sendable {
   func value(_ name: String) -> String? { values[name]?.last }
   func has(_ flag: String) -> Bool { flags.contains(flag) }
 
-  /// An integer option, with a usage error for anything else.
-  func integer(_ name: String) throws -> Int? {
+  /// A count option such as `--limit`: a whole number of 1 or more (0 would show nothing; a
+  /// number too large for the machine means "all"), with a usage error for anything else.
+  func count(_ name: String) throws -> Int? {
     guard let raw = value(name) else { return nil }
-    guard let n = Int(raw), n >= 0 else { throw UsageError("\(name) takes a whole number, not '\(raw)'") }
+    guard !raw.isEmpty, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+      throw UsageError("\(name) takes a whole number of 1 or more, not '\(raw)'")
+    }
+    let n = Int(raw) ?? Int.max
+    guard n >= 1 else { throw UsageError("\(name) takes a whole number of 1 or more, not '\(raw)'") }
     return n
   }
 }

@@ -43,26 +43,25 @@ public enum CLI {
       io.out("kubecon \(version)\n")
       return 0
     case "help":
-      if args.count > 1, let command = commands.first(where: { $0.spec.name == args[1] }) {
-        io.out(Help.text(command.spec))
+      guard args.count > 1 else {
+        io.out(Help.main(commands.map { $0.spec }))
         return 0
       }
-      io.out(Help.main(commands.map { $0.spec }))
+      guard let command = commands.first(where: { $0.spec.name == args[1] }) else { return unknownCommand(args[1], io: io, json: false) }
+      io.out(Help.text(command.spec))
       return 0
     default:
       break
     }
-    guard let command = commands.first(where: { $0.spec.name == name }) else {
-      var message = "Error: unknown subcommand '\(Terminal.sanitize(name))'"
-      if let guess = Suggest.closest(to: name, in: commands.map { $0.spec.name }) { message += "; did you mean '\(guess)'?" }
-      io.err(message + "\nUsage: kubecon <subcommand> [options]\n  See 'kubecon --help'.\n")
-      return 64
-    }
+    // `--json` asks for JSON on stdout, errors included, wherever it stands.
+    let json = args.contains("--json")
+    guard let command = commands.first(where: { $0.spec.name == name }) else { return unknownCommand(name, io: io, json: json) }
     let spec = command.spec
     let parsed: ParsedArguments
     do {
       parsed = try ArgumentParser.parse(global + Array(args.dropFirst()), spec: spec)
     } catch let e as UsageError {
+      if json { printError(ErrorOut(error: "usage", message: e.message), io: io) }
       io.err("Error: \(Terminal.sanitize(e.message))\nUsage: \(Help.usageLine(spec))\n  See 'kubecon \(spec.name) --help'.\n")
       return 64
     } catch {
@@ -92,20 +91,37 @@ public enum CLI {
   }
 
   private static func fail(_ error: Error, ctx: Context, spec: CommandSpec, io: IO) -> Int32 {
-    io.out(ctx.output)
+    // Under --json, what the command printed before failing is dropped: stdout holds the error.
+    let out: ErrorOut
+    let code: Int32
     switch error {
     case let e as UsageError:
       io.err("Error: \(Terminal.sanitize(e.message))\nUsage: \(Help.usageLine(spec))\n  See 'kubecon \(spec.name) --help'.\n")
-      return 64
+      (out, code) = (ErrorOut(error: "usage", message: e.message), 64)
     case let e as Failure:
       io.err("Error: \(Terminal.sanitizeLines(e.message))\n")
-      return 1
+      (out, code) = (ErrorOut(error: e.kind, message: e.message, candidates: e.candidates), 1)
     case let e as KubeConError:
       io.err("Error: \(Terminal.sanitizeLines(e.description))\n")
-      return 1
+      (out, code) = (ErrorOut(error: "failed", message: e.description), 1)
     default:
       io.err("Error: \(Terminal.sanitize(String(describing: error)))\n")
-      return 1
+      (out, code) = (ErrorOut(error: "failed", message: String(describing: error)), 1)
     }
+    if ctx.json { printError(out, io: io) } else { io.out(ctx.output) }
+    return code
+  }
+
+  private static func printError(_ error: ErrorOut, io: IO) {
+    if let data = try? JSONOutput.encode(error) { io.out(String(decoding: data, as: UTF8.self) + "\n") }
+  }
+
+  /// `kubecon bogus`, `kubecon help bogus`: a usage error with the closest command.
+  private static func unknownCommand(_ name: String, io: IO, json: Bool) -> Int32 {
+    var message = "unknown subcommand '\(name)'"
+    if let guess = Suggest.closest(to: name, in: commands.map { $0.spec.name }) { message += "; did you mean '\(guess)'?" }
+    if json { printError(ErrorOut(error: "usage", message: message), io: io) }
+    io.err("Error: " + Terminal.sanitize(message) + "\nUsage: kubecon <subcommand> [options]\n  See 'kubecon --help'.\n")
+    return 64
   }
 }

@@ -148,8 +148,27 @@ final class Context {
   }
 }
 
-/// A failure with its message (exit 1).
+/// A failure with its message (exit 1): `kind` and `candidates` are what `--json` prints of it.
 struct Failure: Error {
   var message: String
-  init(_ message: String) { self.message = message }
+  /// `failed`, `not-found`, `ambiguous`.
+  var kind = "failed"
+  var candidates: [ErrorOut.Candidate] = []
+  init(_ message: String, kind: String = "failed", candidates: [ErrorOut.Candidate] = []) {
+    (self.message, self.kind, self.candidates) = (message, kind, candidates)
+  }
+}
+
+/// What `--json` prints on stdout when a command fails, with the exit code it would have had:
+/// `{"error": "ambiguous", "message": "...", "candidates": [{"type": "speaker", "id": ..., "name": ...}]}`.
+/// `error` is `usage` (exit 64), `not-found`, `ambiguous` or `failed` (exit 1).
+struct ErrorOut: Encodable {
+  struct Candidate: Encodable, Equatable {
+    var type: String
+    var id: String
+    var name: String
+  }
+  var error: String
+  var message: String
+  var candidates: [Candidate] = []
 }

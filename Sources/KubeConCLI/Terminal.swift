@@ -78,6 +78,11 @@ enum Terminal {
   }
 }
 
+/// "1 report", "2 reports": a count with its noun (English plurals in -s).
+func counted(_ n: Int, _ noun: String) -> String {
+  "\(n) \(noun)\(n == 1 ? "" : "s")"
+}
+
 extension String {
   func leftPadded(to n: Int, with c: Character = "0") -> String {
     count >= n ? self : String(repeating: c, count: n - count) + self

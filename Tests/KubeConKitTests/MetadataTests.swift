@@ -63,6 +63,19 @@ import Testing
       #expect(ReportMetadata.organization(Document(text: "Titre court\n\n" + text, file: "b.txt")) == organization, "\(text)")
     }
   }
+
+  /// A report's title is its own: never its first sentence cut short.
+  @Test func aTitleIsNeverASentenceCutShort() {
+    let long = "After a year off, I am back for KubeCon and CloudNativeCon, taking place this year in a city I like very much, with friends."
+    func title(_ text: String, file: String = "notes/kubecon-eu-2025.md") -> String {
+      ReportMetadata.title(Document(text: text, file: file), file: file)
+    }
+    #expect(title("---\ntitle: My KubeCon\n---\n" + long) == "My KubeCon")
+    #expect(title("# KubeCon EU 2025, day one\n\n" + long) == "KubeCon EU 2025, day one")
+    #expect(title(long + "\n\n## The keynotes\n\nThey were long.") == "The keynotes")
+    #expect(title("KubeCon was great this year.\n\nMore later.") == "KubeCon was great this year.")
+    #expect(title(long) == "kubecon-eu-2025")
+  }
 }
 
 @Suite struct EditionResolverTests {

@@ -204,4 +204,21 @@ import Testing
     #expect(parsed.talks[1].title == "Widgets At Scale")
     #expect(parsed.talks[1].speakers == [SpeakerRef(name: "John Roe", organization: "Initech")])
   }
+
+  /// `Keynote: Title`: the kind is keynote and the title is not repeated with it; the report's
+  /// wording keeps the prefix.
+  @Test func aKindPrefixIsTheKindNotPartOfTheTitle() throws {
+    let parsed = try Fixtures.parse("""
+      ## Keynote: Widgets For Everyone
+
+      Jane Doe presented widgets on Kubernetes.
+
+      ## Lightning Talk: Small Widgets, Big Clusters
+
+      John Roe showed tiny widgets.
+      """)
+    #expect(parsed.talks.map(\.title) == ["Widgets For Everyone", "Small Widgets, Big Clusters"])
+    #expect(parsed.talks.map(\.kind) == [.keynote, .lightning])
+    #expect(parsed.talks.map(\.reportTitle) == ["Keynote: Widgets For Everyone", "Lightning Talk: Small Widgets, Big Clusters"])
+  }
 }

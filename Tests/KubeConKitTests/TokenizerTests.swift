@@ -149,6 +149,9 @@ import Testing
         out.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32)! : scalar)
       } else if let mapped = table[scalar] {
         out.append(contentsOf: mapped.unicodeScalars)
+      } else if (0xFF01...0xFF5E).contains(scalar.value) || (0xFB00...0xFB06).contains(scalar.value) || scalar.value == 0x3000 {
+        // Fullwidth forms, Latin ligatures, the ideographic space: NFKC, then lowercase.
+        out.append(contentsOf: String(Character(scalar)).precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars)
       } else if (0x300..<0x370).contains(scalar.value) {
         continue  // a combining accent
       } else {
@@ -164,7 +167,7 @@ import Testing
       texts.append(try String(contentsOf: Fixtures.reports.appendingPathComponent(name), encoding: .utf8))
     }
     // Every scalar of the two ranges folding looks up in a table, and some past them, in a word.
-    for v in Array(0x80...0x2FF) + Array(0x2000...0x20FF) + [0x370, 0x391, 0x3A3, 0x410, 0x1E9E, 0x2C00, 0xFB01, 0x1F600] {
+    for v in Array(0x80...0x2FF) + Array(0x2000...0x20FF) + [0x370, 0x391, 0x3A3, 0x410, 0x1E9E, 0x2C00, 0xFB01, 0xFF21, 0xFF41, 0xFF10, 0x3000, 0x1F600] {
       if let scalar = Unicode.Scalar(UInt32(v)) { texts.append("Ab" + String(Character(scalar)) + "Z") }
     }
     for t in texts {

@@ -100,7 +100,7 @@ enum AddCommand: Command {
       default:
         ctx.print("\(r.status) \(Terminal.sanitize(r.id)) from \(shown)")
         ctx.print("  \(Terminal.sanitize(r.title)) · \(editionName(report.edition))")
-        ctx.print("  \(count(talks.count, "talk")), \(count(r.speakers, "speaker")), \(count(r.projects, "project")), \(count(r.warnings.count, "warning"))")
+        ctx.print("  \(counted(talks.count, "talk")), \(counted(r.speakers, "speaker")), \(counted(r.projects, "project")), \(counted(r.warnings.count, "warning"))")
         for talk in talks.prefix(12) {
           let speakers = talk.speakers.map { s in s.organization.map { "\(s.name) (\($0))" } ?? s.name }.joined(separator: ", ")
           ctx.print("    - " + Terminal.sanitize(talk.title) + (speakers.isEmpty ? "" : " — " + Terminal.sanitize(speakers)))
@@ -112,13 +112,12 @@ enum AddCommand: Command {
       }
     }
     if let written = addition.written {
-      ctx.print("Wrote \(Terminal.sanitize(written)) (\(addition.reportCount) reports).")
+      ctx.print("Wrote \(Terminal.sanitize(written)) (\(counted(addition.reportCount, "report"))).")
     } else {
       ctx.print("The corpus is unchanged.")
     }
   }
 
-  static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
   static func editionName(_ e: EditionRef?) -> String {
     guard let e else { return "no edition recognized" }
@@ -158,6 +157,6 @@ enum RemoveCommand: Command {
     }
     let talks = before.talks.count - after.talks.count
     ctx.print("removed \(removed.map(Terminal.sanitize).joined(separator: ", ")) (\(talks) talks went with \(removed.count == 1 ? "it" : "them"))")
-    ctx.print("Wrote \(Terminal.sanitize(target.path)) (\(after.reports.count) reports).")
+    ctx.print("Wrote \(Terminal.sanitize(target.path)) (\(counted(after.reports.count, "report"))).")
   }
 }

@@ -42,7 +42,7 @@ enum BuildCommand: Command {
     if ctx.json {
       try ctx.printJSON(summary)
     } else {
-      ctx.print("Built \(Terminal.sanitize(out)): \(summary.reports) reports, \(summary.talks) talks, \(summary.speakers) speakers, \(summary.projects) projects")
+      ctx.print("Built \(Terminal.sanitize(out)): \(counted(summary.reports, "report")), \(counted(summary.talks, "talk")), \(counted(summary.speakers, "speaker")), \(counted(summary.projects, "project"))")
     }
   }
 

@@ -58,14 +58,11 @@ enum DiffCommand: Command {
       let to = share(tb, t.id)
       return ThemeShare(id: t.id, from: round(f * 1000) / 1000, to: round(to * 1000) / 1000, delta: round((to - f) * 1000) / 1000)
     }.filter { $0.from > 0 || $0.to > 0 }.sorted { (abs($0.delta), $1.id) > (abs($1.delta), $0.id) }
+    // Each project's reports of the edition (not of its year: a year may have several editions).
     var mentionsA: [String: Int] = [:]
     var mentionsB: [String: Int] = [:]
-    let idsA = Set(ra.map(\.id))
-    let idsB = Set(rb.map(\.id))
-    for p in c.projects {
-      if let n = p.mentions[String(a.year)], p.reports.contains(where: idsA.contains) { mentionsA[p.name] = n }
-      if let n = p.mentions[String(b.year)], p.reports.contains(where: idsB.contains) { mentionsB[p.name] = n }
-    }
+    for r in ra { for p in Set(r.projects) { mentionsA[p, default: 0] += 1 } }
+    for r in rb { for p in Set(r.projects) { mentionsB[p, default: 0] += 1 } }
     let pa = Set(mentionsA.keys)
     let pb = Set(mentionsB.keys)
     var mentions: [String: [Int]] = [:]
@@ -80,6 +77,11 @@ enum DiffCommand: Command {
       speakers: AddedRemoved(added: sb.subtracting(sa).sorted(), removed: sa.subtracting(sb).sorted()),
       companies: AddedRemoved(added: cb.subtracting(ca).sorted(), removed: ca.subtracting(cb).sorted()),
       talks: Counts(from: ta.count, to: tb.count), reports: Counts(from: ra.count, to: rb.count))
+  }
+
+  /// A change of share in whole percentage points: one that rounds to zero is 0, never -0.
+  static func percentPoints(_ delta: Double) -> Int {
+    Int((delta * 100).rounded(.toNearestOrEven))  // (as the shares beside it are printed)
   }
 
   static func run(_ ctx: Context) throws {
@@ -101,7 +103,8 @@ enum DiffCommand: Command {
     let width = 20
     for t in d.themes {
       let bar = { (v: Double) in String(repeating: "█", count: Int((v * Double(width)).rounded())) }
-      let sign = t.delta > 0 ? s.green(String(format: "+%.0f%%", t.delta * 100)) : t.delta < 0 ? s.red(String(format: "%.0f%%", t.delta * 100)) : "  0%"
+      let points = percentPoints(t.delta)
+      let sign = points > 0 ? s.green("+\(points)%") : points < 0 ? s.red("\(points)%") : "0%"
       ctx.print("  " + t.id.padded(to: 22) + String(format: "%3.0f%% ", t.from * 100) + bar(t.from).padded(to: width)
         + " → " + String(format: "%3.0f%% ", t.to * 100) + bar(t.to).padded(to: width) + " " + sign)
     }
@@ -110,7 +113,7 @@ enum DiffCommand: Command {
       ctx.print("  " + name.padded(to: 10) + Terminal.sanitize(items.map { $0 + counts($0) }.joined(separator: ", ")))
     }
     ctx.print()
-    ctx.print(s.bold("Projects") + s.dim(" (reports mentioning them)"))
+    ctx.print(s.bold("Projects") + s.dim(" (reports of each edition mentioning them)"))
     list("added", d.projects.added) { " (\(d.projects.mentions[$0]?[1] ?? 0))" }
     list("dropped", d.projects.removed) { " (\(d.projects.mentions[$0]?[0] ?? 0))" }
     list("common", d.projects.common) { " (\(d.projects.mentions[$0]?[0] ?? 0)→\(d.projects.mentions[$0]?[1] ?? 0))" }

@@ -14,6 +14,15 @@ enum SpeakersCommand: Command {
     let corpus = try ctx.corpus()
     let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus.reports) }
     var speakers = corpus.speakers.filter { year == nil || $0.years.contains(year ?? 0) }
+    if let year {
+      // Counts of that year only.
+      let of = YearFilter(corpus, year: year)
+      speakers = speakers.map { s in
+        var s = s
+        (s.talks, s.reports, s.years) = (s.talks.filter(of.talks.contains), s.reports.filter(of.reports.contains), [year])
+        return s
+      }
+    }
     if let org = ctx.args.value("--org") {
       let f = Folding.fold(org)
       speakers = speakers.filter { $0.organizations.contains { Folding.fold($0).contains(f) } }
@@ -31,7 +40,17 @@ enum SpeakersCommand: Command {
       table.add([s.name, s.organizations.joined(separator: ", "), String(s.talks.count), s.years.map(String.init).joined(separator: ", ")])
     }
     ctx.write(table.render(width: ctx.width, style: ctx.style))
-    ctx.print("\(speakers.count) speaker\(speakers.count == 1 ? "" : "s")")
+    ctx.print("\(counted(speakers.count, "speaker"))")
+  }
+}
+
+/// The talks and reports of one year's editions, for counts of that year.
+struct YearFilter {
+  let talks: Set<String>
+  let reports: Set<String>
+  init(_ corpus: Corpus, year: Int) {
+    talks = Set(corpus.talks.filter { $0.edition?.year == year }.map(\.id))
+    reports = Set(corpus.reports.filter { $0.edition?.year == year }.map(\.id))
   }
 }
 
@@ -49,6 +68,15 @@ enum ProjectsCommand: Command {
     let corpus = try ctx.corpus()
     let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus.reports) }
     var projects = corpus.projects.filter { year == nil || $0.mentions[String(year ?? 0)] != nil }
+    if let year {
+      // Counts of that year only.
+      let of = YearFilter(corpus, year: year)
+      projects = projects.map { p in
+        var p = p
+        (p.mentions, p.talks, p.reports) = (p.mentions.filter { $0.key == String(year) }, p.talks.filter(of.talks.contains), p.reports.filter(of.reports.contains))
+        return p
+      }
+    }
     if let m = ctx.args.value("--maturity") {
       let levels = ["graduated", "incubating", "sandbox", "none"]
       let f = Folding.fold(m)
@@ -66,7 +94,7 @@ enum ProjectsCommand: Command {
       table.add([p.name, p.maturity ?? "—", mentions, String(p.talks.count), String(p.reports.count)])
     }
     ctx.write(table.render(width: ctx.width, style: ctx.style))
-    ctx.print("\(projects.count) project\(projects.count == 1 ? "" : "s"); mentions = reports naming the project, per edition year")
+    ctx.print("\(counted(projects.count, "project")); mentions = reports naming the project, per edition year")
   }
 }
 

@@ -52,6 +52,6 @@ enum ReportsCommand: Command {
       table.add([r.id, r.language, r.edition?.label ?? "—", r.date ?? "—", String(r.talks.count), r.title])
     }
     ctx.write(table.render(width: ctx.width, style: ctx.style))
-    ctx.print("\(reports.count) report\(reports.count == 1 ? "" : "s")")
+    ctx.print("\(counted(reports.count, "report"))")
   }
 }

@@ -34,9 +34,9 @@ enum Resolve {
   }
 
   static func year(_ value: String, among years: Set<Int>) throws -> Int {
-    guard let y = Int(value), years.contains(y) else {
-      throw UsageError("no report about \(value); years present: \(years.sorted().map(String.init).joined(separator: ", "))")
-    }
+    let present = "years present: " + years.sorted().map(String.init).joined(separator: ", ")
+    guard let y = Int(value), value.utf8.count == 4 else { throw UsageError("'\(value)' is not a year; \(present)") }
+    guard years.contains(y) else { throw UsageError("no report about \(value); \(present)") }
     return y
   }
 

@@ -76,7 +76,7 @@ enum ScheduleCommand: Command {
       return
     }
     for c in summary.editions {
-      ctx.print("\(c.edition.padded(to: 12)) \(c.total) sessions (\(c.added) new, \(c.changed) changed)")
+      ctx.print("\(c.edition.padded(to: 12)) \(counted(c.total, "session")) (\(c.added) new, \(c.changed) changed)")
     }
     ctx.print("Wrote \(Terminal.sanitize(folder))" + (warnings > 0 ? " (\(warnings) warnings on stderr)" : ""))
   }

@@ -69,14 +69,15 @@ enum SearchCommand: Command {
     let corpusIndex = try ctx.index()
     let synonyms = synonyms(ctx)
     let index = try corpusIndex.searchIndex(synonyms: synonyms)
-    let query = ctx.args.positionals.joined(separator: " ")
+    // (`ｄｒａ` typed in fullwidth is `dra`.)
+    let query = Folding.compatibility(ctx.args.positionals.joined(separator: " "))
     // A year with a program but no report still has sessions to find.
     let year = try ctx.args.value("--year").map { raw in
       try Resolve.year(raw, among: Set(index.years).union(Int(raw) != nil ? try programYears(ctx) : []))
     }
     let lang = try ctx.args.value("--lang").map(Resolve.language)
     let theme = try ctx.args.value("--theme").map { try Resolve.theme($0, in: try corpusIndex.themes()).id }
-    let limit = try ctx.args.integer("--limit") ?? 10
+    let limit = try ctx.args.count("--limit") ?? 10
     let type = try ctx.args.value("--type").map { raw in
       guard let t = types.first(where: { $0 == raw.lowercased() }) else {
         throw UsageError(Resolve.unknown("type", raw, types, candidates: types))
@@ -100,9 +101,7 @@ enum SearchCommand: Command {
     }
     guard !hits.isEmpty || !sessions.isEmpty else {
       ctx.print("No results for '\(Terminal.sanitize(query))'.")
-      let vocabulary = try index.vocabulary()
-      let close = Tokenizer.tokens(query).compactMap { Suggest.closest(to: $0.folded, in: vocabulary, maxDistance: 2) }
-      if !close.isEmpty { ctx.print("Did you mean: \(close.joined(separator: ", "))?") }
+      if let close = try suggestions(for: query, in: index.vocabulary()) { ctx.print("Did you mean: \(close)?") }
       return
     }
     let s = ctx.style
@@ -119,6 +118,19 @@ enum SearchCommand: Command {
       if n < hits.count - 1 { ctx.print() }
     }
     printSessions(sessions, after: hits.count, ctx)
+  }
+
+  /// Words of the corpus close to the query's words it lacks ("kubernets" → "kubernetes"): never
+  /// a word of the query, nor for or of a stop word.
+  static func suggestions(for query: String, in vocabulary: [String]) -> String? {
+    let words = Tokenizer.tokens(query).map(\.folded)
+    let known = Set(vocabulary)
+    var close: [String] = []
+    for w in words where !known.contains(w) && !Analyzer.stopWords.contains(w) {
+      guard let c = Suggest.closest(to: w, in: vocabulary, maxDistance: 2), !words.contains(c), !Analyzer.stopWords.contains(c), !close.contains(c) else { continue }
+      close.append(c)
+    }
+    return close.isEmpty ? nil : close.joined(separator: ", ")
   }
 
   static func programYears(_ ctx: Context) throws -> Set<Int> {

@@ -88,7 +88,7 @@ enum SessionsCommand: Command {
       }
     }
     if a.has("--covered") { rows.sort { ($1.reports.count, $0.session.id) < ($0.reports.count, $1.session.id) } }
-    if let limit = try a.integer("--limit") { rows = Array(rows.prefix(limit)) }
+    if let limit = try a.count("--limit") { rows = Array(rows.prefix(limit)) }
     if ctx.json {
       try ctx.printJSON(rows)
       return
@@ -103,6 +103,6 @@ enum SessionsCommand: Command {
       table.add([r.session.edition, r.session.kind.rawValue, r.session.title, speakers, String(r.reports.count)])
     }
     ctx.write(table.render(width: ctx.width, style: ctx.style))
-    ctx.print("\(rows.count) session\(rows.count == 1 ? "" : "s")")
+    ctx.print("\(counted(rows.count, "session"))")
   }
 }

@@ -10,6 +10,16 @@ enum ShowCommand: Command {
   enum Entity {
     case talk(Talk), speaker(Speaker), project(ProjectEntry), theme(ThemeEntry), report(Report)
 
+    var candidate: ErrorOut.Candidate {
+      switch self {
+      case .talk(let t): return .init(type: "talk", id: t.id, name: t.title)
+      case .speaker(let s): return .init(type: "speaker", id: s.id, name: s.name)
+      case .project(let p): return .init(type: "project", id: p.id, name: p.name)
+      case .theme(let t): return .init(type: "theme", id: t.id, name: t.labels.en)
+      case .report(let r): return .init(type: "report", id: r.id, name: r.title)
+      }
+    }
+
     var label: String {
       switch self {
       case .talk(let t): return "talk     \(t.id)  \(t.title)"
@@ -39,7 +49,8 @@ enum ShowCommand: Command {
   }
 
   static func run(_ ctx: Context) throws {
-    let query = ctx.args.positionals.joined(separator: " ")
+    let query = ctx.args.positionals.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    guard !query.isEmpty else { throw UsageError("give an id or a name to show") }
     // A session's id (`eu-2025-1txVP`): the program's session, with what the reports say of it.
     if query.wholeMatch(of: /[a-z]+-[0-9]{4}-\S+/) != nil, let session = try ctx.catalog().programs.session(id: query) {
       try showSession(session, ctx)
@@ -51,12 +62,14 @@ enum ShowCommand: Command {
       var message = "nothing named '\(query)' in the corpus"
       let names = corpus.talks.map(\.title) + corpus.speakers.map(\.name) + corpus.projects.map(\.name) + corpus.themes.map(\.id)
       if let guess = Suggest.closest(to: query, in: names) { message += "; did you mean '\(guess)'?" }
-      throw Failure(message)
+      throw Failure(message, kind: "not-found")
     }
     if found.count > 1 {
-      ctx.print("'\(Terminal.sanitize(query))' is ambiguous; candidates:")
-      for e in found.prefix(30) { ctx.print("  " + Terminal.sanitize(e.label)) }
-      throw Failure("ambiguous name '\(query)': \(found.count) candidates; give an id")
+      if !ctx.json {
+        ctx.print("'\(Terminal.sanitize(query))' is ambiguous; candidates:")
+        for e in found.prefix(30) { ctx.print("  " + Terminal.sanitize(e.label)) }
+      }
+      throw Failure("ambiguous name '\(query)': \(found.count) candidates; give an id", kind: "ambiguous", candidates: found.map(\.candidate))
     }
     switch entity {
     case .talk(let t): try showTalk(try ctx.index().details(of: t), corpus, ctx)
@@ -253,8 +266,9 @@ enum ShowCommand: Command {
     field(ctx, "themes", r.themes.joined(separator: ", "))
     ctx.print()
     heading(ctx, "Talks")
-    let ids = Set(r.talks)
-    for t in c.talks where ids.contains(t.id) {
+    // In the report's order.
+    let byId = Dictionary(c.talks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for t in r.talks.compactMap({ byId[$0] }) {
       ctx.print("  " + t.kind.rawValue.padded(to: 9) + Terminal.sanitize(t.title) + ctx.style.dim("  \(t.id)"))
     }
   }

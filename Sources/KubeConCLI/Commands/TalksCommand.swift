@@ -78,7 +78,7 @@ enum TalksCommand: Command {
         && (lang.map { l in t.reports.contains { languages[$0] == l } } ?? true) && (kind.map { t.kind == $0 } ?? true)
     }
     talks.sort { ($0.edition?.year ?? 0, $0.id) < ($1.edition?.year ?? 0, $1.id) }
-    if let limit = try a.integer("--limit") { talks = Array(talks.prefix(limit)) }
+    if let limit = try a.count("--limit") { talks = Array(talks.prefix(limit)) }
     if ctx.json {
       try ctx.printJSON(talks.map(out))
       return
@@ -94,6 +94,7 @@ enum TalksCommand: Command {
       table.add([t.edition.map { String($0.year) } ?? "—", t.kind.rawValue, (t.titleSource == .derived ? "~ " : "") + t.title, speakerList(speakers)])
     }
     ctx.write(table.render(width: ctx.width, style: ctx.style))
-    ctx.print("\(talks.count) talk\(talks.count == 1 ? "" : "s") (~ title derived from the report's section)")
+    let note = talks.contains { $0.titleSource == .derived } ? " (~ title derived from the report's section)" : ""
+    ctx.print("\(counted(talks.count, "talk"))" + note)
   }
 }

@@ -4,9 +4,10 @@ import Foundation
 enum ReportMetadata {
   static let authorKeys = ["author", "authors", "auteur", "creator", "by"]
 
-  /// The front matter title, else a short first line of a plain-text file, else the first
-  /// sentence of the text.
-  static func title(_ doc: Document) -> String {
+  /// The report's own title: the front matter's, else a first-level heading or a short first
+  /// line of a plain-text file at its start, else its first heading, else its first sentence when
+  /// it is short, else its file's name. Never a sentence cut short.
+  static func title(_ doc: Document, file: String) -> String {
     if let t = doc.frontMatter.string("title"), !t.isEmpty { return t }
     for block in doc.blocks.prefix(3) {
       if block.headingLevel == 1 { return block.text }
@@ -16,8 +17,14 @@ enum ReportMetadata {
       if words.count <= 15, let last = block.text.last, !".,;:".contains(last) { return block.text }
       break
     }
+    if let heading = doc.blocks.first(where: { $0.isHeading && !$0.text.isEmpty }) { return heading.text }
     let first = doc.blocks.first { $0.kind == .paragraph && !isDateLine($0.text) && !isByline($0.text) }
-    return first.map { TalkExtractor.firstWords(of: $0.text) } ?? "Untitled report"
+    if let sentence = first.flatMap({ TalkExtractor.sentences($0.text, limit: 1).first }), sentence.split(separator: " ").count <= 15 {
+      return sentence.trimmingCharacters(in: .whitespaces)
+    }
+    let name = (file as NSString).lastPathComponent
+    let base = (name as NSString).deletingPathExtension
+    return base.isEmpty ? "Untitled report" : base
   }
 
   static func author(_ doc: Document, parser: SpeakerParser) -> String? {

@@ -182,7 +182,7 @@ public struct ReportParser: Sendable {
     let doc = Document(text: text, file: file, bareHeadings: !html)
     diagnostics += doc.warnings
 
-    let title = ReportMetadata.title(doc)
+    let title = ReportMetadata.title(doc, file: file)
     let author = ReportMetadata.author(doc, parser: speakers)
     let organization = ReportMetadata.organization(doc)
     let bodyText = doc.bodyText

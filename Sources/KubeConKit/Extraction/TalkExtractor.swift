@@ -134,6 +134,7 @@ public struct TalkExtractor: Sendable {
         ?? (keynoteSegment ? .keynote : .session)
       let generic = TalkExtractor.kindPrefixes.contains { $0.0 == folded }
       var title = core
+      var reportTitle: String? = nil
       // A topic heading of the author's ("L'IA avec Kubernetes") names the section, not the talk.
       let stated = hasSpeakerEvidence || kindPrefix != nil || inherited == .talkList || TalkExtractor.looksLikeTitle(core)
       var source = stated ? TitleSource.stated : .derived
@@ -142,13 +143,20 @@ public struct TalkExtractor: Sendable {
         title = TalkExtractor.firstWords(of: body.first { !$0.isHeading }?.text ?? heading.text)
         source = .derived
       }
+      if kindPrefix != nil && !generic && source == .stated {
+        // `Keynote: Title`: the kind says keynote; the report's wording keeps the prefix.
+        let bare = TalkExtractor.withoutKindPrefix(core)
+        if bare != core && !bare.isEmpty { (title, reportTitle) = (bare, core) }
+      }
       if generic {
         source = .derived
         title = speakers.isEmpty ? heading.text : heading.text + ": " + speakers.map(\.name).joined(separator: ", ")
       }
-      found = [TalkCandidate(
+      var talk = TalkCandidate(
         title: title, titleSource: source, kind: kind, speakers: TalkExtractor.without(author, speakers),
-        line: heading.line, text: sectionText, tokens: sectionTokens, section: index, evidence: evidence)]
+        line: heading.line, text: sectionText, tokens: sectionTokens, section: index, evidence: evidence)
+      talk.reportTitle = reportTitle
+      found = [talk]
     }
     return result
   }
@@ -159,6 +167,18 @@ public struct TalkExtractor: Sendable {
 
   /// Each prefix followed by ":" and by " :", made once.
   static let kindPrefixForms = kindPrefixes.map { (prefix: $0.0, colon: $0.0 + ":", spaceColon: $0.0 + " :", kind: $0.1) }
+
+  /// `Keynote: Title` → `Title`; a title without a kind prefix and a colon is returned as it is.
+  static func withoutKindPrefix(_ title: String) -> String {
+    let folded = Folding.fold(title)
+    // (The longest prefix first: "sponsored keynote" before "keynote".)
+    for p in kindPrefixForms.sorted(by: { $0.prefix.count > $1.prefix.count }) {
+      for form in [p.colon, p.spaceColon] where folded.hasASCIIPrefix(form) {
+        return String(title.dropFirst(form.count)).trimmingCharacters(in: .whitespaces)
+      }
+    }
+    return title
+  }
 
   static func kindPrefix(_ folded: String) -> TalkKind? {
     for p in kindPrefixForms where folded == p.prefix || folded.hasASCIIPrefix(p.colon) || folded.hasASCIIPrefix(p.spaceColon) {

@@ -9,7 +9,7 @@ public struct Analyzer: Sendable {
     self.protected = protectedWords
   }
 
-  static let stopWords: Set<String> = [
+  public static let stopWords: Set<String> = [
     // French (with elided articles split off by the tokenizer)
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "le", "la", "les", "un",
     "une", "des", "du", "de", "et", "ou", "en", "au", "aux", "a", "est", "sont", "ce", "cet", "cette", "ces",

@@ -269,7 +269,7 @@ public final class SearchIndex {
   public func search(
     _ query: String, limit: Int = .max, filter: SearchFilter = SearchFilter(), includeText: Bool = false
   ) throws -> [SearchHit] {
-    try file.reading { try ranked(query, limit: limit, filter: filter, includeText: includeText) }
+    try file.reading { try ranked(Folding.compatibility(query), limit: limit, filter: filter, includeText: includeText) }
   }
 
   private func ranked(_ query: String, limit: Int, filter: SearchFilter, includeText: Bool) throws -> [SearchHit] {
@@ -338,6 +338,7 @@ public final class SearchIndex {
   /// comparison per hit.
   static func top<T>(_ k: Int, of elements: [T], by precedes: (T, T) -> Bool) -> [T] {
     guard k < elements.count else { return elements.sorted(by: precedes) }
+    guard k > 0 else { return [] }
     var top: [T] = []
     top.reserveCapacity(k + 1)
     for e in elements {

@@ -41,7 +41,7 @@ public enum TextDecoding {
   static func composed(_ text: String) -> String {
     var text = text
     let marks = text.withUTF8 { Bytes.firstIndex(of: 0xCC, in: $0) != nil || Bytes.firstIndex(of: 0xCD, in: $0) != nil }
-    return marks ? text.precomposedStringWithCanonicalMapping : text
+    return Folding.compatibility(marks ? text.precomposedStringWithCanonicalMapping : text)
   }
 
   static func normalizeNewlines(_ text: String) -> String {

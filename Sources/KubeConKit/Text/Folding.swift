@@ -1,3 +1,5 @@
+import Foundation
+
 /// Case and accent folding shared by matching, linking and search.
 ///
 /// `"L’Observabilité"` folds to `"l'observabilite"`. The table covers the Latin letters French and
@@ -44,6 +46,7 @@ public enum Folding {
               o += 1
             }
           }
+          func put(bytes: [UInt8]) { bytes.withUnsafeBufferPointer { put($0) } }
           var i = 0
           while i < n {
             let b = bytes[i]
@@ -71,6 +74,9 @@ public enum Folding {
               } else {
                 put(UnsafeBufferPointer(rebasing: replacement[from..<to]))
               }
+            } else if Folding.isCompatibilityForm(v), let scalar = Unicode.Scalar(v) {
+              // `ｋ` (fullwidth), `ﬁ` (a ligature): their plain letters (NFKC), lowercased.
+              put(bytes: Array(String(Character(scalar)).precomposedStringWithCompatibilityMapping.lowercased().utf8))
             } else if let scalar = Unicode.Scalar(v), scalar.properties.changesWhenLowercased {
               for u in scalar.properties.lowercaseMapping.utf8 {
                 out[o] = u
@@ -85,6 +91,38 @@ public enum Folding {
         }
       }
     }
+  }
+
+  /// Fullwidth forms (U+FF00–U+FFEF), Latin ligatures (U+FB00–U+FB06) and the ideographic
+  /// space: scalars whose compatibility form (NFKC) is plain text. (Each becomes at most three
+  /// ASCII bytes, in the four bytes per input byte the fold allows.)
+  static func isCompatibilityForm(_ v: UInt32) -> Bool {
+    (v >= 0xFF01 && v <= 0xFF5E) || (v >= 0xFB00 && v <= 0xFB06) || v == 0x3000
+  }
+
+  /// A text with its compatibility forms (``isCompatibilityForm(_:)``) written as plain text, as
+  /// NFKC writes them: `ＫｕｂｅＣｏｎ ２０２５` reads `KubeCon 2025`. Other scalars are kept.
+  public static func compatibility(_ text: String) -> String {
+    // (Their UTF-8 starts with EF AC, EF BC–EF BD or E3 80 80: most texts have none.)
+    var probe = text
+    let may = probe.withUTF8 { b in
+      var i = 0
+      while let k = Bytes.firstIndex(of: 0xEF, in: UnsafeBufferPointer(rebasing: b[i...])).map({ $0 + i }) {
+        if k + 1 < b.count, b[k + 1] == 0xAC || b[k + 1] == 0xBC || b[k + 1] == 0xBD { return true }
+        i = k + 1
+      }
+      return Bytes.firstIndex(of: 0xE3, in: b) != nil
+    }
+    guard may else { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if isCompatibilityForm(scalar.value) {
+        out.append(contentsOf: String(Character(scalar)).precomposedStringWithCompatibilityMapping.unicodeScalars)
+      } else {
+        out.append(scalar)
+      }
+    }
+    return String(out)
   }
 
   /// What each scalar of U+0000–U+02FF, then U+2000–U+20FF (at 0x300), folds to: `bytes[start[k]..<start[k + 1]]`,
