@@ -98,6 +98,10 @@ public enum CLI {
     case let e as UsageError:
       io.err("Error: \(Terminal.sanitize(e.message))\nUsage: \(Help.usageLine(spec))\n  See 'kubecon \(spec.name) --help'.\n")
       (out, code) = (ErrorOut(error: "usage", message: e.message), 64)
+    case let e as PartialFailure:
+      io.out(ctx.output)
+      io.err("Error: \(Terminal.sanitizeLines(e.message))\n")
+      return 1
     case let e as Failure:
       io.err("Error: \(Terminal.sanitizeLines(e.message))\n")
       (out, code) = (ErrorOut(error: e.kind, message: e.message, candidates: e.candidates), 1)

@@ -159,6 +159,13 @@ struct Failure: Error {
   }
 }
 
+/// A command that did part of its work (`add` with some files refused): what it printed stands,
+/// stdout included under `--json`, the message goes to stderr and the exit code is 1.
+struct PartialFailure: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}
+
 /// What `--json` prints on stdout when a command fails, with the exit code it would have had:
 /// `{"error": "ambiguous", "message": "...", "candidates": [{"type": "speaker", "id": ..., "name": ...}]}`.
 /// `error` is `usage` (exit 64), `not-found`, `ambiguous` or `failed` (exit 1).

@@ -205,11 +205,11 @@ struct Workspace {
 /// Every hostile input is refused with a message naming the file, exit code 1, and the corpus
 /// byte-identical.
 @Suite struct HostileInputTests {
-  func refused(_ make: (Workspace) throws -> [String], says expected: String) throws {
+  func refused(_ make: (Workspace) throws -> [String], says expected: String, strict: Bool = false) throws {
     let ws = try Workspace()
     defer { ws.remove() }
     let before = try ws.corpusBytes()
-    let run = ws.add(try make(ws))
+    let run = ws.add(try make(ws) + (strict ? ["--strict"] : []))
     #expect(run.code == 1)
     #expect(run.err.hasPrefix("Error: "), "\(run.err)")
     #expect(run.err.contains(expected), "\(run.err)")
@@ -260,16 +260,27 @@ struct Workspace {
     try refused({ [try $0.write("line.txt", String(repeating: "kubernetes ", count: 10 << 20 / 11))] }, says: "line.txt:1: a line longer than 256 KB")
   }
 
-  @Test func unterminatedFrontMatter() throws {
-    try refused({ [try $0.write("open.md", "---\ntitle: KubeCon 2025\ndate: 2025-04-02\n\nThe front matter never closes but the text goes on.\n")] },
-      says: "open.md:1: front matter opened with '---' is never closed")
-  }
-
-  @Test func frontMatterWithWrongTypes() throws {
-    try refused({ [try $0.write("types.md", "---\ntitle: [one, two]\ndate: next tuesday\n---\nA KubeCon London 2025 report with enough words in it.\n")] },
-      says: "types.md:2: front matter 'title' should be text, not a list")
-    try refused({ [try $0.write("types.md", "---\ntitle: Fine\ndate: next tuesday\n---\nA KubeCon London 2025 report with enough words in it.\n")] },
-      says: "types.md:3: front matter 'date' is not a date (YYYY-MM-DD): 'next tuesday'")
+  /// Broken front matter is read around with a warning naming the file and line; `--strict`
+  /// refuses it.
+  @Test(arguments: [
+    ("open.md", "---\ntitle: KubeCon 2025\ndate: 2025-04-02\n\nThe front matter never closes but the KubeCon text goes on.\n",
+     "open.md:1: front matter opened with '---' is never closed"),
+    ("types.md", "---\ntitle: [one, two]\ndate: next tuesday\n---\nA KubeCon London 2025 report with enough words in it.\n",
+     "types.md:2: front matter 'title' should be text, not a list"),
+    ("types.md", "---\ntitle: Fine\ndate: next tuesday\n---\nA KubeCon London 2025 report with enough words in it.\n",
+     "types.md:3: front matter 'date' is not a date (YYYY-MM-DD): 'next tuesday'"),
+    ("hugo.md", "---\ntitle: \"Notes from KubeCon Europe 2025\"\nauthor:\ntags:\n  - kubernetes\n---\nCilium at KubeCon in London.\n",
+     "hugo.md:3: front matter 'author' is empty"),
+  ])
+  func brokenFrontMatterIsAWarning(name: String, text: String, warning: String) throws {
+    let ws = try Workspace()
+    defer { ws.remove() }
+    let file = try ws.write(name, text)
+    let run = ws.add([file])
+    #expect(run.code == 0, "\(run.err)")
+    #expect(run.err.contains(warning.replacingOccurrences(of: ": front matter", with: ": warning: front matter")), "\(run.err)")
+    #expect(run.out.contains("added "))
+    try refused({ [try $0.write(name, text)] }, says: warning, strict: true)
   }
 
   @Test func missingFile() throws {
@@ -316,8 +327,34 @@ struct Workspace {
     #expect(run.out.contains("added one"))
   }
 
-  @Test func oneBadFileAmongGoodOnesAddsNothing() throws {
-    try refused({ [try $0.write("good.md", Workspace.report), try $0.write("bad.md", "")] }, says: "bad.md: the report is empty")
+  @Test func oneBadFileAmongGoodOnesIsListedAndTheOthersAdded() throws {
+    let ws = try Workspace()
+    defer { ws.remove() }
+    let (good, bad) = (try ws.write("good.md", Workspace.report), try ws.write("bad.md", ""))
+    let run = ws.add([good, bad])
+    #expect(run.code == 1)
+    #expect(run.out.contains("added good"))
+    #expect(run.err.contains("bad.md: the report is empty"))
+    #expect(run.err.contains("1 file refused; the others were added."))
+    #expect(Run.kubecon(["reports", "--corpus", ws.corpus]).out.contains("good"))
+    let json = Run.kubecon(["add", "--corpus", ws.corpus, good, bad, "--json"])
+    #expect(json.code == 1)
+    let outcomes = try #require(try json.json() as? [[String: Any]])
+    #expect(outcomes.map { $0["status"] as? String } == ["unchanged", "refused"])
+    #expect((outcomes[1]["reason"] as? String)?.contains("the report is empty") == true)
+    #expect(outcomes[0]["reason"] is NSNull)
+  }
+
+  @Test func oneBadFileAmongGoodOnesAddsNothingWhenStrict() throws {
+    try refused({ [try $0.write("good.md", Workspace.report), try $0.write("bad.md", "")] }, says: "bad.md: the report is empty", strict: true)
+  }
+
+  @Test func aTextWithNoSignOfKubeConIsRefusedUnlessForced() throws {
+    try refused({ [try $0.write("bread.md", "A recipe for bread: flour, water, salt and a long time.\n")] }, says: "bread.md: no sign of a KubeCon report")
+    let ws = try Workspace()
+    defer { ws.remove() }
+    let file = try ws.write("bread.md", "A recipe for bread: flour, water, salt and a long time.\n")
+    #expect(ws.add([file, "--force"]).code == 0)
   }
 }
 

@@ -9,37 +9,69 @@ enum AddCommand: Command {
       Without --corpus, writes to your corpus ($XDG_DATA_HOME/kubecon/corpus.json, else
       ~/.local/share/kubecon/corpus.json), which starts as a copy of the bundled one; every command then
       reads it. The same content added twice changes nothing; a changed file (same path) replaces its old
-      version. If any file is refused, nothing is added. Writes are atomic and locked. A corpus file of
-      4 MB or more is not rewritten: the new reports go to its journal (corpus.json.journal/), which every
-      command reads with it, and which is folded into the file once it passes an eighth of its size.
+      version. Front matter that is empty, null or of an unexpected shape is read around with a warning.
+      A file that cannot be read as a report (not text, too large, unreadable, empty) is refused, and so
+      is a text with no sign of KubeCon (no edition, talk, project, nor the word) unless --force. The
+      readable files are added in one atomic, locked write and each refused one is listed; the exit code
+      is 1 if any was refused. With --strict, one refused file or one broken front matter adds nothing.
+      A corpus file of 4 MB or more is not rewritten: the new reports go to its journal
+      (corpus.json.journal/), which every command reads with it, and which is folded into the file once
+      it passes an eighth of its size.
       """,
     arguments: [("path", "Report files, or folders to search for .md, .markdown, .txt, .html files.")],
     minArguments: 1, maxArguments: nil,
-    options: [CommandSpec.writableCorpusOption, CommandSpec.jsonOption])
+    options: [
+      CommandSpec.writableCorpusOption,
+      OptionSpec(name: "--strict", help: "Add nothing if any file is refused or has broken front matter."),
+      OptionSpec(name: "--force", help: "Add texts that show no sign of being a KubeCon report."),
+      CommandSpec.jsonOption,
+    ])
 
+  /// What became of one file; `reason` is why a refused one was (null otherwise).
   struct FileOutcome: Encodable {
     var file: String
-    var id: String
+    var id: String?
     var status: String
-    var title: String
+    var title: String?
     var talks, speakers, projects: Int
     var warnings: [String]
+    var reason: String?
+
+    enum CodingKeys: String, CodingKey { case file, id, status, title, talks, speakers, projects, warnings, reason }
+    func encode(to encoder: Encoder) throws {
+      // (Every key, null included: a script reads one shape.)
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(file, forKey: .file)
+      try c.encode(id, forKey: .id)
+      try c.encode(status, forKey: .status)
+      try c.encode(title, forKey: .title)
+      try c.encode(talks, forKey: .talks)
+      try c.encode(speakers, forKey: .speakers)
+      try c.encode(projects, forKey: .projects)
+      try c.encode(warnings, forKey: .warnings)
+      try c.encode(reason, forKey: .reason)
+    }
+
+    static func refused(_ file: String, _ reason: String) -> FileOutcome {
+      FileOutcome(file: file, id: nil, status: "refused", title: nil, talks: 0, speakers: 0, projects: 0, warnings: [], reason: reason)
+    }
   }
 
   static func run(_ ctx: Context) throws {
     let catalog = try ctx.catalog()
     let parser = ReportParser(catalog: catalog)
-    // Read and check every file before touching the corpus: one refused file adds nothing.
+    let strict = ctx.args.has("--strict")
+    // Every file is read and checked before the corpus is touched.
     var parsed: [ParsedReport] = []
     var shownNames: [String] = []
-    var problems: [String] = []
+    var refused: [FileOutcome] = []
     for argument in ctx.args.positionals {
       let path = ctx.absolute(argument)
       let found: ReportFiles.Found
       do {
         found = try ReportFiles.find(path, shown: argument)
       } catch let e as KubeConError {
-        problems.append(e.description)
+        refused.append(.refused(argument, e.description))
         continue
       }
       for w in found.warnings { ctx.warn("warning: " + Terminal.sanitize(argument + "/" + w)) }
@@ -48,21 +80,25 @@ enum AddCommand: Command {
         let shown = relative == path ? argument : (argument as NSString).appendingPathComponent(relative)
         do {
           var p = try parser.parse(fileAt: full, displayPath: shown)
-          let invalid = p.diagnostics.filter(\.invalid)
-          if !invalid.isEmpty {
-            problems += invalid.map { "\($0.file):\($0.line): \($0.message)" }
+          if strict, let broken = p.diagnostics.first(where: \.invalid) {
+            refused.append(.refused(shown, "\(broken.file):\(broken.line): \(broken.message)"))
+            continue
+          }
+          if !ctx.args.has("--force") && !p.showsKubeCon {
+            refused.append(.refused(shown, "\(shown): no sign of a KubeCon report (no edition, talk, project, nor the word KubeCon); add it with --force"))
             continue
           }
           p.report.file = URL(fileURLWithPath: full).standardized.path
           parsed.append(p)
           shownNames.append(shown)
         } catch let e as KubeConError {
-          problems.append(e.description)
+          refused.append(.refused(shown, e.description))
         }
       }
     }
-    guard problems.isEmpty else {
-      throw Failure(problems.joined(separator: "\n") + "\nNothing was added; the corpus is unchanged.")
+    let refusal = refused.compactMap(\.reason).joined(separator: "\n")
+    if parsed.isEmpty || (strict && !refused.isEmpty) {
+      throw Failure(refusal + "\nNothing was added; the corpus is unchanged.")
     }
 
     let target = try ctx.writableCorpus()
@@ -84,28 +120,30 @@ enum AddCommand: Command {
       results.append(FileOutcome(
         file: shown, id: id, status: status, title: p.report.title,
         talks: p.talks.count, speakers: Set(p.talks.flatMap { $0.speakers.map { CorpusBuilder.speakerKey($0.name) } }).count,
-        projects: p.report.projects.count, warnings: p.diagnostics.map(\.description)))
+        projects: p.report.projects.count, warnings: p.diagnostics.map(\.description), reason: nil))
       for d in p.diagnostics { ctx.warn(Terminal.sanitize(d.description)) }
     }
     if ctx.json {
-      try ctx.printJSON(results)
+      try ctx.printJSON(results + refused)
+      if !refused.isEmpty { throw PartialFailure(refusal + "\n" + counted(refused.count, "file") + " refused; the others were added.") }
       return
     }
     for (r, (p, _)) in zip(results, addition.resolved) {
       let (report, talks) = (p.report, p.talks)
       let shown = Terminal.sanitize(r.file)
+      let id = Terminal.sanitize(r.id ?? report.id)
       switch r.status {
       case "unchanged":
-        ctx.print("\(shown): already in the corpus as \(Terminal.sanitize(r.id)); nothing to do")
+        ctx.print("\(shown): already in the corpus as \(id); nothing to do")
       default:
-        ctx.print("\(r.status) \(Terminal.sanitize(r.id)) from \(shown)")
-        ctx.print("  \(Terminal.sanitize(r.title)) · \(editionName(report.edition))")
+        ctx.print("\(r.status) \(id) from \(shown)")
+        ctx.print("  \(Terminal.sanitize(report.title)) · \(editionName(report.edition))")
         ctx.print("  \(counted(talks.count, "talk")), \(counted(r.speakers, "speaker")), \(counted(r.projects, "project")), \(counted(r.warnings.count, "warning"))")
         for talk in talks.prefix(12) {
           let speakers = talk.speakers.map { s in s.organization.map { "\(s.name) (\($0))" } ?? s.name }.joined(separator: ", ")
           ctx.print("    - " + Terminal.sanitize(talk.title) + (speakers.isEmpty ? "" : " — " + Terminal.sanitize(speakers)))
         }
-        if talks.count > 12 { ctx.print("    … and \(talks.count - 12) more (kubecon talks --report \(Terminal.sanitize(r.id)))") }
+        if talks.count > 12 { ctx.print("    … and \(talks.count - 12) more (kubecon talks --report \(id))") }
         if !report.projects.isEmpty {
           ctx.print("  projects: " + Terminal.sanitize(report.projects.joined(separator: ", ")))
         }
@@ -116,6 +154,7 @@ enum AddCommand: Command {
     } else {
       ctx.print("The corpus is unchanged.")
     }
+    if !refused.isEmpty { throw PartialFailure(refusal + "\n" + counted(refused.count, "file") + " refused; the others were added.") }
   }
 
 
@@ -156,7 +195,7 @@ enum RemoveCommand: Command {
       return
     }
     let talks = before.talks.count - after.talks.count
-    ctx.print("removed \(removed.map(Terminal.sanitize).joined(separator: ", ")) (\(talks) talks went with \(removed.count == 1 ? "it" : "them"))")
+    ctx.print("removed \(removed.map(Terminal.sanitize).joined(separator: ", ")) (\(counted(talks, "talk")) went with \(removed.count == 1 ? "it" : "them"))")
     ctx.print("Wrote \(Terminal.sanitize(target.path)) (\(counted(after.reports.count, "report"))).")
   }
 }

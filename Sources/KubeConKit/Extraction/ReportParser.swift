@@ -17,6 +17,16 @@ public struct ParsedReport: Sendable {
     self.init(report: report, diagnostics: diagnostics, numbers: nil)
   }
 
+  /// Whether the text shows any sign of being a KubeCon report: an edition, a talk, a project,
+  /// or the word KubeCon or CloudNativeCon.
+  public var showsKubeCon: Bool {
+    if report.edition != nil || !talks.isEmpty || !report.projects.isEmpty { return true }
+    return ([report.title] + report.sections.map(\.text)).contains { text in
+      let folded = Folding.fold(text)
+      return folded.holds("kubecon") || folded.holds("cloudnativecon") || folded.holds("cloud native con")
+    }
+  }
+
   init(report: Report, diagnostics: [Diagnostic], numbers: [String]?) {
     self.report = report
     self.diagnostics = diagnostics

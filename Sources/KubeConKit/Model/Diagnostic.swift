@@ -4,7 +4,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public var line: Int
   public var message: String
   /// The report's declared structure is broken (front matter never closed, a field of the wrong
-  /// type): `parse` and `build` read around it, `add` refuses the report.
+  /// type): every command reads around it; `add --strict` refuses the report.
   public var invalid: Bool
   /// What `parse` and `build` do instead ("ignored", "read as text"), shown after the message.
   public var fallback: String?
