@@ -32,23 +32,23 @@ public enum CLI {
       }
     }
     guard let name = args.first else {
-      io.out(Help.main(commands.map { $0.spec }))
+      io.out(io.fitted(Help.main(commands.map { $0.spec })))
       return 0
     }
     switch name {
     case "--help", "-h":
-      io.out(Help.main(commands.map { $0.spec }))
+      io.out(io.fitted(Help.main(commands.map { $0.spec })))
       return 0
     case "--version":
       io.out("kubecon \(version)\n")
       return 0
     case "help":
       guard args.count > 1 else {
-        io.out(Help.main(commands.map { $0.spec }))
+        io.out(io.fitted(Help.main(commands.map { $0.spec })))
         return 0
       }
       guard let command = commands.first(where: { $0.spec.name == args[1] }) else { return unknownCommand(args[1], io: io, json: false) }
-      io.out(Help.text(command.spec))
+      io.out(io.fitted(Help.text(command.spec)))
       return 0
     default:
       break
@@ -69,7 +69,7 @@ public enum CLI {
       return 1
     }
     if parsed.has("--help") {
-      io.out(Help.text(spec))
+      io.out(io.fitted(Help.text(spec)))
       return 0
     }
     // A damaged index is reported, removed and rebuilt from the corpus, then the command runs again.

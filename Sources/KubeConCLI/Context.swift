@@ -19,9 +19,17 @@ final class Context {
   }
 
   var json: Bool { args.has("--json") }
-  var width: Int? { io.terminalWidth ?? (io.stdoutIsTerminal ? 100 : nil) }
+  /// See ``IO/width``.
+  var width: Int? { io.width }
 
-  func print(_ line: String = "") { output += line + "\n" }
+  /// A line of a view, cut into lines that fit ``width`` (``Terminal/fit(_:to:)``).
+  func print(_ line: String = "") {
+    guard let width, !json, line.utf8.count > width else {
+      output += line + "\n"
+      return
+    }
+    for part in Terminal.fit(line, to: width) { output += part + "\n" }
+  }
   func write(_ text: String) { output += text }
   func warn(_ line: String) { io.err(line + "\n") }
 

@@ -13,6 +13,20 @@ public struct IO: Sendable {
   /// (like clang's `-disable-free`; a listing of 1,000 reports holds ~100,000 objects).
   public var exitsAfterRun = false
 
+  /// The width output fits: `COLUMNS` when set, else the terminal's when stdout is one (80 if
+  /// it does not say); nil when piped without `COLUMNS`, which keeps whole lines.
+  var width: Int? {
+    if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return max(columns, 20) }
+    return terminalWidth ?? (stdoutIsTerminal ? 80 : nil)
+  }
+
+  /// Text printed as it fits ``width``: each line cut by ``Terminal/fit(_:to:)``.
+  func fitted(_ text: String) -> String {
+    guard let width else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false)
+      .flatMap { Terminal.fit(String($0), to: width) }.joined(separator: "\n")
+  }
+
   public init(
     out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
     environment: [String: String], stdoutIsTerminal: Bool = false, terminalWidth: Int? = nil,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Terminal output: colour only on a terminal and never with NO_COLOR, and report text that can
 /// never send control sequences to the screen.
 struct Style: Sendable {
@@ -50,7 +52,7 @@ enum Terminal {
         w += 1
         continue
       }
-      if s.properties.generalCategory == .nonspacingMark || v == 0x200B || v == 0xFE0F { continue }
+      if s.properties.generalCategory == .nonspacingMark || v == 0x200B || v == 0x200D || v == 0xFE0F { continue }
       if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
         || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
         || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
@@ -61,6 +63,102 @@ enum Terminal {
       }
     }
     return w
+  }
+
+  /// Display width of styled output: ``width(_:)`` without the colour sequences of ``Style``.
+  /// (Report text never holds ESC: ``sanitize(_:)`` escapes it.)
+  static func visibleWidth(_ text: String) -> Int {
+    guard text.unicodeScalars.contains("\u{1B}") else { return width(text) }
+    var plain = String.UnicodeScalarView()
+    var inEscape = false
+    for s in text.unicodeScalars {
+      if inEscape {
+        if s == "m" { inEscape = false }
+      } else if s == "\u{1B}" {
+        inEscape = true
+      } else {
+        plain.append(s)
+      }
+    }
+    return width(String(plain))
+  }
+
+  /// The text in lines of at most `width` columns, broken at spaces (a word longer than a line
+  /// is cut); `indent` spaces start every line but the first, whose spacing is kept.
+  static func wrap(_ text: String, to width: Int, indent: Int = 0) -> [String] {
+    guard visibleWidth(text) > width, width > indent + 1 else { return [text] }
+    let pad = String(repeating: " ", count: indent)
+    var lines: [String] = []
+    var rest = Substring(text)
+    var prefix = ""
+    while !rest.isEmpty {
+      let room = width - prefix.count
+      if visibleWidth(String(rest)) <= room {
+        lines.append(prefix + rest)
+        break
+      }
+      // The longest head that fits, cut after its last space, else after its last character.
+      var used = 0
+      var seenText = false
+      var inEscape = false
+      var lastSpace: Substring.Index? = nil
+      var cut = rest.startIndex
+      var i = rest.startIndex
+      while i < rest.endIndex {
+        let c = rest[i]
+        if inEscape {
+          if c == "m" { inEscape = false }
+        } else if c == "\u{1B}" {
+          inEscape = true
+        } else {
+          let w = Terminal.width(String(c))
+          if used + w > room { break }
+          used += w
+          if c == " " { if seenText { lastSpace = i } } else { seenText = true }
+        }
+        i = rest.index(after: i)
+        cut = i
+      }
+      var end = lastSpace ?? cut
+      if end == rest.startIndex { end = rest.index(after: rest.startIndex) }
+      var head = rest[..<end]
+      while head.last == " " { head = head.dropLast() }
+      lines.append(prefix + head)
+      rest = rest[end...].drop { $0 == " " }
+      prefix = pad
+    }
+    return lines
+  }
+
+  /// A line of a view cut into lines of at most `width` columns. Continuation lines start under
+  /// the value of a `label   value` line, else under the line's own text.
+  static func fit(_ line: String, to width: Int) -> [String] {
+    guard visibleWidth(line) > width else { return [line] }
+    let leading = line.prefix { $0 == " " }.count
+    var indent = leading
+    // `  label         value`: a label of a few words, then two spaces or more, then the value.
+    let scalars = Array(line)
+    var i = leading
+    while i < scalars.count && i < leading + 30 {
+      if scalars[i] == " ", i + 1 < scalars.count, scalars[i + 1] == " " {
+        var j = i
+        while j < scalars.count && scalars[j] == " " { j += 1 }
+        if j < scalars.count { indent = j }
+        break
+      }
+      i += 1
+    }
+    // (A value word wider than the room beside the label also goes under it.)
+    let longest = indent < scalars.count ? String(scalars[indent...]).split(separator: " ").map { visibleWidth(String($0)) }.max() ?? 0 : 0
+    if indent > width / 2 || (indent > leading && longest > width - indent) {
+      // Too narrow for the value beside its label: the label, then the value under it.
+      guard indent > leading, indent < scalars.count else { return wrap(line, to: width, indent: min(leading, width / 2)) }
+      let under = min(leading + 4, width / 2)
+      let label = String(scalars[..<indent]).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+      let value = String(repeating: " ", count: under) + String(scalars[indent...])
+      return wrap(label, to: width, indent: leading) + wrap(value, to: width, indent: under)
+    }
+    return wrap(line, to: width, indent: indent)
   }
 
   /// The text cut to `width` columns with an ellipsis.

@@ -100,13 +100,15 @@ enum DiffCommand: Command {
     ctx.print("  reports \(d.reports.from) → \(d.reports.to), talks \(d.talks.from) → \(d.talks.to)")
     ctx.print()
     ctx.print(s.bold("Themes") + s.dim(" (share of each edition's talks)"))
-    let width = 20
+    // Bars of 20 columns, narrower when the screen is (`  id  12% bar → 31% bar +19%`).
+    let idWidth = max(10, d.themes.map(\.id.count).max() ?? 0)
+    let width = min(20, max(0, ((ctx.width ?? 200) - (2 + idWidth + 2 + 4 + 3 + 4 + 1 + 4) - 2) / 2))
     for t in d.themes {
       let bar = { (v: Double) in String(repeating: "█", count: Int((v * Double(width)).rounded())) }
       let points = percentPoints(t.delta)
       let sign = points > 0 ? s.green("+\(points)%") : points < 0 ? s.red("\(points)%") : "0%"
-      ctx.print("  " + t.id.padded(to: 22) + String(format: "%3.0f%% ", t.from * 100) + bar(t.from).padded(to: width)
-        + " → " + String(format: "%3.0f%% ", t.to * 100) + bar(t.to).padded(to: width) + " " + sign)
+      let share = { (v: Double) in String(format: "%3.0f%%", v * 100) + (width > 0 ? " " + bar(v).padded(to: width) : "") }
+      ctx.print("  " + t.id.padded(to: idWidth + 2) + share(t.from) + " → " + share(t.to) + " " + sign)
     }
     func list(_ name: String, _ items: [String], _ counts: (String) -> String = { _ in "" }) {
       guard !items.isEmpty else { return }

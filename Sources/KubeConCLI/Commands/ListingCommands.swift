@@ -35,7 +35,7 @@ enum SpeakersCommand: Command {
       try ctx.printJSON(speakers)
       return
     }
-    var table = Table(["NAME", "ORGANIZATIONS", "TALKS", "YEARS"], flexible: 1)
+    var table = Table([("NAME", .truncating), ("ORGANIZATIONS", .wrapping), ("TALKS", .fixed), ("YEARS", .wrapping)])
     for s in speakers {
       table.add([s.name, s.organizations.joined(separator: ", "), String(s.talks.count), s.years.map(String.init).joined(separator: ", ")])
     }
@@ -88,7 +88,7 @@ enum ProjectsCommand: Command {
       try ctx.printJSON(projects)
       return
     }
-    var table = Table(["PROJECT", "MATURITY", "MENTIONS", "TALKS", "REPORTS"], flexible: 0)
+    var table = Table([("PROJECT", .truncating), ("MATURITY", .fixed), ("MENTIONS", .wrapping), ("TALKS", .fixed), ("REPORTS", .fixed)])
     for p in projects {
       let mentions = p.mentions.keys.sorted().map { "\($0): \(p.mentions[$0] ?? 0)" }.joined(separator: ", ")
       table.add([p.name, p.maturity ?? "—", mentions, String(p.talks.count), String(p.reports.count)])
@@ -124,7 +124,7 @@ enum ThemesCommand: Command {
       try ctx.printJSON(themes)
       return
     }
-    var table = Table(["THEME", "ENGLISH", "FRANÇAIS", "TALKS PER EDITION"], flexible: 3)
+    var table = Table([("THEME", .fixed), ("ENGLISH", .truncating), ("FRANÇAIS", .truncating), ("TALKS PER EDITION", .wrapping)])
     for t in themes {
       let perYear = t.talks.keys.sorted().map { "\($0): \(t.talks[$0] ?? 0)" }.joined(separator: ", ")
       table.add([t.id, t.labels.en, t.labels.fr, perYear.isEmpty ? "—" : perYear])

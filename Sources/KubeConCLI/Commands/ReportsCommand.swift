@@ -47,7 +47,7 @@ enum ReportsCommand: Command {
       })
       return
     }
-    var table = Table(["ID", "LANG", "EDITION", "DATE", "TALKS", "TITLE"], flexible: 5)
+    var table = Table([("ID", .fixed), ("LANG", .fixed), ("EDITION", .truncating), ("DATE", .fixed), ("TALKS", .fixed), ("TITLE", .truncating)])
     for r in reports {
       table.add([r.id, r.language, r.edition?.label ?? "—", r.date ?? "—", String(r.talks.count), r.title])
     }

@@ -97,7 +97,7 @@ enum SessionsCommand: Command {
       ctx.print("No sessions match.")
       return
     }
-    var table = Table(["EDITION", "KIND", "TITLE", "SPEAKERS", "REPORTS"], flexible: 2)
+    var table = Table([("EDITION", .fixed), ("KIND", .fixed), ("TITLE", .truncating), ("SPEAKERS", .wrapping), ("REPORTS", .wrapping)])
     for r in rows {
       let speakers = TalksCommand.speakerList(r.session.speakers.map { SpeakerRef(name: $0.name, organization: $0.organization) })
       table.add([r.session.edition, r.session.kind.rawValue, r.session.title, speakers, String(r.reports.count)])

@@ -87,7 +87,7 @@ enum TalksCommand: Command {
       ctx.print("No talks match.")
       return
     }
-    var table = Table(["YEAR", "KIND", "TITLE", "SPEAKERS"], flexible: 2)
+    var table = Table([("YEAR", .fixed), ("KIND", .fixed), ("TITLE", .truncating), ("SPEAKERS", .wrapping)])
     for t in talks {
       // A talk linked to the program shows the session's speakers.
       let speakers = t.session.map { $0.speakers.map { SpeakerRef(name: $0.name, organization: $0.organization) } } ?? t.speakers
