@@ -200,13 +200,6 @@ import Testing
     #expect(run.err.contains("no report about 2019; years present: 2024, 2025"))
   }
 
-  @Test func completionsIncludeCorpusValues() {
-    let run = Run.kubecon(["completions", "bash"])
-    #expect(run.code == 0)
-    #expect(run.out.contains("observability") && run.out.contains("2025") && run.out.contains("complete -F _kubecon kubecon"))
-    #expect(Run.kubecon(["completions", "tcsh"]).code == 64)
-  }
-
   @Test(arguments: ["search", "talks", "speakers", "projects", "themes", "reports", "show", "diff", "parse", "build", "completions"])
   func everyCommandHasHelp(command: String) {
     let run = Run.kubecon([command, "--help"])

@@ -1,99 +1,170 @@
 import KubeConKit
 
-/// `kubecon completions bash|zsh|fish`: a completion script with values from the corpus in use.
+/// `kubecon completions bash|zsh|fish`: a completion script made from the commands' own option
+/// tables, with values from the corpus and programs in use.
 enum CompletionsCommand: Command {
   static let spec = CommandSpec(
     name: "completions", abstract: "Print a shell completion script (bash, zsh or fish).",
-    discussion: "Completes subcommands, options, theme ids, project names and years from the corpus in use, and the\neditions, years and regions that have an official program.\nExample: source <(kubecon completions bash)",
+    discussion: """
+      Completes subcommands; each command's own options; theme, project, speaker and report ids, kinds,
+      languages, maturities and years from the corpus in use; the editions, years and regions that have
+      an official program; files for add, parse and schedule import; editions and years for diff.
+      Example: source <(kubecon completions bash)
+      """,
     arguments: [("shell", "bash, zsh or fish.")], minArguments: 1, maxArguments: 1,
     options: [CommandSpec.corpusOption])
 
-  static func run(_ ctx: Context) throws {
-    let shell = ctx.args.positionals[0]
+  /// What a shell completes: each command's options, what follows an option, and what a command's
+  /// arguments are.
+  struct Words {
+    enum Argument: Equatable { case files, words([String]), none }
+    var commands: [String]
+    var options: [String: [String]]
+    /// Words after an option; nil for an option that takes no value, [] for a value with no list.
+    var values: [String: [String]]
+    var fileOptions: Set<String> = ["--corpus", "--out", "--reports"]
+    var arguments: [String: Argument]
+  }
+
+  static func words(_ ctx: Context) -> Words {
     let corpus = try? ctx.corpus()
-    let commands = CLI.commands.map { $0.spec.name }
-    let themes = corpus?.themes.map(\.id) ?? []
-    let projects = corpus?.projects.map { $0.name.replacingOccurrences(of: " ", with: "-") } ?? []
-    // The editions with a program (for `sessions`, `search --type session` and `schedule import --edition`).
     let catalog = try? ctx.catalog()
     let programEditions = Set(catalog?.programs.editions ?? [])
     let withProgram = catalog?.editions.filter { programEditions.contains($0.id) } ?? []
-    let editions = withProgram.map(\.id).sorted()
-    let regions = Array(Set(withProgram.map(\.region))).sorted()
     let years = Array(Set((corpus?.reports.compactMap { $0.edition?.year } ?? []) + withProgram.map(\.year))).sorted().map(String.init)
-    let options = Array(Set(CLI.commands.flatMap { $0.spec.allOptions.map(\.name) })).sorted()
-    func words(_ list: [String]) -> String { list.map { $0.replacingOccurrences(of: "'", with: "") }.joined(separator: " ") }
-    switch shell {
-    case "bash":
-      ctx.print("""
-        # kubecon bash completion: source <(kubecon completions bash)
-        _kubecon() {
-          local cur prev
-          cur="${COMP_WORDS[COMP_CWORD]}"
-          prev="${COMP_WORDS[COMP_CWORD-1]}"
-          case "$prev" in
-            --theme) COMPREPLY=( $(compgen -W '\(words(themes))' -- "$cur") ); return ;;
-            --project) COMPREPLY=( $(compgen -W '\(words(projects))' -- "$cur") ); return ;;
-            --year) COMPREPLY=( $(compgen -W '\(words(years))' -- "$cur") ); return ;;
-            --kind) COMPREPLY=( $(compgen -W 'keynote session panel lightning demo tutorial' -- "$cur") ); return ;;
-            --lang) COMPREPLY=( $(compgen -W 'fr en' -- "$cur") ); return ;;
-            --region) COMPREPLY=( $(compgen -W '\(words(regions))' -- "$cur") ); return ;;
-            --edition) COMPREPLY=( $(compgen -W '\(words(editions))' -- "$cur") ); return ;;
-            --type) COMPREPLY=( $(compgen -W 'talk section session' -- "$cur") ); return ;;
-            --corpus|--out|--reports) COMPREPLY=( $(compgen -f -- "$cur") ); return ;;
-          esac
-          if [ "$COMP_CWORD" -eq 1 ]; then
-            COMPREPLY=( $(compgen -W '\(words(commands)) --help --version' -- "$cur") )
-          elif [ "${COMP_WORDS[1]}" = diff ]; then
-            COMPREPLY=( $(compgen -W '\(words(years))' -- "$cur") )
-          else
-            COMPREPLY=( $(compgen -W '\(words(options))' -- "$cur") )
-          fi
-        }
-        complete -F _kubecon kubecon
-        """)
-    case "zsh":
-      ctx.print("""
-        #compdef kubecon
-        # kubecon zsh completion: kubecon completions zsh > "${fpath[1]}/_kubecon"
-        _kubecon() {
-          local -a commands themes projects years
-          commands=(\(words(commands)))
-          themes=(\(words(themes)))
-          projects=(\(words(projects)))
-          years=(\(words(years)))
-          case "$words[CURRENT-1]" in
-            --theme) compadd -a themes; return ;;
-            --project) compadd -a projects; return ;;
-            --year) compadd -a years; return ;;
-            --kind) compadd keynote session panel lightning demo tutorial; return ;;
-            --lang) compadd fr en; return ;;
-            --region) compadd \(words(regions)); return ;;
-            --edition) compadd \(words(editions)); return ;;
-            --type) compadd talk section session; return ;;
-            --corpus|--out|--reports) _files; return ;;
-          esac
-          if (( CURRENT == 2 )); then compadd -a commands; else compadd -- \(words(options)); fi
-        }
-        compdef _kubecon kubecon
-        """)
-    case "fish":
-      var s = "# kubecon fish completion: kubecon completions fish | source\n"
-      s += "complete -c kubecon -f -n '__fish_use_subcommand' -a '\(words(commands))'\n"
-      s += "complete -c kubecon -l theme -x -a '\(words(themes))'\n"
-      s += "complete -c kubecon -l project -x -a '\(words(projects))'\n"
-      s += "complete -c kubecon -l year -x -a '\(words(years))'\n"
-      s += "complete -c kubecon -l kind -x -a 'keynote session panel lightning demo tutorial'\n"
-      s += "complete -c kubecon -l lang -x -a 'fr en'\n"
-      s += "complete -c kubecon -l region -x -a '\(words(regions))'\n"
-      s += "complete -c kubecon -l edition -x -a '\(words(editions))'\n"
-      s += "complete -c kubecon -l type -x -a 'talk section session'\n"
-      for o in options where !["--theme", "--project", "--year", "--kind", "--lang", "--region", "--edition", "--type"].contains(o) {
-        s += "complete -c kubecon -l \(o.dropFirst(2))\n"
-      }
-      ctx.write(s)
-    default:
-      throw UsageError("unknown shell '\(shell)'; valid: bash, zsh, fish")
+    let corpusEditions = Array(Set(corpus?.reports.compactMap { $0.edition?.id } ?? [])).sorted()
+    var values: [String: [String]] = [
+      "--theme": corpus?.themes.map(\.id) ?? [],
+      "--project": corpus?.projects.map(\.id) ?? [],
+      "--speaker": corpus?.speakers.map(\.id) ?? [],
+      "--report": corpus?.reports.map(\.id) ?? [],
+      "--year": years,
+      "--kind": TalkKind.allCases.map(\.rawValue),
+      "--lang": ["fr", "en"],
+      "--maturity": ["graduated", "incubating", "sandbox", "none"],
+      "--region": Array(Set(withProgram.map(\.region))).sorted(),
+      "--edition": withProgram.map(\.id).sorted(),
+      "--type": ["talk", "section", "session"],
+    ]
+    var options: [String: [String]] = [:]
+    var arguments: [String: Words.Argument] = [:]
+    for command in CLI.commands {
+      let spec = command.spec
+      options[spec.name] = spec.allOptions.map(\.name)
+      for o in spec.allOptions where o.valueName != nil && values[o.name] == nil { values[o.name] = [] }
     }
+    arguments["add"] = .files
+    arguments["parse"] = .files
+    arguments["schedule"] = .words(["import"])
+    arguments["completions"] = .words(["bash", "zsh", "fish"])
+    arguments["diff"] = .words(corpusEditions + Array(Set(corpusEditions.compactMap { Edition.year(ofId: $0) }.map(String.init))).sorted())
+    arguments["remove"] = .words(corpus?.reports.map(\.id) ?? [])
+    arguments["show"] = .words((corpus?.projects.map(\.id) ?? []) + (corpus?.speakers.map(\.id) ?? []) + (corpus?.themes.map(\.id) ?? []) + (corpus?.reports.map(\.id) ?? []))
+    // (Only words a shell takes as they are.)
+    func safe(_ list: [String]) -> [String] {
+      list.filter { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-+@:".contains($0)) } }
+    }
+    return Words(
+      commands: CLI.commands.map { $0.spec.name }, options: options, values: values.mapValues(safe),
+      arguments: arguments.mapValues { if case .words(let w) = $0 { return .words(safe(w)) } else { return $0 } })
+  }
+
+  static func run(_ ctx: Context) throws {
+    let w = words(ctx)
+    // (Written as is: a script is not wrapped to the terminal.)
+    switch ctx.args.positionals[0] {
+    case "bash": ctx.write(bash(w))
+    case "zsh": ctx.write(zsh(w))
+    case "fish": ctx.write(fish(w))
+    default: throw UsageError("unknown shell '\(ctx.args.positionals[0])'; valid: bash, zsh, fish")
+    }
+  }
+
+  static func list(_ words: [String]) -> String { words.joined(separator: " ") }
+
+  static func bash(_ w: Words) -> String {
+    var s = """
+      # kubecon bash completion: source <(kubecon completions bash)
+      _kubecon() {
+        local cur prev cmd
+        cur="${COMP_WORDS[COMP_CWORD]}"
+        prev="${COMP_WORDS[COMP_CWORD-1]}"
+        cmd="${COMP_WORDS[1]}"
+        if [ "$COMP_CWORD" -eq 1 ]; then
+          COMPREPLY=( $(compgen -W '\(list(w.commands)) --help --version' -- "$cur") ); return
+        fi
+        case "$prev" in
+
+      """
+    s += "    \(w.fileOptions.sorted().joined(separator: "|"))) COMPREPLY=( $(compgen -f -- \"$cur\") ); return ;;\n"
+    for (option, values) in w.values.sorted(by: { $0.key < $1.key }) where !w.fileOptions.contains(option) {
+      s += "    \(option)) COMPREPLY=( $(compgen -W '\(list(values))' -- \"$cur\") ); return ;;\n"
+    }
+    s += "  esac\n  case \"$cmd\" in\n"
+    for command in w.commands {
+      let options = list(w.options[command] ?? [])
+      let argument: String
+      switch w.arguments[command] ?? .none {
+      case .files: argument = "compgen -f -- \"$cur\""
+      case .words(let words): argument = "compgen -W '\(list(words))' -- \"$cur\""
+      case .none: argument = "compgen -W '\(options)' -- \"$cur\""
+      }
+      s += "    \(command)) if [[ \"$cur\" == -* ]]; then COMPREPLY=( $(compgen -W '\(options)' -- \"$cur\") ); else COMPREPLY=( $(\(argument)) ); fi ;;\n"
+    }
+    s += "  esac\n}\ncomplete -o filenames -F _kubecon kubecon\n"
+    return s
+  }
+
+  static func zsh(_ w: Words) -> String {
+    var s = """
+      #compdef kubecon
+      # kubecon zsh completion: kubecon completions zsh > "${fpath[1]}/_kubecon"
+      _kubecon() {
+        local cmd=$words[2]
+        if (( CURRENT == 2 )); then compadd -- \(list(w.commands)) --help --version; return; fi
+        case "$words[CURRENT-1]" in
+
+      """
+    s += "    \(w.fileOptions.sorted().joined(separator: "|"))) _files; return ;;\n"
+    for (option, values) in w.values.sorted(by: { $0.key < $1.key }) where !w.fileOptions.contains(option) {
+      s += "    \(option)) compadd -- \(list(values)); return ;;\n"
+    }
+    s += "  esac\n  case \"$cmd\" in\n"
+    for command in w.commands {
+      let options = list(w.options[command] ?? [])
+      let argument: String
+      switch w.arguments[command] ?? .none {
+      case .files: argument = "_files"
+      case .words(let words): argument = "compadd -- \(list(words))"
+      case .none: argument = "compadd -- \(options)"
+      }
+      s += "    \(command)) if [[ \"$words[CURRENT]\" == -* ]]; then compadd -- \(options); else \(argument); fi ;;\n"
+    }
+    s += "  esac\n}\ncompdef _kubecon kubecon\n"
+    return s
+  }
+
+  static func fish(_ w: Words) -> String {
+    var s = "# kubecon fish completion: kubecon completions fish | source\n"
+    s += "complete -c kubecon -f -n '__fish_use_subcommand' -a '\(list(w.commands))'\n"
+    for command in w.commands {
+      let when = "-n '__fish_seen_subcommand_from \(command)'"
+      for option in w.options[command] ?? [] {
+        let name = option.dropFirst(2)
+        if w.fileOptions.contains(option) {
+          s += "complete -c kubecon \(when) -l \(name) -r -F\n"
+        } else if let values = w.values[option] {
+          s += "complete -c kubecon \(when) -l \(name) -x" + (values.isEmpty ? "" : " -a '\(list(values))'") + "\n"
+        } else {
+          s += "complete -c kubecon \(when) -l \(name)\n"
+        }
+      }
+      switch w.arguments[command] ?? .none {
+      case .files: s += "complete -c kubecon \(when) -F\n"
+      case .words(let words): s += "complete -c kubecon \(when) -x -a '\(list(words))'\n"
+      case .none: break
+      }
+    }
+    return s
   }
 }
