@@ -180,3 +180,27 @@ import Testing
     #expect(plain.compactMap { $0["id"] as? String } == wide.compactMap { $0["id"] as? String })
   }
 }
+
+/// Organizations as entities: `show ORG`, `speakers --org` by any spelling.
+@Suite struct OrganizationCommandTests {
+  @Test func showsAnOrganizationWithItsSpeakersAndTheirTalks() throws {
+    let run = Run.kubecon(["show", "google"])
+    #expect(run.code == 0, "\(run.err)")
+    #expect(run.out.hasPrefix("Google\n"))
+    #expect(run.out.contains("John Belamaric"))
+    #expect(run.out.contains("EU 2025 London"))
+    let json = try #require(try Run.kubecon(["show", "gcp", "--json"]).json() as? [String: Any])
+    #expect(json["type"] as? String == "organization")
+    #expect(json["id"] as? String == "google")
+    let speakers = try #require(json["speakers"] as? [[String: Any]])
+    #expect(speakers.count >= 2)
+    #expect(speakers.allSatisfy { !(($0["talks"] as? [Any]) ?? []).isEmpty })
+  }
+
+  @Test func speakersOfAnOrganizationByItsShortForm() throws {
+    let byAcronym = try #require(try Run.kubecon(["speakers", "--org", "cncf", "--json"]).json() as? [[String: Any]])
+    let byName = try #require(try Run.kubecon(["speakers", "--org", "Cloud Native Computing Foundation", "--json"]).json() as? [[String: Any]])
+    #expect(!byAcronym.isEmpty)
+    #expect(byAcronym.compactMap { $0["id"] as? String } == byName.compactMap { $0["id"] as? String })
+  }
+}

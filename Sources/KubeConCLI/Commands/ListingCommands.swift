@@ -24,8 +24,12 @@ enum SpeakersCommand: Command {
       }
     }
     if let org = ctx.args.value("--org") {
+      // One organization whatever its spelling (`cncf`, `RedHat`), else the organizations holding the words.
+      let organizations = (try? ctx.catalog().organizations) ?? .none
+      let key = organizations.key(for: org)
+      let same = speakers.filter { $0.organizations.contains { organizations.key(for: $0) == key } }
       let f = Folding.fold(org)
-      speakers = speakers.filter { $0.organizations.contains { Folding.fold($0).contains(f) } }
+      speakers = !same.isEmpty ? same : speakers.filter { $0.organizations.contains { Folding.fold($0).contains(f) } }
       if speakers.isEmpty {
         let orgs = Array(Set(corpus.speakers.flatMap(\.organizations))).sorted()
         throw UsageError(Resolve.unknown("organization", org, orgs, candidates: orgs))

@@ -7,8 +7,19 @@ enum ShowCommand: Command {
     arguments: [("id-or-name", "An id (a session's: eu-2025-1txVP), or a name or title (case and accents do not matter).")], minArguments: 1, maxArguments: nil,
     options: [CommandSpec.jsonOption, CommandSpec.corpusOption])
 
+  /// An organization of the corpus's speakers: its name, its spellings, its speakers.
+  struct Organization {
+    var name: String
+    var aliases: [String]
+    var spellings: [String]
+    var speakers: [Speaker]
+    var key: String { Organizations.key(name) }
+    /// `cloud-native-computing-foundation`.
+    var id: String { Slug.make(name, maxLength: 80) }
+  }
+
   enum Entity {
-    case talk(Talk), speaker(Speaker), project(ProjectEntry), theme(ThemeEntry), report(Report)
+    case talk(Talk), speaker(Speaker), project(ProjectEntry), theme(ThemeEntry), report(Report), organization(Organization)
 
     var candidate: ErrorOut.Candidate {
       switch self {
@@ -17,6 +28,7 @@ enum ShowCommand: Command {
       case .project(let p): return .init(type: "project", id: p.id, name: p.name)
       case .theme(let t): return .init(type: "theme", id: t.id, name: t.labels.en)
       case .report(let r): return .init(type: "report", id: r.id, name: r.title)
+      case .organization(let o): return .init(type: "organization", id: o.id, name: o.name)
       }
     }
 
@@ -27,14 +39,40 @@ enum ShowCommand: Command {
       case .project(let p): return "project  \(p.id)  \(p.name)"
       case .theme(let t): return "theme    \(t.id)  \(t.labels.en)"
       case .report(let r): return "report   \(r.id)  \(r.title)"
+      case .organization(let o): return "org      \(o.id)  \(o.name)"
       }
     }
   }
 
-  static func find(_ query: String, in c: Corpus) -> [Entity] {
+  /// The organizations of the corpus's speakers, one per key (``Organizations/key(for:)``).
+  static func organizations(in c: Corpus, known: Organizations) -> [Organization] {
+    var byKey: [String: Organization] = [:]
+    var order: [String] = []
+    for s in c.speakers {
+      for spelling in s.organizations {
+        let key = known.key(for: spelling)
+        if byKey[key] == nil {
+          let entry = known.entry(for: spelling)
+          byKey[key] = Organization(name: entry?.name ?? spelling, aliases: entry?.aliases ?? [], spellings: [], speakers: [])
+          order.append(key)
+        }
+        if !byKey[key]!.spellings.contains(spelling) { byKey[key]!.spellings.append(spelling) }
+        if !byKey[key]!.speakers.contains(where: { $0.id == s.id }) { byKey[key]!.speakers.append(s) }
+      }
+    }
+    return order.map { byKey[$0]! }
+  }
+
+  static func find(_ query: String, in c: Corpus, organizations known: Organizations = .none) -> [Entity] {
     let f = Folding.fold(query)
     // Names and ids first; an entity is made only for what matches.
     var all: [(names: [String], id: String, entity: () -> Entity)] = []
+    // An organization is also found by any spelling of its name (`cncf`, `RedHat`).
+    for o in organizations(in: c, known: known) {
+      let names = [o.name] + o.aliases + o.spellings
+      let matches = known.key(for: query) == o.key
+      all.append((matches ? names + [query] : names, o.id, { .organization(o) }))
+    }
     all += c.talks.indices.map { i in ([c.talks[i].title], c.talks[i].id, { .talk(c.talks[i]) }) }
     all += c.speakers.indices.map { i in ([c.speakers[i].name], c.speakers[i].id, { .speaker(c.speakers[i]) }) }
     all += c.projects.indices.map { i in ([c.projects[i].name] + c.projects[i].aliases, c.projects[i].id, { .project(c.projects[i]) }) }
@@ -57,7 +95,7 @@ enum ShowCommand: Command {
       return
     }
     let corpus = try ctx.corpus()
-    let found = find(query, in: corpus)
+    let found = find(query, in: corpus, organizations: try ctx.catalog().organizations)
     guard let entity = found.first else {
       var message = "nothing named '\(query)' in the corpus"
       let names = corpus.talks.map(\.title) + corpus.speakers.map(\.name) + corpus.projects.map(\.name) + corpus.themes.map(\.id)
@@ -77,6 +115,7 @@ enum ShowCommand: Command {
     case .project(let p): try showProject(p, corpus, ctx)
     case .theme(let t): try showTheme(t, corpus, ctx)
     case .report(let r): try showReport(try ctx.index().details(of: r), corpus, ctx)
+    case .organization(let o): try showOrganization(o, corpus, ctx)
     }
   }
 
@@ -192,6 +231,52 @@ enum ShowCommand: Command {
     let ids = Set(s.talks)
     let talks = c.talks.filter { ids.contains($0.id) }.sorted { ($0.edition?.year ?? 0) < ($1.edition?.year ?? 0) }
     for t in talks { ctx.print("  \(t.edition?.label ?? "—")  " + Terminal.sanitize(t.title) + ctx.style.dim("  \(t.id)")) }
+  }
+
+  struct OrganizationOut: Encodable {
+    struct SpeakerOut: Encodable {
+      var id: String
+      var name: String
+      var talks: [TalkRef]
+    }
+    struct TalkRef: Encodable {
+      var id: String
+      var title: String
+      var edition: String?
+    }
+    var type = "organization"
+    var id: String
+    var name: String
+    var aliases: [String]
+    /// How the corpus writes it.
+    var spellings: [String]
+    var speakers: [SpeakerOut]
+  }
+
+  /// An organization: its speakers, and their talks by edition.
+  static func showOrganization(_ o: Organization, _ c: Corpus, _ ctx: Context) throws {
+    let byId = Dictionary(c.talks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let speakers = o.speakers.sorted { $0.name < $1.name }.map { s in
+      (s, s.talks.compactMap { byId[$0] }.sorted { ($0.edition?.year ?? 0, $0.edition?.id ?? "", $0.title) < ($1.edition?.year ?? 0, $1.edition?.id ?? "", $1.title) })
+    }
+    if ctx.json {
+      try ctx.printJSON(OrganizationOut(
+        id: o.id, name: o.name, aliases: o.aliases, spellings: o.spellings,
+        speakers: speakers.map { s, talks in
+          .init(id: s.id, name: s.name, talks: talks.map { .init(id: $0.id, title: $0.title, edition: $0.edition?.id) })
+        }))
+      return
+    }
+    heading(ctx, o.name)
+    if !o.aliases.isEmpty { field(ctx, "also", o.aliases.joined(separator: ", ")) }
+    if o.spellings != [o.name] { field(ctx, "written", o.spellings.joined(separator: ", ")) }
+    field(ctx, "speakers", String(o.speakers.count))
+    ctx.print()
+    heading(ctx, "Speakers")
+    for (s, talks) in speakers {
+      ctx.print("  " + Terminal.sanitize(s.name) + ctx.style.dim("  \(s.id)"))
+      for t in talks { ctx.print("    \(t.edition?.label ?? "—")  " + Terminal.sanitize(t.title) + ctx.style.dim("  \(t.id)")) }
+    }
   }
 
   struct ProjectOut: Encodable {

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Organizations as one entity whatever their spelling: `Red Hat` and `RedHat`, `Google` and
+/// `Google Cloud`, `CNCF` and `Cloud Native Computing Foundation` share a key. The short forms
+/// come from `Data/organizations.json`; other names are compared by ``key(_:)``.
+public struct Organizations: Sendable {
+  public struct Entry: Sendable, Equatable {
+    public var name: String
+    public var aliases: [String]
+  }
+
+  public let entries: [Entry]
+  /// ``key(_:)`` of each name and alias → its entry.
+  let byKey: [String: Int]
+
+  public init(_ entries: [Entry]) {
+    self.entries = entries
+    var byKey: [String: Int] = [:]
+    for (i, e) in entries.enumerated() {
+      for n in [e.name] + e.aliases where byKey[Organizations.key(n)] == nil { byKey[Organizations.key(n)] = i }
+    }
+    self.byKey = byKey
+  }
+
+  public static let none = Organizations([])
+
+  /// An organization's name compared: folded, without a legal suffix (Inc., LLC, GmbH...), and
+  /// only its letters and digits (`Red Hat`, `RedHat` and `red-hat` are `redhat`).
+  public static func key(_ name: String) -> String {
+    var words = Folding.fold(name).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+    while words.count > 1, let last = words.last, legalSuffixes.contains(last.trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
+      words.removeLast()
+    }
+    return String(words.joined().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+  }
+
+  static let legalSuffixes: Set<String> = [
+    "inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "sa", "sas", "ag", "bv", "b.v", "plc", "se", "oy", "ab",
+  ]
+
+  /// The entry a name is a spelling of, if the data knows it.
+  public func entry(for name: String) -> Entry? {
+    byKey[Organizations.key(name)].map { entries[$0] }
+  }
+
+  /// The key an organization is known by: its entry's name's, else its own.
+  public func key(for name: String) -> String {
+    entry(for: name).map { Organizations.key($0.name) } ?? Organizations.key(name)
+  }
+}
+
+extension Organizations {
+  /// Reads `{"organizations": [{"name": ..., "aliases": [...]}, ...]}`.
+  static func read(_ r: inout JSONReader) throws -> Organizations {
+    var entries: [Entry]?
+    try r.object { r, key in
+      guard key == "organizations" else { return try r.skip() }
+      var list: [Entry] = []
+      try r.array { r in
+        var name: String?, aliases: [String] = []
+        try r.object { r, key in
+          switch key {
+          case "name": name = try r.string()
+          case "aliases": aliases = try r.strings()
+          default: try r.skip()
+          }
+        }
+        list.append(Entry(name: try required(name, "name"), aliases: aliases))
+      }
+      entries = list
+    }
+    return Organizations(try required(entries, "organizations"))
+  }
+}
