@@ -23,7 +23,7 @@ import Testing
 
   @Test func yearsAndEditionsThatAreNotThere() {
     for args in [["talks", "--year", "0"], ["talks", "--year", "abc"], ["talks", "--year", "-2024"], ["talks", "--year", "99999999999999999999"],
-                 ["projects", "--year", "12"], ["diff", "2024", "abc"], ["diff", "0", "2025"], ["search", "dra", "--year", "x"]] {
+                 ["projects", "--year", "12"], ["sessions", "--year", "-1"], ["sessions", "--year", "0"], ["diff", "2024", "abc"], ["diff", "0", "2025"], ["search", "dra", "--year", "x"]] {
       let run = Run.kubecon(args)
       #expect(run.code == 64, "\(args)")
       #expect(run.out.isEmpty)

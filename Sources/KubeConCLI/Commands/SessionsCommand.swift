@@ -45,7 +45,7 @@ enum SessionsCommand: Command {
     let withPrograms = Set(catalog.programs.editions)
     var editions = catalog.editions.filter { withPrograms.contains($0.id) }
     if let raw = a.value("--year") {
-      guard let year = Int(raw) else { throw UsageError("--year takes a year, not '\(raw)'") }
+      guard let year = Int(raw), raw.utf8.count == 4 else { throw UsageError("--year takes a year, not '\(raw)'") }
       editions = editions.filter { $0.year == year }
     }
     if let raw = a.value("--region") {
