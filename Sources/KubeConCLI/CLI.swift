@@ -17,7 +17,7 @@ public enum CLI {
   static let commands: [any Command.Type] = [
     SearchCommand.self, TalksCommand.self, SessionsCommand.self, SpeakersCommand.self, ProjectsCommand.self, ThemesCommand.self,
     ReportsCommand.self, ShowCommand.self, DiffCommand.self, AddCommand.self, RemoveCommand.self, ParseCommand.self,
-    BuildCommand.self, ScheduleCommand.self, CompletionsCommand.self,
+    BuildCommand.self, ScheduleCommand.self, CatalogCommand.self, CompletionsCommand.self,
   ]
 
   public static func run(_ arguments: [String], io: IO) -> Int32 {

@@ -8,6 +8,7 @@ enum Fixtures {
   static let reports = data.appendingPathComponent("reports")
   static let shared = root.appendingPathComponent("../shared").standardized
   static let devReports = shared.appendingPathComponent("dev-reports")
+  static let landscape = shared.appendingPathComponent("landscape/items.tsv")
   static let seeds = shared.appendingPathComponent("seeds")
 
   static let catalog: Catalog = {

@@ -204,3 +204,36 @@ import Testing
     #expect(byAcronym.compactMap { $0["id"] as? String } == byName.compactMap { $0["id"] as? String })
   }
 }
+
+/// A project's maturity as it was at each edition (issue 28): Kyverno was a sandbox project at EU
+/// 2022 (accepted 2020, incubating from July 2022), graduated by 2026.
+@Suite struct MaturityInTimeTests {
+  static let corpus: String = {
+    do {
+      let dir = try TempDir.make()
+      try "# KubeCon Europe 2022 in Valencia\n\nKyverno and Cilium at KubeCon, all week.\n"
+        .write(to: dir.appendingPathComponent("eu22.md"), atomically: true, encoding: .utf8)
+      try "# KubeCon Europe 2025 in London\n\nKyverno again at KubeCon.\n"
+        .write(to: dir.appendingPathComponent("eu25.md"), atomically: true, encoding: .utf8)
+      let out = dir.appendingPathComponent("corpus.json").path
+      let run = Run.kubecon(["build", "--reports", dir.path, "--out", out])
+      guard run.code == 0 else { fatalError(run.err) }
+      return out
+    } catch { fatalError("\(error)") }
+  }()
+
+  @Test func projectsOfAYearHaveTheMaturityTheyHadThen() throws {
+    let sandbox = try #require(try Run.kubecon(["projects", "--maturity", "sandbox", "--year", "2022", "--json", "--corpus", Self.corpus]).json() as? [[String: Any]])
+    #expect(sandbox.compactMap { $0["name"] as? String } == ["Kyverno"])
+    #expect(sandbox.first?["maturity"] as? String == "sandbox")
+    let today = try #require(try Run.kubecon(["projects", "--maturity", "sandbox", "--json", "--corpus", Self.corpus]).json() as? [[String: Any]])
+    #expect(!today.contains { $0["name"] as? String == "Kyverno" })
+  }
+
+  @Test func showSaysWhatItWasAtEachEdition() throws {
+    let run = Run.kubecon(["show", "kyverno", "--corpus", Self.corpus])
+    #expect(run.out.contains("EU 2022 Valencia: sandbox"))
+    let json = try #require(try Run.kubecon(["show", "kyverno", "--json", "--corpus", Self.corpus]).json() as? [String: Any])
+    #expect((json["maturityAt"] as? [String: String])?["eu-2022"] == "sandbox")
+  }
+}

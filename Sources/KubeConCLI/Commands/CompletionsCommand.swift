@@ -41,7 +41,7 @@ enum CompletionsCommand: Command {
       "--year": years,
       "--kind": TalkKind.allCases.map(\.rawValue),
       "--lang": ["fr", "en"],
-      "--maturity": ["graduated", "incubating", "sandbox", "none"],
+      "--maturity": ["graduated", "incubating", "sandbox", "archived", "none"],
       "--region": Array(Set(withProgram.map(\.region))).sorted(),
       "--edition": withProgram.map(\.id).sorted(),
       "--type": ["talk", "section", "session"],

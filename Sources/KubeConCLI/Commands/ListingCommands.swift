@@ -64,7 +64,7 @@ enum ProjectsCommand: Command {
     name: "projects", abstract: "List the projects mentioned, with mentions per edition, talks and reports.",
     options: [
       OptionSpec(name: "--year", valueName: "year", help: "Projects mentioned about this year's editions."),
-      OptionSpec(name: "--maturity", valueName: "level", help: "graduated, incubating, sandbox or none (outside the CNCF)."),
+      OptionSpec(name: "--maturity", valueName: "level", help: "graduated, incubating, sandbox, archived or none (outside the CNCF): today's, or with --year the one it had then."),
       CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
@@ -82,10 +82,24 @@ enum ProjectsCommand: Command {
       }
     }
     if let m = ctx.args.value("--maturity") {
-      let levels = ["graduated", "incubating", "sandbox", "none"]
+      let levels = ["graduated", "incubating", "sandbox", "archived", "none"]
       let f = Folding.fold(m)
       guard levels.contains(f) else { throw UsageError(Resolve.unknown("maturity", m, levels, candidates: levels)) }
-      projects = projects.filter { ($0.maturity ?? "none") == f }
+      if let year {
+        // The maturity it had at that year's editions, not today's.
+        let catalog = try ctx.catalog()
+        let editions = Set(corpus.reports.compactMap(\.edition).filter { $0.year == year })
+        projects = projects.compactMap { p in
+          let reports = Set(p.reports)
+          let at = editions.filter { e in corpus.reports.contains { reports.contains($0.id) && $0.edition == e } }
+          guard let then = at.sorted().first.map({ catalog.maturity(of: p.name, at: $0) ?? "none" }), then == f else { return nil }
+          var p = p
+          p.maturity = then == "none" ? nil : then
+          return p
+        }
+      } else {
+        projects = projects.filter { ($0.maturity ?? "none") == f }
+      }
     }
     projects.sort { ($0.mentions.values.reduce(0, +), $1.name) > ($1.mentions.values.reduce(0, +), $0.name) }
     if ctx.json {

@@ -283,6 +283,8 @@ enum ShowCommand: Command {
     var type = "project"
     var project: ProjectEntry
     var editions: [String]
+    /// Its maturity at each edition of the corpus that mentions it (`none`: not a CNCF project then).
+    var maturityAt: [String: String]
     var coMentioned: [String]
   }
 
@@ -294,12 +296,20 @@ enum ShowCommand: Command {
     let top = co.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(8).map(\.key)
     let reportIds = Set(p.reports)
     let editions = Set(c.reports.filter { reportIds.contains($0.id) }.compactMap { $0.edition?.label }).sorted()
+    // Its maturity at each edition, which may not be today's.
+    let catalog = try ctx.catalog()
+    let refs = Set(c.reports.filter { reportIds.contains($0.id) }.compactMap(\.edition)).sorted { ($0.year, $0.id) < ($1.year, $1.id) }
+    let maturityAt = refs.map { ($0, catalog.maturity(of: p.name, at: $0) ?? "none") }
     if ctx.json {
-      try ctx.printJSON(ProjectOut(project: p, editions: editions, coMentioned: top))
+      try ctx.printJSON(ProjectOut(
+        project: p, editions: editions, maturityAt: Dictionary(maturityAt.map { ($0.0.id, $0.1) }, uniquingKeysWith: { a, _ in a }), coMentioned: top))
       return
     }
     heading(ctx, p.name)
-    field(ctx, "maturity", p.maturity ?? "not a CNCF project")
+    field(ctx, "maturity", (p.maturity ?? "not a CNCF project") + " (today)")
+    if maturityAt.contains(where: { $0.1 != (p.maturity ?? "none") }) {
+      field(ctx, "then", maturityAt.map { "\($0.0.label): \($0.1 == "none" ? "not a CNCF project" : $0.1)" }.joined(separator: "; "))
+    }
     field(ctx, "category", p.category)
     if !p.aliases.isEmpty { field(ctx, "aliases", p.aliases.joined(separator: ", ")) }
     field(ctx, "editions", editions.joined(separator: ", "))

@@ -75,7 +75,9 @@ public struct Catalog: Sendable {
 
 extension ProjectInfo: JSONReadable {
   init(json r: inout JSONReader) throws {
-    var name: String?, aliases: [String]?, maturity: String?, category: String?, caseSensitive: Bool?
+    var name: String?, aliases: [String]?, maturity: String?, category: String?, caseSensitive: Bool?, ordinary: Bool?
+    var organization: Bool?
+    var landscape: Landscape?
     try r.object { r, key in
       switch key {
       case "name": name = try r.string()
@@ -83,12 +85,28 @@ extension ProjectInfo: JSONReadable {
       case "maturity": maturity = try r.optionalString()
       case "category": category = try r.string()
       case "caseSensitive": caseSensitive = try r.null() ? nil : try r.bool()
+      case "ordinary": ordinary = try r.null() ? nil : try r.bool()
+      case "organization": organization = try r.null() ? nil : try r.bool()
+      case "landscape": landscape = try r.null() ? nil : try Landscape(json: &r)
       default: try r.skip()
       }
     }
     self.init(
       name: try required(name, "name"), aliases: aliases ?? [], maturity: maturity, category: try required(category, "category"),
-      caseSensitive: caseSensitive ?? false)
+      caseSensitive: caseSensitive ?? false, ordinary: ordinary ?? false, organization: organization ?? false, landscape: landscape)
+  }
+}
+
+extension ProjectInfo.Landscape: JSONReadable {
+  init(json r: inout JSONReader) throws {
+    var fields: [String: String] = [:]
+    try r.object { r, key in
+      if let value = try r.optionalString() { fields[key] = value }
+    }
+    self.init(
+      category: try required(fields["category"], "category"), subcategory: try required(fields["subcategory"], "subcategory"),
+      accepted: fields["accepted"], incubating: fields["incubating"], graduated: fields["graduated"], archived: fields["archived"],
+      repo: fields["repo"], homepage: fields["homepage"])
   }
 }
 
@@ -117,5 +135,15 @@ extension ThemeInfo: JSONReadable {
       id: try required(id, "id"), labels: try required(labels, "labels"),
       keywords: Keywords(en: try required(en, "keywords"), fr: try required(fr, "keywords")),
       categories: try required(categories, "categories"))
+  }
+}
+
+extension Catalog {
+  /// The maturity a project had at an edition (at its first day, else the middle of its year):
+  /// `sandbox`, `incubating`, `graduated`, `archived`, or nil outside the CNCF then.
+  public func maturity(of project: String, at edition: EditionRef) -> String? {
+    guard let p = projects.first(where: { $0.name == project }) else { return nil }
+    let day = editions.first { $0.id == edition.id }?.start ?? "\(edition.year)-06-30"
+    return p.maturity(on: day)
   }
 }

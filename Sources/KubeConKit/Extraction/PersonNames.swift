@@ -9,8 +9,9 @@ public struct PersonNames: Sendable {
 
   public init(catalog: Catalog) {
     var excluded = PersonNames.commonWords
+    // (An acronym, `SAM`, is matched in capitals only: `Sam` stays a name.)
     for p in catalog.projects where !p.caseSensitive {
-      for n in [p.name] + p.aliases where !n.contains(" ") { excluded.insert(Folding.fold(n)) }
+      for n in [p.name] + p.aliases where !n.contains(" ") && !PhraseMatcher<Int>.isAllCaps(n) { excluded.insert(Folding.fold(n)) }
     }
     for e in catalog.editions {
       for c in [e.city] + e.cityAliases where !c.contains(" ") { excluded.insert(Folding.fold(c)) }

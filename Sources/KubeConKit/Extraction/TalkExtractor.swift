@@ -31,7 +31,7 @@ public struct TalkExtractor: Sendable {
     talks(in: sections, author: author, projectScan: nil, log: log)
   }
 
-  func talks(in sections: [OutlineSection], author: String?, projectScan: PhraseMatcher<Int>.Scan?, log: ExtractionLog? = nil) -> [TalkCandidate] {
+  func talks(in sections: [OutlineSection], author: String?, projectScan: ProjectMatcher.Reading?, log: ExtractionLog? = nil) -> [TalkCandidate] {
     var result: [TalkCandidate] = []
     var context = Context.none
     var contextLevel = 0

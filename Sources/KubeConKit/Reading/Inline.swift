@@ -12,6 +12,8 @@ public struct InlineText: Sendable, Equatable {
   public var text: String
   public var links: [Link]
   public var strong: [String]
+  /// Code spans (`` `kubectl` ``), their ticks dropped from ``text``.
+  public var code: [String] = []
 
   public init(_ raw: String) {
     // Most paragraphs have no markup: nothing to read character by character.
@@ -33,8 +35,10 @@ public struct InlineText: Sendable, Equatable {
     out.reserveCapacity(chars.count)
     var links: [Link] = []
     var strong: [String] = []
+    var code: [String] = []
     var i = 0
     var strongStart: Int? = nil
+    var codeStart: Int? = nil
     func find(_ c: Unit, from: Int) -> Int? {
       var j = from
       while j < chars.count {
@@ -88,6 +92,13 @@ public struct InlineText: Sendable, Equatable {
       }
       // Emphasis markers and code ticks around words.
       if c == "`" {
+        if let start = codeStart {
+          let s = String(decoding: out[start...], as: UTF8.self).trimmingSpaces()
+          if !s.isEmpty { code.append(s) }
+          codeStart = nil
+        } else {
+          codeStart = out.count
+        }
         i += 1
         continue
       }
@@ -110,6 +121,7 @@ public struct InlineText: Sendable, Equatable {
     self.text = String(decoding: out, as: UTF8.self).trimmingSpaces()
     self.links = links
     self.strong = strong
+    self.code = code
   }
 
   /// The bytes that start markup: `[` `<` `*` `_` `` ` `` `&` (an image's `!` comes before `[`).
