@@ -25,7 +25,7 @@ enum SpeakersCommand: Command {
     }
     if let org = ctx.args.value("--org") {
       // One organization whatever its spelling (`cncf`, `RedHat`), else the organizations holding the words.
-      let organizations = (try? ctx.catalog().organizations) ?? .none
+      let organizations = (try? Organizations.load(from: ctx.locator.dataDirectory())) ?? .none
       let key = organizations.key(for: org)
       let same = speakers.filter { $0.organizations.contains { organizations.key(for: $0) == key } }
       let f = Folding.fold(org)

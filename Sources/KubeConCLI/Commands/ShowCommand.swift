@@ -67,10 +67,15 @@ enum ShowCommand: Command {
     let f = Folding.fold(query)
     // Names and ids first; an entity is made only for what matches.
     var all: [(names: [String], id: String, entity: () -> Entity)] = []
-    // An organization is also found by any spelling of its name (`cncf`, `RedHat`).
-    for o in organizations(in: c, known: known) {
+    // An organization is also found by any spelling of its name (`cncf`, `RedHat`); they are
+    // gathered only when one may be asked for.
+    let queryKey = known.key(for: query)
+    let mayBeOrganization = known.entry(for: query) != nil || c.speakers.contains { s in
+      s.organizations.contains { Folding.fold($0).contains(f) }
+    }
+    for o in mayBeOrganization ? organizations(in: c, known: known) : [] {
       let names = [o.name] + o.aliases + o.spellings
-      let matches = known.key(for: query) == o.key
+      let matches = queryKey == o.key
       all.append((matches ? names + [query] : names, o.id, { .organization(o) }))
     }
     all += c.talks.indices.map { i in ([c.talks[i].title], c.talks[i].id, { .talk(c.talks[i]) }) }
@@ -95,7 +100,7 @@ enum ShowCommand: Command {
       return
     }
     let corpus = try ctx.corpus()
-    let found = find(query, in: corpus, organizations: try ctx.catalog().organizations)
+    let found = find(query, in: corpus, organizations: try Organizations.load(from: ctx.locator.dataDirectory()))
     guard let entity = found.first else {
       var message = "nothing named '\(query)' in the corpus"
       let names = corpus.talks.map(\.title) + corpus.speakers.map(\.name) + corpus.projects.map(\.name) + corpus.themes.map(\.id)

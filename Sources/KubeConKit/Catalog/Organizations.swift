@@ -27,11 +27,19 @@ public struct Organizations: Sendable {
   /// An organization's name compared: folded, without a legal suffix (Inc., LLC, GmbH...), and
   /// only its letters and digits (`Red Hat`, `RedHat` and `red-hat` are `redhat`).
   public static func key(_ name: String) -> String {
-    var words = Folding.fold(name).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-    while words.count > 1, let last = words.last, legalSuffixes.contains(last.trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
+    let folded = Folding.fold(name)
+    var words = folded.split(whereSeparator: { $0 == " " || $0 == "," })
+    while words.count > 1, let last = words.last, legalSuffixes.contains(String(last.utf8.last == 0x2E ? last.dropLast() : last)) {
       words.removeLast()
     }
-    return String(words.joined().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    // Letters and digits only: ASCII by its bytes; other scalars (folding kept them) as they are.
+    var out = String.UnicodeScalarView()
+    for w in words {
+      for u in w.unicodeScalars where (u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u))) || (!u.isASCII && u.properties.isAlphabetic) {
+        out.append(u)
+      }
+    }
+    return String(out)
   }
 
   static let legalSuffixes: Set<String> = [
@@ -50,6 +58,16 @@ public struct Organizations: Sendable {
 }
 
 extension Organizations {
+  /// `organizations.json` of a Data folder alone (commands that need no other catalog).
+  public static func load(from dataDirectory: URL) throws -> Organizations {
+    let url = dataDirectory.appendingPathComponent("organizations.json")
+    do {
+      return try Data(contentsOf: url).withUnsafeBytes { try JSONReader.read($0.bindMemory(to: UInt8.self)) { try read(&$0) } }
+    } catch {
+      throw KubeConError.badCatalog(url.path, reason: "\(error)")
+    }
+  }
+
   /// Reads `{"organizations": [{"name": ..., "aliases": [...]}, ...]}`.
   static func read(_ r: inout JSONReader) throws -> Organizations {
     var entries: [Entry]?
