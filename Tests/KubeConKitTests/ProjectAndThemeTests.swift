@@ -165,3 +165,34 @@ import Testing
     #expect(!classifier.themes(title: "J'ai aimé", text: "j'ai vu, j'ai lu, j'ai appris, j'ai ri", projectCategories: []).contains("ai"))
   }
 }
+
+/// Projects no catalog knows, from how reports name a project.
+@Suite struct UnknownProjectsTests {
+  @Test func aRepositoryLinkNamingItOrACodeSpanByACueWord() throws {
+    let parsed = try Fixtures.parse("""
+      # KubeCon Europe 2025 London
+
+      The [Widgetron project](https://github.com/widget-labs/widgetron) looked promising.
+      Nous avons testé l'outil `gizmoctl` en atelier.
+      A [great read](https://github.com/someone/notes) and `values-file` were shared.
+      And [Flux](https://github.com/fluxcd/flux2) of course.
+      """)
+    #expect(parsed.report.unknownProjects == ["gizmoctl", "Widgetron"])
+    #expect(parsed.report.projects.contains("Flux"))
+  }
+
+  @Test func countedAcrossReportsOnceTwoNameOne() throws {
+    let text = { (city: String) in "# KubeCon Europe 2025 \(city)\n\nThe [Widgetron](https://github.com/widget-labs/widgetron) tool.\n" }
+    let one = try Fixtures.parser.parse(data: Data(text("London").utf8), file: "a.md", id: "a")
+    let two = try Fixtures.parser.parse(data: Data(text("Londres").utf8), file: "b.md", id: "b")
+    let alone = CorpusBuilder.build([one], catalog: Fixtures.catalog)
+    #expect(!alone.projects.contains { $0.name == "Widgetron" })
+    let both = CorpusBuilder.build([one, two], catalog: Fixtures.catalog)
+    let entry = try #require(both.projects.first { $0.name == "Widgetron" })
+    #expect(!entry.known && entry.reports == ["a", "b"])
+    // Kept through the corpus file.
+    let decoded = try CorpusStore.decode(CorpusStore.encode(both), path: "c.json")
+    #expect(decoded.projects.first { $0.name == "Widgetron" }?.known == false)
+    #expect(decoded.reports.first?.unknownProjects == ["Widgetron"])
+  }
+}

@@ -47,13 +47,15 @@ enum ParseCommand: Command {
     var edition: EditionRef?
     var talks: [TalkOut]
     var projects: [String]
+    /// Projects no catalog knows: `{"name": "Sveltos", "known": false}`.
+    var unknownProjects: [UnknownProject]
     var themes: [String]
     var warnings: [String]
     /// With --explain only.
     var explanation: [ExtractionNote]?
 
     func encode(to encoder: Encoder) throws {
-      enum K: String, CodingKey { case id, file, title, language, date, author, organization, edition, talks, projects, themes, warnings, explanation }
+      enum K: String, CodingKey { case id, file, title, language, date, author, organization, edition, talks, projects, unknownProjects, themes, warnings, explanation }
       var c = encoder.container(keyedBy: K.self)
       try c.encode(id, forKey: .id)
       try c.encode(file, forKey: .file)
@@ -65,10 +67,16 @@ enum ParseCommand: Command {
       try c.encode(edition, forKey: .edition)
       try c.encode(talks, forKey: .talks)
       try c.encode(projects, forKey: .projects)
+      try c.encode(unknownProjects, forKey: .unknownProjects)
       try c.encode(themes, forKey: .themes)
       try c.encode(warnings, forKey: .warnings)
       if let explanation { try c.encode(explanation, forKey: .explanation) }
     }
+  }
+
+  struct UnknownProject: Encodable {
+    var name: String
+    var known = false
   }
 
   static func output(_ p: ParsedReport, explain: Bool = false) -> Output {
@@ -81,7 +89,8 @@ enum ParseCommand: Command {
           id: $0.id, title: $0.title, titleSource: $0.titleSource, reportTitle: $0.reportTitle, kind: $0.kind,
           speakers: $0.speakers, projects: $0.projects, themes: $0.themes, line: $0.mentions.first?.line ?? 0,
           session: $0.session)
-      }, projects: r.projects, themes: r.themes, warnings: r.warnings, explanation: explain ? p.explanation : nil)
+      }, projects: r.projects, unknownProjects: r.unknownProjects.map { UnknownProject(name: $0) }, themes: r.themes,
+      warnings: r.warnings, explanation: explain ? p.explanation : nil)
   }
 
   static func run(_ ctx: Context) throws {
@@ -113,6 +122,7 @@ enum ParseCommand: Command {
       field("author", r.author)
       field("organization", r.organization)
       field("projects", r.projects.isEmpty ? nil : r.projects.joined(separator: ", "))
+      if !r.unknownProjects.isEmpty { field("unknown", r.unknownProjects.joined(separator: ", ") + " (no catalog knows them)") }
       field("themes", r.themes.isEmpty ? nil : r.themes.joined(separator: ", "))
       ctx.print("  " + "talks".padded(to: 13) + "\(p.talks.count)")
       for t in p.talks {

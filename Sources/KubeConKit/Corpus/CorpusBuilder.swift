@@ -161,13 +161,34 @@ public enum CorpusBuilder {
     }
     // Reports and talks were added in id order, each once per name it mentions: sorted already
     // (reports of one id, were there two, would be next to each other).
-    return mentions.indices.compactMap { k -> ProjectEntry? in
+    let known = mentions.indices.compactMap { k -> ProjectEntry? in
       guard let counts = mentions[k] else { return nil }
       let project = catalog.projects[k]
       return ProjectEntry(
         id: project.id, name: project.name, aliases: project.aliases, maturity: project.maturity,
         category: project.category, mentions: counts, talks: sortedUnique(talkIds[k]), reports: sortedUnique(reports[k]))
-    }.sorted { $0.id < $1.id }
+    }
+    return (known + unknownProjects(parsed, besides: Set(known.map(\.id)))).sorted { $0.id < $1.id }
+  }
+
+  /// Projects no catalog knows that two reports or more name (``Report/unknownProjects``), with
+  /// the first report's spelling; `known: false`.
+  static func unknownProjects(_ parsed: [ParsedReport], besides ids: Set<String>) -> [ProjectEntry] {
+    var byId: [String: (name: String, mentions: [String: Int], reports: [String])] = [:]
+    for p in parsed.sorted(by: { $0.report.id < $1.report.id }) {
+      let year = p.report.edition.map { String($0.year) } ?? "unknown"
+      for name in Set(p.report.unknownProjects) {
+        let id = Slug.make(name)
+        guard !ids.contains(id) else { continue }
+        var entry = byId[id] ?? (name, [:], [])
+        entry.mentions[year, default: 0] += 1
+        entry.reports.append(p.report.id)
+        byId[id] = entry
+      }
+    }
+    return byId.filter { $0.value.reports.count >= 2 }.map { id, e in
+      ProjectEntry(id: id, name: e.name, aliases: [], maturity: nil, category: "unknown", mentions: e.mentions, talks: [], reports: e.reports, known: false)
+    }
   }
 
   /// A sorted list without its repeats.

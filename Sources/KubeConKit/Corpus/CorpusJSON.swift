@@ -105,6 +105,7 @@ extension Report: JSONReadable, JSONWritable {
     var id: String?, file: String?, title: String?, language: String?, date: String?, author: String?
     var organization: String?, edition: EditionRef?, translations: [String]?, talks: [String]?, projects: [String]?
     var themes: [String]?, sections: [Section]?, warnings: [String]?, contentHash: String?, extracted: [ExtractedTalk]?
+    var unknownProjects: [String] = []  // (absent from corpora written before it)
     try r.object { r, key in
       switch key {
       case "id": id = try r.string()
@@ -123,6 +124,7 @@ extension Report: JSONReadable, JSONWritable {
       case "warnings": warnings = try r.strings()
       case "contentHash": contentHash = try r.string()
       case "extracted": extracted = try r.list()
+      case "unknownProjects": unknownProjects = try r.strings()
       default: try r.skip()
       }
     }
@@ -132,7 +134,8 @@ extension Report: JSONReadable, JSONWritable {
       translations: try required(translations, "translations"), talks: try required(talks, "talks"),
       projects: try required(projects, "projects"), themes: try required(themes, "themes"),
       sections: try required(sections, "sections"), warnings: try required(warnings, "warnings"),
-      contentHash: try required(contentHash, "contentHash"), extracted: try required(extracted, "extracted"))
+      contentHash: try required(contentHash, "contentHash"), extracted: try required(extracted, "extracted"),
+      unknownProjects: unknownProjects)
   }
 
   func write(json w: inout JSONWriter) {
@@ -152,6 +155,7 @@ extension Report: JSONReadable, JSONWritable {
       w.key("themes"); w.strings(themes)
       w.key("title"); w.string(title)
       w.key("translations"); w.strings(translations)
+      w.key("unknownProjects"); w.strings(unknownProjects)
       w.key("warnings"); w.strings(warnings)
     }
   }
@@ -364,8 +368,10 @@ extension ProjectEntry: JSONReadable, JSONWritable {
   init(json r: inout JSONReader) throws {
     var id: String?, name: String?, aliases: [String]?, maturity: String?, category: String?
     var mentions: [String: Int]?, talks: [String]?, reports: [String]?
+    var known = true  // (absent from corpora written before it)
     try r.object { r, key in
       switch key {
+      case "known": known = try r.bool()
       case "id": id = try r.string()
       case "name": name = try r.string()
       case "aliases": aliases = try r.strings()
@@ -380,7 +386,7 @@ extension ProjectEntry: JSONReadable, JSONWritable {
     self.init(
       id: try required(id, "id"), name: try required(name, "name"), aliases: try required(aliases, "aliases"), maturity: maturity,
       category: try required(category, "category"), mentions: try required(mentions, "mentions"),
-      talks: try required(talks, "talks"), reports: try required(reports, "reports"))
+      talks: try required(talks, "talks"), reports: try required(reports, "reports"), known: known)
   }
 
   func write(json w: inout JSONWriter) {
@@ -388,6 +394,7 @@ extension ProjectEntry: JSONReadable, JSONWritable {
       w.key("aliases"); w.strings(aliases)
       w.key("category"); w.string(category)
       w.key("id"); w.string(id)
+      w.key("known"); w.bool(known)
       w.key("maturity")
       if let maturity { w.string(maturity) } else { w.null() }
       w.key("mentions"); w.counts(mentions)

@@ -99,6 +99,9 @@ public struct ProjectMatcher: Sendable {
 
   static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
 
+  /// Whether a repository (``site(_:)``) or a homepage host is a catalog project's.
+  func knows(site: String) -> Bool { bySite[site] != nil }
+
   /// Words near an ordinary name that make it a project: kinds of projects and what they do.
   static let cues: Set<String> = [
     "registry", "registre", "mesh", "proxy", "portal", "portail", "gateway", "dashboard", "pipeline", "pipelines",

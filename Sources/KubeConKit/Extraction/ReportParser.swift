@@ -273,7 +273,8 @@ public struct ReportParser: Sendable {
       id: id, file: file, title: title, language: language, date: date, author: author,
       organization: organization, edition: edition, translations: [], talks: extracted.map(\.id),
       projects: reportMentions.keys.sorted(), themes: themeSet.sorted(), sections: sections,
-      warnings: diagnostics.map(\.description), contentHash: SHA256.hex(data), extracted: extracted)
+      warnings: diagnostics.map(\.description), contentHash: SHA256.hex(data), extracted: extracted,
+      unknownProjects: UnknownProjects.find(in: doc.blocks, matcher: projectMatcher))
     // The sections' words are slices of the body's: their numbers are read here, not from their
     // texts again when translations are compared.
     var parsed = ParsedReport(report: report, diagnostics: diagnostics, numbers: outline.flatMap { Linker.numbers(in: $0.tokens) })

@@ -57,6 +57,7 @@ struct CorpusTablesWriter {
       list(r.translations, &reports); list(r.talks, &reports); list(r.projects, &reports); list(r.themes, &reports)
       list(r.warnings, &reports)
       s(r.contentHash, &reports)
+      list(r.unknownProjects, &reports)
       RecordRef.write(reportDetails(r), into: &details, ref: &reports)
     }
     var talks = ByteWriter()
@@ -95,6 +96,7 @@ struct CorpusTablesWriter {
       s(p.id, &projects); s(p.name, &projects); list(p.aliases, &projects); s(p.maturity, &projects); s(p.category, &projects)
       counts(p.mentions, &projects)
       list(p.talks, &projects); list(p.reports, &projects)
+      projects.u8(p.known ? 1 : 0)
     }
     var themes = ByteWriter()
     themes.varint(c.themes.count)
@@ -206,7 +208,7 @@ struct CorpusTablesReader {
         id: try s(&r), file: try s(&r), title: try s(&r), language: try s(&r), date: try s(optional: &r),
         author: try s(optional: &r), organization: try s(optional: &r), edition: try edition(&r),
         translations: try list(&r), talks: try list(&r), projects: try list(&r), themes: try list(&r),
-        warnings: try list(&r), contentHash: try s(&r)))
+        warnings: try list(&r), contentHash: try s(&r), unknownProjects: try list(&r)))
       refs.append(try RecordRef.read(&r))
     }
     return (reports, refs)
@@ -262,7 +264,7 @@ struct CorpusTablesReader {
     for _ in 0..<(try r.count()) {
       out.append(ProjectEntry(
         id: try s(&r), name: try s(&r), aliases: try list(&r), maturity: try s(optional: &r), category: try s(&r),
-        mentions: try counts(&r), talks: try list(&r), reports: try list(&r)))
+        mentions: try counts(&r), talks: try list(&r), reports: try list(&r), known: try r.u8() != 0))
     }
     return out
   }

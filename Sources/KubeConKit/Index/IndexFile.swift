@@ -17,7 +17,7 @@ import Foundation
 final class IndexFile {
   static let magic: [UInt8] = Array("KCINDEX\u{1}".utf8)
   /// Bumped whenever the layout or the analysis that fills it changes.
-  static let version: UInt32 = 9
+  static let version: UInt32 = 10
 
   enum Section: Int, CaseIterable {
     case strings, reports, talks, speakers, projects, themes, editions, details

@@ -19,8 +19,10 @@ public struct ProjectEntry: Codable, Hashable, Sendable {
   public var mentions: [String: Int]
   public var talks: [String]
   public var reports: [String]
+  /// False for a project no catalog knows, named by two reports or more.
+  public var known: Bool = true
 
-  enum CodingKeys: String, CodingKey { case id, name, aliases, maturity, category, mentions, talks, reports }
+  enum CodingKeys: String, CodingKey { case id, name, aliases, maturity, category, mentions, talks, reports, known }
 
   public func encode(to encoder: Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
@@ -32,6 +34,7 @@ public struct ProjectEntry: Codable, Hashable, Sendable {
     try c.encode(mentions, forKey: .mentions)
     try c.encode(talks, forKey: .talks)
     try c.encode(reports, forKey: .reports)
+    try c.encode(known, forKey: .known)
   }
 }
 

@@ -13,6 +13,9 @@ public struct Report: Codable, Hashable, Sendable {
   public var translations: [String]
   public var talks: [String]
   public var projects: [String]
+  /// Projects no catalog knows, named by a link to their repository or in a code span next to a
+  /// cue word (`"known": false`); counted across reports once two reports name one.
+  public var unknownProjects: [String]
   public var themes: [String]
   public var sections: [Section]
   public var warnings: [String]
@@ -26,7 +29,7 @@ public struct Report: Codable, Hashable, Sendable {
     id: String, file: String, title: String, language: String, date: String?, author: String?,
     organization: String?, edition: EditionRef?, translations: [String] = [], talks: [String] = [],
     projects: [String] = [], themes: [String] = [], sections: [Section] = [], warnings: [String] = [],
-    contentHash: String = "", extracted: [ExtractedTalk] = []
+    contentHash: String = "", extracted: [ExtractedTalk] = [], unknownProjects: [String] = []
   ) {
     self.id = id
     self.file = file
@@ -39,6 +42,7 @@ public struct Report: Codable, Hashable, Sendable {
     self.translations = translations
     self.talks = talks
     self.projects = projects
+    self.unknownProjects = unknownProjects
     self.themes = themes
     self.sections = sections
     self.warnings = warnings
