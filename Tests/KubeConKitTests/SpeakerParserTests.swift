@@ -14,6 +14,9 @@ import Testing
     ("Charles de Gaulle de Acme", [SpeakerRef(name: "Charles de Gaulle", organization: "Acme")]),
     ("Marie Curie d’eBay", [SpeakerRef(name: "Marie Curie", organization: "eBay")]),
     ("Sam Lee de Foo Foundation Inc.", [SpeakerRef(name: "Sam Lee", organization: "Foo Foundation Inc.")]),
+    // A known organization that reads like a name is the organization (the gazetteer of Data/organizations.json).
+    ("Marc Petit, Deutsche Telekom", [SpeakerRef(name: "Marc Petit", organization: "Deutsche Telekom")]),
+    ("Paul Roe (Red Hat) and Marc Petit, Deutsche Telekom", [SpeakerRef(name: "Paul Roe", organization: "Red Hat"), SpeakerRef(name: "Marc Petit", organization: "Deutsche Telekom")]),
   ])
   func parsesSpeakerLists(text: String, expected: [SpeakerRef]) {
     #expect(parser.parseList(text) == expected)

@@ -6,8 +6,11 @@
 public struct PersonNames: Sendable {
   /// Folded words that are never part of a name (projects, cities and common capitalized words).
   var excluded: Set<String>
+  /// Organizations' names (the catalog's gazetteer), which are no one's.
+  let organizations: Organizations
 
   public init(catalog: Catalog) {
+    organizations = catalog.organizations
     var excluded = PersonNames.commonWords
     // (An acronym, `SAM`, is matched in capitals only: `Sam` stays a name.)
     for p in catalog.projects where !p.caseSensitive {
@@ -90,6 +93,9 @@ public struct PersonNames: Sendable {
     }
     return true
   }
+
+  /// Whether words that look like a name are an organization's (`Deutsche Telekom`, `Red Hat`).
+  public func isOrganization(_ name: String) -> Bool { organizations.entry(for: name) != nil }
 
   public func isName(_ text: String) -> Bool {
     isName(text.split(separator: " "))

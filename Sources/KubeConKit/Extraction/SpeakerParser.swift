@@ -313,6 +313,15 @@ public struct SpeakerParser: Sendable {
     var commaStyle = false
     while i < ws.count {
       guard let (name, afterName) = readName(ws, from: i) else { break }
+      // A known organization read as a name (`Marc Petit, Deutsche Telekom`) is the last
+      // speaker's organization, and no one's name.
+      if names.isOrganization(name) {
+        if let last = speakers.indices.last, speakers[last].organization == nil {
+          speakers[last].organization = name
+          i = afterName
+        }
+        break
+      }
       var org: String? = nil
       var j = afterName
       if let (o, next) = readOrganization(ws, afterNameAt: j, allowComma: allowCommaOrg, preferComma: commaStyle) {
