@@ -237,3 +237,32 @@ import Testing
     #expect((json["maturityAt"] as? [String: String])?["eu-2022"] == "sandbox")
   }
 }
+
+/// `kubecon catalog import`: the landscape's items into a Data folder's catalog.
+@Suite struct CatalogImportCommandTests {
+  @Test func importsThenChangesNothingTheSecondTime() throws {
+    let dir = try TempDir.make()
+    for name in ["projects.json", "ordinary-words.txt", "landscape-categories.json"] {
+      try FileManager.default.copyItem(
+        at: Run.root.appendingPathComponent("Data/" + name), to: dir.appendingPathComponent(name))
+    }
+    let tsv = dir.appendingPathComponent("items.tsv")
+    try """
+      name\tcategory\tsubcategory\tmaturity\taccepted\tincubating\tgraduated\tarchived\trepo_url\thomepage_url
+      Widgetron Mesh\tOrchestration & Management\tService Mesh\tsandbox\t2026-01-10\t\t\t\thttps://github.com/widget-labs/widgetron\thttps://widgetron.example/
+      not enough fields
+
+      """.write(to: tsv, atomically: true, encoding: .utf8)
+    let first = Run.kubecon(["catalog", "import", tsv.path, "--data", dir.path])
+    #expect(first.code == 0, "\(first.err)")
+    #expect(first.out.hasPrefix("Wrote "))
+    #expect(first.err.contains("items.tsv:3: warning:"))
+    let catalog = try String(contentsOf: dir.appendingPathComponent("projects.json"), encoding: .utf8)
+    #expect(catalog.contains("\"name\": \"Widgetron Mesh\""))
+    #expect(catalog.contains("\"category\": \"service-mesh\""))
+    let second = Run.kubecon(["catalog", "import", tsv.path, "--data", dir.path])
+    #expect(second.out.hasPrefix("Unchanged "))
+    #expect(Run.kubecon(["catalog", "import", dir.appendingPathComponent("missing.tsv").path, "--data", dir.path]).code == 1)
+    #expect(Run.kubecon(["catalog", "export", tsv.path]).code == 64)
+  }
+}

@@ -1,12 +1,13 @@
-/// Finds catalog projects in text, by name and alias, with word boundaries.
+/// Finds catalog projects in text, by name and alias, with word boundaries, in one pass.
 ///
 /// - A name that is not an ordinary word (Kyverno, Dapr, Headlamp) counts wherever it stands, in
 ///   any case unless the catalog asks for its exact spelling.
 /// - An ordinary name (Flux, Port, Score: ``ProjectInfo/ordinary``) counts only in its exact
-///   spelling, and only in a report that gives evidence for it: its name in bold, in a code span
-///   or as a link's text, a link to its repository or homepage, or, away from the start of a
-///   sentence, a cue word (project, tool, operator, CNCF, open source, projet, outil...) or another
-///   project's name a few words away. A name written in lowercase (`kind`) needs the marks or a link.
+///   spelling, and only in a report that gives evidence for it (``licensedByMarks(_:)``,
+///   ``licensedInPlace(_:places:token:)``): its name in bold, in a code span, as a link's text or a
+///   short heading; a link to its repository or homepage; a version after it; a cue word nearby;
+///   or another project's name nearby. A name written in lowercase (`kind`) needs the marks or a link.
+/// - A company's product (``ProjectInfo/organization``) needs marks, a repository link or a version.
 /// - Nothing counts inside a URL, a file path or a code identifier (`flux.yaml`, `fluxcd/flux`).
 public struct ProjectMatcher: Sendable {
   public let projects: [ProjectInfo]
