@@ -149,19 +149,26 @@ public struct ProjectMatcher: Sendable {
       // Right after another project's name (`Istio Ambient`, `Istio's Ambient`) it is a part of that project.
       // (An acronym before it, `WASM Spin`, qualifies it instead.)
       // (Attached: one space between them, or `'s `; not a comma.)
-      let attached = matches.contains { o in
-        guard o.value != m.value, let last = tokenIfAny(o.token + o.length - 1), last.text.contains(where: \.isLowercase),
-          let own = tokenIfAny(m.token)
+      // (The matches are in order and do not overlap: the one before is the only one that can be attached.)
+      let attached: Bool = {
+        guard k > 0, case let o = matches[k - 1], o.value != m.value, let last = tokenIfAny(o.token + o.length - 1),
+          let own = tokenIfAny(m.token), last.text.contains(where: \.isLowercase)
         else { return false }
         if o.token + o.length == m.token { return own.start - last.end == 1 }
         guard o.token + o.length == m.token - 1, let s = tokenIfAny(m.token - 1), s.folded == "s" else { return false }
         return s.start - last.end == 1 && own.start - s.end == 1
-      }
+      }()
       guard !attached, !inTitleCase(m, among: matches, places: places, token: token) else { continue }
       // (At the start of a sentence, only a cue word: `Harbor is the CNCF registry`, not `Flux de données`.)
-      let neighbour = !m.sentenceInitial && matches.indices.contains { j in
-        j != k && matches[j].value != m.value && abs(matches[j].token - m.token) <= 8
+      // The matches within eight words, nearest first on each side.
+      func near(_ js: some Sequence<Int>) -> Bool {
+        for j in js {
+          guard abs(matches[j].token - m.token) <= 8 else { return false }
+          if matches[j].value != m.value { return true }
+        }
+        return false
       }
+      let neighbour = !m.sentenceInitial && (near(stride(from: k - 1, through: 0, by: -1)) || near((k + 1)..<matches.count))
       var cue = false
       if !neighbour {
         let window = max(0, m.token - 4)..<(m.token + m.length + 4)
@@ -187,8 +194,14 @@ public struct ProjectMatcher: Sendable {
     var last = m.token + m.length
     while last < places.upperBound, !token(last).startsSentence { last += 1 }
     var long = 0, capitalized = 0
-    let named = Set(matches.filter { $0.token + $0.length > first && $0.token < last }.flatMap { $0.token..<($0.token + $0.length) })
-    for i in first..<last where !named.contains(i) {
+    // (The sentence's matches, found by their order: a few.)
+    var named: [Range<Int>] = []
+    var j = matches.partitionIndex { $0.token + $0.length <= first }
+    while j < matches.count, matches[j].token < last {
+      named.append(matches[j].token..<(matches[j].token + matches[j].length))
+      j += 1
+    }
+    for i in first..<last where !named.contains(where: { $0.contains(i) }) {
       let t = token(i)
       guard t.text.utf8.count >= 4, let c = t.text.first, c.isLetter else { continue }
       long += 1
