@@ -196,8 +196,15 @@ import Testing
       ### Widgets At Scale - John Roe, Initech
 
       A talk on widgets.
+
+      ### Ada Martin - Scaling Gadgets Across Regions
+
+      A talk on gadgets.
       """)
-    #expect(parsed.talks.count == 2)
+    #expect(parsed.talks.count == 3)
+    // A name then a title: the speaker first, and a title, not an organization.
+    #expect(parsed.talks[2].title == "Scaling Gadgets Across Regions")
+    #expect(parsed.talks[2].speakers == [SpeakerRef(name: "Ada Martin", organization: nil)])
     #expect(parsed.talks[0].speakers == [SpeakerRef(name: "Jane Doe", organization: "Acme Foundation")])
     #expect(parsed.talks[0].titleSource == .derived)
     #expect(parsed.talks[0].title.hasPrefix("She presented the state"))

@@ -216,7 +216,8 @@ public struct TalkExtractor: Sendable {
   }
 
   /// `Title - Jane Doe, Acme & John Roe, Initech` gives the title and the speakers;
-  /// `Jane Doe - CTO, Acme`, a person's name then what they are, gives no title and the speaker.
+  /// `Jane Doe - CTO, Acme`, a person's name then a role or a known organization, gives no title
+  /// and the speaker; `Jane Doe - Scaling Widgets at Acme`, a name then a title, gives both.
   func splitHeadingSpeakers(_ heading: String) -> (String, [SpeakerRef]?) {
     for separator in [" - ", " – ", " — ", " | "] {
       guard let range = TalkExtractor.lastRange(of: separator, in: heading) else { continue }
@@ -224,15 +225,29 @@ public struct TalkExtractor: Sendable {
       let right = String(heading[range.upperBound...])
       guard right.pieceCount(upTo: 15) <= 14 else { continue }
       if let speakers = parser.parseList(right.replacingOccurrences(ofBytes: " - ", with: ", ")) {
-        return (left, speakers)
+        if !(speakers.count == 1 && TalkExtractor.isNameThenTitle(left, right, names: parser.names)) { return (left, speakers) }
       }
-      if right.pieceCount(upTo: 9) <= 8, parser.names.isName(left),
+      guard parser.names.isName(left) else { continue }
+      let organization = right.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+      if right.pieceCount(upTo: 9) <= 8, SessionNameParser.hasRoleWord(right) || parser.names.isOrganization(organization),
         let people = TalkExtractor.sessionNames.speakers(left + ", " + right), people.count == 1, people[0].name == left
       {
         return ("", [SpeakerRef(name: left, organization: people[0].organization)])
       }
+      let title = right.trimmingSpaces()
+      if title.pieceCount(upTo: 4) >= 3, TalkExtractor.looksLikeTitle(title) {
+        return (title, [SpeakerRef(name: left, organization: nil)])
+      }
     }
     return (heading, nil)
+  }
+
+  /// `Ada Martin - Scaling Gadgets Across Regions`: a name of two or three words before a longer
+  /// text worded like a title, written without an organization, is the speaker, and the longer
+  /// one the title (it would read as a name too).
+  static func isNameThenTitle(_ left: String, _ right: String, names: PersonNames) -> Bool {
+    !right.contains(",") && !right.contains("(") && names.isName(left) && left.pieceCount(upTo: 4) <= 3
+      && right.pieceCount(upTo: 9) > left.pieceCount(upTo: 9) && looksLikeTitle(right)
   }
 
   /// Reads `Name, Role, Organization` as a program's session names write it.

@@ -164,6 +164,7 @@ public struct SessionLinker: Sendable {
     for span in spans where span.containsLiteral(" - ") || span.containsLiteral(" – ") {
       let (stated, speakers) = parser.splitSpeakers(span.trimmingCharacters(in: .whitespaces))
       guard !speakers.isEmpty, TitleKey.words(stated).count >= 2, !stated.hasSuffix(":") else { continue }
+      if speakers.count == 1, let names, TalkExtractor.isNameThenTitle(stated, speakers[0].name, names: names) { continue }
       // Every speaker a person: known to the program, or a name of two words or more.
       let people = speakers.allSatisfy { s in
         program.speakerKey(s.name) != nil || (names?.isName(Program.nameKey(s.name).isEmpty ? s.name : SessionLinker.withoutNickname(s.name)) ?? true)
