@@ -114,14 +114,13 @@ public enum LandscapeImport {
     return projects.sorted { (Folding.fold($0.name), $0.name) < (Folding.fold($1.name), $1.name) }
   }
 
-  /// The catalog file: its `about`, then one project per line, keys sorted.
+  /// The catalog file: its `about`, then one project per line as JSONEncoder writes it (keys sorted).
   public static func encode(_ projects: [ProjectInfo], about: String) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var out = "{\n  \"about\": " + String(decoding: try encoder.encode(about), as: UTF8.self) + ",\n  \"projects\": [\n"
     for (k, p) in projects.enumerated() {
       let line = String(decoding: try encoder.encode(p), as: UTF8.self)
-        .replacingOccurrences(of: "\":", with: "\": ").replacingOccurrences(of: ",\"", with: ", \"")
       out += "    " + line + (k == projects.count - 1 ? "\n" : ",\n")
     }
     return Data((out + "  ]\n}\n").utf8)

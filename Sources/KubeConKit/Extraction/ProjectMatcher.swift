@@ -30,18 +30,26 @@ public struct ProjectMatcher: Sendable {
     bySite = sites.compactMapValues { $0.count == 1 ? $0.first : nil }
   }
 
-  /// What a report marks besides its words: bold texts, code spans and link texts, and where its
-  /// links point.
+  /// What a report marks besides its words, and where its links point.
   public struct Marks: Sendable {
-    /// Bold texts, code spans, short headings and link texts.
-    public var texts: [String]
-    public var urls: [String]
-    /// The link texts, folded.
-    public var links: [String]
-    /// The bold texts and code spans, folded.
-    public var strongOrCode: Set<String>
-    public init(texts: [String] = [], urls: [String] = [], links: [String] = [], strongOrCode: Set<String> = []) {
-      (self.texts, self.urls, self.links, self.strongOrCode) = (texts, urls, links.map(Folding.fold), Set(strongOrCode.map(Folding.fold)))
+    /// Bold texts, code spans and short headings (`### Helm`).
+    public var marked: [String] = []
+    /// The links' texts (a company's name linked to its site is no evidence of its product).
+    public var linkTexts: [String] = []
+    public var urls: [String] = []
+    public init() {}
+
+    /// A document's marks, in one pass over its blocks.
+    init(_ blocks: [Block]) {
+      for b in blocks {
+        marked += b.inline.strong + b.inline.code
+        // (A short heading names what its section is about.)
+        if b.isHeading && b.text.pieceCount(upTo: 4) <= 3 { marked.append(b.text) }
+        for link in b.inline.links {
+          linkTexts.append(link.text)
+          urls.append(link.url)
+        }
+      }
     }
   }
 
@@ -117,12 +125,15 @@ public struct ProjectMatcher: Sendable {
   func licensedByMarks(_ marks: Marks) -> Set<Int> {
     var out = Set<Int>()
     // (A mark of three words at most: a title in bold or as a link's text capitalizes every word.)
-    for text in marks.texts where text.pieceCount(upTo: 4) <= 3 {
-      for m in matcher.matches(in: Tokenizer.tokens(text)) where projects[m.value].needsEvidence { out.insert(m.value) }
+    func license(_ texts: [String], products: Bool) {
+      for text in texts where text.pieceCount(upTo: 4) <= 3 {
+        for m in matcher.matches(in: Tokenizer.tokens(text)) where projects[m.value].needsEvidence && (products || !projects[m.value].organization) {
+          out.insert(m.value)
+        }
+      }
     }
-    // (A link's text naming a company is its site's: not evidence of its product.)
-    let linkTexts = Set(marks.links)
-    out = out.filter { k in !projects[k].organization || !linkTexts.contains(Folding.fold(projects[k].name)) || marks.strongOrCode.contains(Folding.fold(projects[k].name)) }
+    license(marks.marked, products: true)
+    license(marks.linkTexts, products: false)
     for url in marks.urls {
       if let site = ProjectMatcher.site(url), let k = bySite[site] { out.insert(k) }
       if let host = ProjectMatcher.host(url), let k = bySite[host], !projects[k].organization { out.insert(k) }

@@ -220,13 +220,7 @@ public struct ReportParser: Sendable {
     let sectionTexts = outline.map(\.text)
     // The body's project names and theme keywords, found once: a talk's text is part of the body,
     // and its matches are read from these.
-    let marks = ProjectMatcher.Marks(
-      // (A short heading names what its section is about: `### Helm`.)
-      texts: doc.blocks.flatMap { $0.inline.strong + $0.inline.code + $0.inline.links.map(\.text) }
-        + doc.blocks.filter { $0.isHeading && $0.text.pieceCount(upTo: 4) <= 3 }.map(\.text),
-      urls: doc.blocks.flatMap { $0.inline.links.map(\.url) }, links: doc.blocks.flatMap { $0.inline.links.map(\.text) },
-      strongOrCode: Set(doc.blocks.flatMap { $0.inline.strong + $0.inline.code }))
-    let projectScan = projectMatcher.read(bodyTokens, text: bodyText, marks: marks)
+    let projectScan = projectMatcher.read(bodyTokens, text: bodyText, marks: ProjectMatcher.Marks(doc.blocks))
     let themeScan = themeClassifier.scan(bodyTokens)
     let log = explain ? ExtractionLog() : nil
     var candidates = talkExtractor.talks(in: outline, author: author, projectScan: projectScan, log: log)

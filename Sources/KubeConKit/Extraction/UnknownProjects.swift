@@ -26,10 +26,11 @@ enum UnknownProjects {
         let name = words.joined(separator: " ")
         if squashed(name) == squashed(repo), name.first?.isLetter == true { add(name) }
       }
+      // (The block's own words, from the body's: its text is not read again.)
+      let tokens = block.tokens
       for span in block.inline.code where isName(span) {
-        let tokens = Tokenizer.tokens(block.text)
         guard let at = tokens.firstIndex(where: { $0.text == span || span.hasPrefix($0.text) }) else { continue }
-        let near = tokens[max(0, at - 3)..<min(tokens.count, at + 4)]
+        let near = tokens[max(tokens.startIndex, at - 3)..<min(tokens.endIndex, at + 4)]
         if near.contains(where: { cues.contains($0.folded) && $0.text != span }) { add(span) }
       }
     }
