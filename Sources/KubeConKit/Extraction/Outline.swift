@@ -16,6 +16,12 @@ public struct OutlineSection: Sendable {
   /// The words of ``text``: its blocks' words.
   public var tokens: ArraySlice<Token>
 
+  /// The heading, then each block.
+  func forEachBlock(_ body: (Block) -> Void) {
+    if let heading { body(heading) }
+    for block in blocks { body(block) }
+  }
+
   public init(heading: Block?, level: Int, blocks: [Block], parent: Int?, hasChildren: Bool) {
     self.heading = heading
     self.level = level

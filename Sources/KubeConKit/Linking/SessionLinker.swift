@@ -63,8 +63,8 @@ public struct SessionLinker: Sendable {
     // Session names copied from the program (`Title - Speaker, Organization`), with or without a program.
     var candidateLines = Dictionary(candidates.enumerated().map { ($1.line, $0) }, uniquingKeysWith: { a, _ in a })
     for (index, section) in sections.enumerated() {
-      for block in [section.heading].compactMap({ $0 }) + section.blocks {
-        guard let copied = copiedName(in: block) else { continue }
+      section.forEachBlock { block in
+        guard let copied = copiedName(in: block) else { return }
         // (A nickname, `Jane "JD" Doe`, is no part of the name a report credits.)
         let speakers = copied.parsed.speakers.map { SpeakerRef(name: SessionLinker.withoutNickname($0.name), organization: $0.organization) }
         if let k = candidateLines[block.line] {
@@ -74,7 +74,7 @@ public struct SessionLinker: Sendable {
           candidates[k].speakers = TalkExtractor.without(author, speakers)
           if copied.stated != copied.parsed.title { candidates[k].reportTitle = copied.stated }
           if copied.parsed.kind.talkKind != .session { candidates[k].kind = copied.parsed.kind.talkKind }
-          continue
+          return
         }
         var c = TalkCandidate(
           title: copied.parsed.title, titleSource: .stated, kind: copied.parsed.kind.talkKind,
@@ -119,7 +119,7 @@ public struct SessionLinker: Sendable {
     // Sessions named where the extractor saw no talk.
     var sectionsWithTalks = Set(out.map(\.section))
     for (index, section) in sections.enumerated() {
-      for block in [section.heading].compactMap({ $0 }) + section.blocks {
+      section.forEachBlock { block in
         for s in sessionsNamed(in: block) where linked[s] == nil {
           let text = block.isHeading ? section.text : block.text
           let tokens = block.isHeading ? section.tokens : block.tokens

@@ -43,7 +43,7 @@ public struct Program: Sendable {
   /// Title forms (``TitleKey/forms(_:)``) joined by spaces, to the sessions that have them.
   let byTitle: [String: [Int]]
   /// Title forms by their first word, for finding them inside longer text.
-  let byFirstWord: [String: [(words: [String], session: Int)]]
+  let byFirstWord: WordTable<[(words: [String], session: Int)]>
   /// Title forms of five words or more by their first word, and by `$` and their last word.
   let formsByEnd: [String: [(words: [String], session: Int)]]
   /// Folded full names to the sessions they speak at.
@@ -52,10 +52,7 @@ public struct Program: Sendable {
   let byFirstName: [String: [String]]
   /// Full names by their first word as the tokenizer reads it (`jean-luc` is two words): their
   /// words and their folded name, to find them in a text's tokens.
-  let byNameStart: [String: [(words: [String], name: String)]]
-  /// The hashes of the keys of ``byFirstWord`` and ``byNameStart``: most words of a text start
-  /// no title and no name, which a bit tells without looking the word up.
-  let firstWords: WordBits, nameStarts: WordBits
+  let byNameStart: WordTable<[(words: [String], name: String)]>
   /// The program's spelling of each folded name.
   let spelling: [String: SessionSpeaker]
   /// Pairs of word hashes (``Program/pair(_:_:)``) a text must hold to name a title form: each
@@ -83,11 +80,11 @@ public struct Program: Sendable {
     self.edition = edition
     self.sessions = sessions
     var byTitle: [String: [Int]] = [:]
-    var byFirstWord: [String: [(words: [String], session: Int)]] = [:]
+    var byFirstWord = WordTable<[(words: [String], session: Int)]>()
     var formsByEnd: [String: [(words: [String], session: Int)]] = [:]
     var bySpeaker: [String: [Int]] = [:]
     var byFirstName: [String: Set<String>] = [:]
-    var byNameStart: [String: [(words: [String], name: String)]] = [:]
+    var byNameStart = WordTable<[(words: [String], name: String)]>()
     var spelling: [String: SessionSpeaker] = [:]
     var organizations = Set<String>()
     var titleWords: [Set<String>] = []
@@ -105,7 +102,7 @@ public struct Program: Sendable {
         for k in pairs { namingPairs.append(Program.pair(hashes[k], hashes[k + 1])) }
         let key = form.joined(separator: " ")
         if byTitle[key]?.contains(i) != true { byTitle[key, default: []].append(i) }
-        if form.count >= 2 { byFirstWord[form[0], default: []].append((form, i)) }
+        if form.count >= 2 { byFirstWord.modify(form[0], default: []) { $0.append((form, i)) } }
         if form.count >= 5 {
           formsByEnd[form[0], default: []].append((form, i))
           formsByEnd["$" + form[form.count - 1], default: []].append((form, i))
@@ -115,7 +112,7 @@ public struct Program: Sendable {
         let name = Program.nameKey(sp.name)
         guard name.utf8.contains(0x20) else { continue }
         if bySpeaker[name] == nil, case let words = TitleKey.words(name), let first = words.first {
-          byNameStart[first, default: []].append((words, name))
+          byNameStart.modify(first, default: []) { $0.append((words, name)) }
         }
         if bySpeaker[name]?.contains(i) != true { bySpeaker[name, default: []].append(i) }
         if let first = name.split(separator: " ").first { byFirstName[String(first), default: []].insert(name) }
@@ -129,8 +126,6 @@ public struct Program: Sendable {
     self.bySpeaker = bySpeaker
     self.byFirstName = byFirstName.mapValues { $0.sorted() }
     self.byNameStart = byNameStart
-    firstWords = WordBits(byFirstWord.keys)
-    nameStarts = WordBits(byNameStart.keys)
     self.spelling = spelling
     self.titleWords = titleWords
     self.namingPairs = UInt32Set(namingPairs)
@@ -222,7 +217,7 @@ public struct Program: Sendable {
     var k = tokens.startIndex
     while k < tokens.endIndex - 1 {
       defer { k += 1 }
-      guard firstWords.mayContain(tokens[k].foldedHash), let forms = byFirstWord[tokens[k].folded] else { continue }
+      guard let forms = byFirstWord[tokens[k].folded, hash: tokens[k].foldedHash] else { continue }
       for (form, i) in forms
       where form.count >= minimumWords && k + form.count <= tokens.endIndex && form[1] == tokens[k + 1].folded && !found.contains(i) {
         if tokens[k..<(k + form.count)].elementsEqual(form, by: { $0.folded == $1 }) { found.append(i) }
@@ -296,7 +291,7 @@ public struct Program: Sendable {
   public func speakersNamed(in tokens: ArraySlice<Token>) -> [String] {
     var found: [String] = []
     for k in tokens.indices {
-      guard nameStarts.mayContain(tokens[k].foldedHash), let names = byNameStart[tokens[k].folded] else { continue }
+      guard let names = byNameStart[tokens[k].folded, hash: tokens[k].foldedHash] else { continue }
       for (parts, name) in names
       where k + parts.count <= tokens.endIndex && !found.contains(name)
         && tokens[k..<(k + parts.count)].elementsEqual(parts, by: { $0.folded == $1 }) {

@@ -62,13 +62,19 @@ public struct SessionSearch: Sendable {
   ) -> [Hit] {
     let words = self.words(query)
     guard !words.isEmpty, limit > 0 else { return [] }
-    func string(_ b: UnsafeBufferPointer<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
-    var scored: [(record: Int, score: Int, start: String, id: String)] = []
-    for (k, r) in records.enumerated() {
+    let wanted = editions.map { Array($0.utf8) }
+    var scored: [(record: Int, score: Int)] = []
+    for (k, r) in records.enumerated() where wanted.contains(where: { $0.elementsEqual(r.edition) }) {
       let score = SessionSearch.score(r, words)
-      if score > 0, editions.contains(string(r.edition)) { scored.append((k, score, string(r.start), string(r.id))) }
+      if score > 0 { scored.append((k, score)) }
     }
-    scored.sort { ($1.score, $1.start, $0.id) < ($0.score, $0.start, $1.id) }
+    // Best first, then the latest, then by id (compared as bytes, as they are stored).
+    scored.sort { a, b in
+      if a.score != b.score { return a.score > b.score }
+      let (x, y) = (records[a.record], records[b.record])
+      if !x.start.elementsEqual(y.start) { return y.start.lexicographicallyPrecedes(x.start) }
+      return x.id.lexicographicallyPrecedes(y.id)
+    }
     var hits: [Hit] = []
     for s in scored {
       guard let session = try? JSONReader.read(records[s.record].json, { try Session(json: &$0) }), keep(session) else { continue }

@@ -67,13 +67,16 @@ enum Bytes {
   }
 
   /// Where `needle` first occurs in `bytes` from `start` (nil for an empty needle): memchr finds
-  /// the next first byte, memcmp compares the rest.
+  /// the next place of the needle's first byte that is not a space (spaces are everywhere in
+  /// text; terms are searched for between spaces), memcmp compares the whole.
   static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-    guard let first = needle.first else { return nil }
+    guard !needle.isEmpty else { return nil }
+    let j = needle.firstIndex { $0 != 0x20 } ?? 0
     var i = start
-    while i + needle.count <= bytes.count, let k = firstIndex(of: first, in: bytes, from: i) {
-      if k + needle.count <= bytes.count && memcmp(bytes.baseAddress! + k, needle.baseAddress!, needle.count) == 0 { return k }
-      i = k + 1
+    while i + needle.count <= bytes.count, let k = firstIndex(of: needle[j], in: bytes, from: i + j) {
+      let at = k - j
+      if at + needle.count <= bytes.count && memcmp(bytes.baseAddress! + at, needle.baseAddress!, needle.count) == 0 { return at }
+      i = at + 1
     }
     return nil
   }
