@@ -65,6 +65,30 @@ import Testing
     #expect(withSpeaker.map(\.title) == ["Harbor Everywhere In Our Clusters"])
   }
 
+  /// A heading whose evidence is only what its section says (people presenting, projects) names
+  /// no session of a program that holds the edition: the talk is kept, its title is the author's
+  /// heading (derived). A mark of a title (a kind prefix, speakers after it) keeps it stated, and
+  /// so does an edition without a program, which has nothing to check the heading against.
+  @Test func anUnlinkedHeadingWithoutAMarkOfATitleIsTheAuthorsHeading() throws {
+    let section = """
+
+      Jane Doe and John Roe from Acme presented how Harbor replicates images across regions.
+      """
+    let talk = try #require(SessionLinkerTests.talks("## Images Across Regions With Harbor\n" + section).first)
+    #expect(talk.title == "Images Across Regions With Harbor")
+    #expect(talk.titleSource == .derived && talk.session == nil)
+    #expect(talk.speakers.map(\.name) == ["Jane Doe", "John Roe"])
+
+    let marked = try #require(SessionLinkerTests.talks("## Keynote: Images Across Regions With Harbor\n" + section).first)
+    #expect(marked.titleSource == .stated)
+    let withSpeakers = try #require(SessionLinkerTests.talks("## Images Across Regions With Harbor - Jane Doe, Acme\n" + section).first)
+    #expect(withSpeakers.titleSource == .stated)
+
+    let noProgram = try SessionLinkerTests.parser.parse(
+      data: Data(("# KubeCon Europe 2019 in Barcelona\n\n## Images Across Regions With Harbor\n" + section).utf8), file: "t.md", id: "t")
+    #expect(noProgram.talks.map(\.titleSource) == [.stated])
+  }
+
   @Test func aLinkWrittenTitleCommaSpeakerCommaOrganizationGivesBoth() throws {
     let talks = try SessionLinkerTests.talks("""
       ## Co-located talks

@@ -108,6 +108,14 @@ public enum Evidence: String, Sendable, CaseIterable, Codable {
     !evidence.isEmpty && evidence.allSatisfy { [.titleShape, .project, .presentingWords].contains($0) }
   }
 
+  /// Whether a heading's evidence is only what its section says (its wording, projects, words
+  /// about presenting, people presenting), with no mark of a talk's title (speakers after it, a
+  /// byline, a kind prefix, a parent heading announcing talks): in a report of an edition with a
+  /// program, such a heading that names no session is the author's own heading for the talk.
+  public static func isAuthorsHeading(_ evidence: [Evidence]) -> Bool {
+    !evidence.isEmpty && evidence.allSatisfy { [.titleShape, .project, .presentingWords, .speakersInText].contains($0) }
+  }
+
   /// The sum of the weights.
   public static func score(_ evidence: [Evidence]) -> Int { evidence.reduce(0) { $0 + $1.weight } }
 }

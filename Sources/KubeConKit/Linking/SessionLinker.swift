@@ -16,7 +16,8 @@ import Foundation
 /// 4. its first lines hold a session title of five words or more;
 /// 5. speakers of the edition named in its text, as in 3.
 /// A talk not linked whose only evidence is weak (``Evidence/isWeak(_:)``) is dropped when the
-/// edition has a program.
+/// edition has a program; one whose heading is the author's (``Evidence/isAuthorsHeading(_:)``)
+/// keeps it as a derived title.
 /// Then, in the rest of the report: a heading, list item, link, bold or quoted text that is a
 /// session's title, or a paragraph that holds a title of five words or more, is that session's
 /// talk; and a section that presents no talk but names a speaker of the edition next to words of
@@ -45,6 +46,10 @@ public struct SessionLinker: Sendable {
         if !program.sessions.isEmpty && Evidence.isWeak(c.evidence) {
           log?.note(c.line, c.title, c.evidence, isTalk: false, "not a talk: only wording, projects and presenting words, and no session of the program")
           return
+        }
+        if !program.sessions.isEmpty && c.titleSource == .stated && Evidence.isAuthorsHeading(c.evidence) {
+          log?.note(c.line, c.title, c.evidence, isTalk: true, "talk, its title the author's heading: no session of the program has it")
+          c.titleSource = .derived
         }
         out.append(respelled(c, authorKey: authorKey))
         return
