@@ -25,11 +25,13 @@ import Testing
       SessionCacheTests.session("a", "Widgets at Scale"),
       SessionCacheTests.session("b", "Dynamic Resource Allocation for Widgets", start: "2025-04-03"),
       SessionCacheTests.session("c", "Gadgets Everywhere"),
+      SessionCacheTests.session("0", "Gadgets Nowhere"),
     ]], into: root)
     #expect(ids("widgets", root, cache: nil) == ["eu-2025-b", "eu-2025-a"])  // the latest first
     #expect(ids("dra", root, cache: nil) == ["eu-2025-b"])
     #expect(ids("widget scale", root, cache: nil) == ["eu-2025-a"])  // every word, plurals folded
-    #expect(ids("acme", root, cache: nil).count == 3)  // the organization counts, less than a title
+    #expect(ids("acme", root, cache: nil).count == 4)  // the organization counts, less than a title
+    #expect(ids("gadgets", root, cache: nil) == ["eu-2025-0", "eu-2025-c"])  // one day: by id
     #expect(ids("widgets", root, cache: nil, limit: 1) == ["eu-2025-b"])
     #expect(ids("the", root, cache: nil).isEmpty)
   }

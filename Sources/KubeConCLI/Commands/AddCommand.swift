@@ -30,27 +30,12 @@ enum AddCommand: Command {
   /// What became of one file; `reason` is why a refused one was (null otherwise).
   struct FileOutcome: Encodable {
     var file: String
-    var id: String?
+    @Nullable var id: String?
     var status: String
-    var title: String?
+    @Nullable var title: String?
     var talks, speakers, projects: Int
     var warnings: [String]
-    var reason: String?
-
-    enum CodingKeys: String, CodingKey { case file, id, status, title, talks, speakers, projects, warnings, reason }
-    func encode(to encoder: Encoder) throws {
-      // (Every key, null included: a script reads one shape.)
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(file, forKey: .file)
-      try c.encode(id, forKey: .id)
-      try c.encode(status, forKey: .status)
-      try c.encode(title, forKey: .title)
-      try c.encode(talks, forKey: .talks)
-      try c.encode(speakers, forKey: .speakers)
-      try c.encode(projects, forKey: .projects)
-      try c.encode(warnings, forKey: .warnings)
-      try c.encode(reason, forKey: .reason)
-    }
+    @Nullable var reason: String?
 
     static func refused(_ file: String, _ reason: String) -> FileOutcome {
       FileOutcome(file: file, id: nil, status: "refused", title: nil, talks: 0, speakers: 0, projects: 0, warnings: [], reason: reason)

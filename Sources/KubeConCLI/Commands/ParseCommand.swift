@@ -18,60 +18,28 @@ enum ParseCommand: Command {
       var id, title: String
       var titleSource: TitleSource
       /// The report's wording of the title, when the title is the program's (null otherwise).
-      var reportTitle: String?
+      @Nullable var reportTitle: String?
       var kind: TalkKind
       var speakers: [SpeakerRef]
       var projects: [String]
       var themes: [String]
       var line: Int
       /// The session of the edition's program the talk is (null when not linked).
-      var session: SessionRef?
-
-      func encode(to encoder: Encoder) throws {
-        enum K: String, CodingKey { case id, title, titleSource, reportTitle, kind, speakers, projects, themes, line, session }
-        var c = encoder.container(keyedBy: K.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(title, forKey: .title)
-        try c.encode(titleSource, forKey: .titleSource)
-        try c.encode(reportTitle, forKey: .reportTitle)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(speakers, forKey: .speakers)
-        try c.encode(projects, forKey: .projects)
-        try c.encode(themes, forKey: .themes)
-        try c.encode(line, forKey: .line)
-        try c.encode(session, forKey: .session)
-      }
+      @Nullable var session: SessionRef?
     }
     var id, file, title, language: String
-    var date, author, organization: String?
-    var edition: EditionRef?
+    @Nullable var date: String?
+    @Nullable var author: String?
+    @Nullable var organization: String?
+    @Nullable var edition: EditionRef?
     var talks: [TalkOut]
     var projects: [String]
     /// Projects no catalog knows: `{"name": "Sveltos", "known": false}`.
     var unknownProjects: [UnknownProject]
     var themes: [String]
     var warnings: [String]
-    /// With --explain only.
+    /// With --explain only (the key is left out otherwise).
     var explanation: [ExtractionNote]?
-
-    func encode(to encoder: Encoder) throws {
-      enum K: String, CodingKey { case id, file, title, language, date, author, organization, edition, talks, projects, unknownProjects, themes, warnings, explanation }
-      var c = encoder.container(keyedBy: K.self)
-      try c.encode(id, forKey: .id)
-      try c.encode(file, forKey: .file)
-      try c.encode(title, forKey: .title)
-      try c.encode(language, forKey: .language)
-      try c.encode(date, forKey: .date)
-      try c.encode(author, forKey: .author)
-      try c.encode(organization, forKey: .organization)
-      try c.encode(edition, forKey: .edition)
-      try c.encode(talks, forKey: .talks)
-      try c.encode(projects, forKey: .projects)
-      try c.encode(unknownProjects, forKey: .unknownProjects)
-      try c.encode(themes, forKey: .themes)
-      try c.encode(warnings, forKey: .warnings)
-      if let explanation { try c.encode(explanation, forKey: .explanation) }
-    }
   }
 
   struct UnknownProject: Encodable {

@@ -12,27 +12,14 @@ enum ReportsCommand: Command {
 
   struct Out: Encodable {
     var id, file, title, language: String
-    var date: String?
-    var edition: EditionRef?
-    var author, organization: String?
+    @Nullable var date: String?
+    @Nullable var edition: EditionRef?
+    @Nullable var author: String?
+    @Nullable var organization: String?
     var translations: [String]
     var talks: Int
 
     enum CodingKeys: String, CodingKey { case id, file, title, language, date, edition, author, organization, translations, talks }
-
-    func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(id, forKey: .id)
-      try c.encode(file, forKey: .file)
-      try c.encode(title, forKey: .title)
-      try c.encode(language, forKey: .language)
-      try c.encode(date, forKey: .date)
-      try c.encode(edition, forKey: .edition)
-      try c.encode(author, forKey: .author)
-      try c.encode(organization, forKey: .organization)
-      try c.encode(translations, forKey: .translations)
-      try c.encode(talks, forKey: .talks)
-    }
   }
 
   static func run(_ ctx: Context) throws {

@@ -19,29 +19,14 @@ enum SearchCommand: Command {
   struct Out: Encodable {
     var type, id: String
     /// The report of a talk or section; nil for a session of the program.
-    var report: String?
-    var year: Int?
+    @Nullable var report: String?
+    @Nullable var year: Int?
     var title: String
     var score: Double
     var snippet: String
     var translations: [String]
     /// A session's page (null for the reports' hits).
-    var url: String?
-
-    /// Every key in every hit, `null` included.
-    func encode(to encoder: Encoder) throws {
-      enum K: String, CodingKey { case type, id, report, year, title, score, snippet, translations, url }
-      var c = encoder.container(keyedBy: K.self)
-      try c.encode(type, forKey: .type)
-      try c.encode(id, forKey: .id)
-      try c.encode(report, forKey: .report)
-      try c.encode(year, forKey: .year)
-      try c.encode(title, forKey: .title)
-      try c.encode(score, forKey: .score)
-      try c.encode(snippet, forKey: .snippet)
-      try c.encode(translations, forKey: .translations)
-      try c.encode(url, forKey: .url)
-    }
+    @Nullable var url: String?
   }
 
   static let types = ["talk", "section", "session"]
@@ -141,7 +126,7 @@ enum SearchCommand: Command {
 
   struct SessionHit {
     var session: Session
-    var year: Int?
+    @Nullable var year: Int?
     var score: Int
   }
 

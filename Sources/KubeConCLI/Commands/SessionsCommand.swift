@@ -20,21 +20,11 @@ enum SessionsCommand: Command {
     var session: Session
     var reports: [String]
 
-    enum CodingKeys: String, CodingKey { case id, edition, title, kind, speakers, track, url, start, end, location, name, reports }
-
+    /// The session's keys, and `reports`.
     func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(session.id, forKey: .id)
-      try c.encode(session.edition, forKey: .edition)
-      try c.encode(session.title, forKey: .title)
-      try c.encode(session.kind, forKey: .kind)
-      try c.encode(session.speakers, forKey: .speakers)
-      try c.encode(session.track, forKey: .track)
-      try c.encode(session.url, forKey: .url)
-      try c.encode(session.start, forKey: .start)
-      try c.encode(session.end, forKey: .end)
-      try c.encode(session.location, forKey: .location)
-      try c.encode(session.name, forKey: .name)
+      try session.encode(to: encoder)
+      enum K: String, CodingKey { case reports }
+      var c = encoder.container(keyedBy: K.self)
       try c.encode(reports, forKey: .reports)
     }
   }

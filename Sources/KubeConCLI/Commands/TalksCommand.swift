@@ -26,28 +26,11 @@ enum TalksCommand: Command {
     var id, title: String
     var titleSource: TitleSource
     var kind: TalkKind
-    var edition: EditionRef?
+    @Nullable var edition: EditionRef?
     var speakers: [SpeakerRef]
     var projects, themes, reports: [String]
-    var reportTitle: String?
-    var session: SessionRef?
-
-    enum CodingKeys: String, CodingKey { case id, title, titleSource, reportTitle, kind, edition, speakers, projects, themes, reports, session }
-
-    func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(id, forKey: .id)
-      try c.encode(title, forKey: .title)
-      try c.encode(titleSource, forKey: .titleSource)
-      try c.encode(kind, forKey: .kind)
-      try c.encode(edition, forKey: .edition)
-      try c.encode(speakers, forKey: .speakers)
-      try c.encode(projects, forKey: .projects)
-      try c.encode(themes, forKey: .themes)
-      try c.encode(reports, forKey: .reports)
-      try c.encode(reportTitle, forKey: .reportTitle)
-      try c.encode(session, forKey: .session)
-    }
+    @Nullable var reportTitle: String?
+    @Nullable var session: SessionRef?
   }
 
   static func out(_ t: Talk) -> Out {

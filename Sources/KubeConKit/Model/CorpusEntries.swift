@@ -13,7 +13,7 @@ public struct ProjectEntry: Codable, Hashable, Sendable {
   public var id: String
   public var name: String
   public var aliases: [String]
-  public var maturity: String?
+  @Nullable public var maturity: String?
   public var category: String
   /// Reports mentioning the project, per edition year (`"2024": 3`).
   public var mentions: [String: Int]
@@ -21,21 +21,6 @@ public struct ProjectEntry: Codable, Hashable, Sendable {
   public var reports: [String]
   /// False for a project no catalog knows, named by two reports or more.
   public var known: Bool = true
-
-  enum CodingKeys: String, CodingKey { case id, name, aliases, maturity, category, mentions, talks, reports, known }
-
-  public func encode(to encoder: Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(id, forKey: .id)
-    try c.encode(name, forKey: .name)
-    try c.encode(aliases, forKey: .aliases)
-    try c.encode(maturity, forKey: .maturity)  // null outside the CNCF
-    try c.encode(category, forKey: .category)
-    try c.encode(mentions, forKey: .mentions)
-    try c.encode(talks, forKey: .talks)
-    try c.encode(reports, forKey: .reports)
-    try c.encode(known, forKey: .known)
-  }
 }
 
 /// A theme of the taxonomy as the corpus sees it.

@@ -27,23 +27,14 @@ public enum SessionKind: String, Codable, Sendable, CaseIterable {
 /// A speaker as the program lists them: `Name, Role, Organization`.
 public struct SessionSpeaker: Codable, Hashable, Sendable {
   public var name: String
-  public var organization: String?
+  @Nullable public var organization: String?
   /// `CEO`, `Maintainer`, `Independent`: what stands where an organization or beside it would.
-  public var role: String?
+  @Nullable public var role: String?
 
   public init(name: String, organization: String? = nil, role: String? = nil) {
     self.name = name
     self.organization = organization
     self.role = role
-  }
-
-  enum CodingKeys: String, CodingKey { case name, organization, role }
-
-  public func encode(to encoder: Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(name, forKey: .name)
-    try c.encode(organization, forKey: .organization)
-    try c.encode(role, forKey: .role)
   }
 }
 
@@ -56,13 +47,13 @@ public struct Session: Codable, Hashable, Sendable {
   public var title: String
   public var kind: SessionKind
   public var speakers: [SessionSpeaker]
-  public var track: String?
+  @Nullable public var track: String?
   /// The session's page.
-  public var url: String?
+  @Nullable public var url: String?
   /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (local time; `Z` ends a UTC time).
-  public var start: String?
-  public var end: String?
-  public var location: String?
+  @Nullable public var start: String?
+  @Nullable public var end: String?
+  @Nullable public var location: String?
   /// The name as the program shows it (`Title - Speaker, Organization`), which the rest is read from.
   public var name: String
 
@@ -83,24 +74,6 @@ public struct Session: Codable, Hashable, Sendable {
     self.name = name
   }
 
-  enum CodingKeys: String, CodingKey { case id, edition, title, kind, speakers, track, url, start, end, location, name }
-
-  /// Every field, `null` included: the schedule files and `--json` show the same keys for every session.
-  public func encode(to encoder: Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(id, forKey: .id)
-    try c.encode(edition, forKey: .edition)
-    try c.encode(title, forKey: .title)
-    try c.encode(kind, forKey: .kind)
-    try c.encode(speakers, forKey: .speakers)
-    try c.encode(track, forKey: .track)
-    try c.encode(url, forKey: .url)
-    try c.encode(start, forKey: .start)
-    try c.encode(end, forKey: .end)
-    try c.encode(location, forKey: .location)
-    try c.encode(name, forKey: .name)
-  }
-
   /// What a linked talk keeps of its session.
   public var ref: SessionRef {
     SessionRef(id: id, edition: edition, title: title, url: url, track: track, kind: kind, speakers: speakers)
@@ -112,8 +85,8 @@ public struct SessionRef: Codable, Hashable, Sendable {
   public var id: String
   public var edition: String
   public var title: String
-  public var url: String?
-  public var track: String?
+  @Nullable public var url: String?
+  @Nullable public var track: String?
   public var kind: SessionKind
   public var speakers: [SessionSpeaker]
 
@@ -125,18 +98,5 @@ public struct SessionRef: Codable, Hashable, Sendable {
     self.track = track
     self.kind = kind
     self.speakers = speakers
-  }
-
-  enum CodingKeys: String, CodingKey { case id, edition, title, url, track, kind, speakers }
-
-  public func encode(to encoder: Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(id, forKey: .id)
-    try c.encode(edition, forKey: .edition)
-    try c.encode(title, forKey: .title)
-    try c.encode(url, forKey: .url)
-    try c.encode(track, forKey: .track)
-    try c.encode(kind, forKey: .kind)
-    try c.encode(speakers, forKey: .speakers)
   }
 }

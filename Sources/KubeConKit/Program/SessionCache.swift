@@ -5,14 +5,15 @@ import Foundation
 /// sessions, so that a search neither decodes nor analyzes the schedules.
 ///
 /// The file: a magic line, a key (a digest of the schedule files' paths, sizes and modification
-/// times), the number of sessions and the length of their records, a record per session (its
+/// times), the number of sessions and the length of their records, a record per session, the
+/// latest first, then by id (its
 /// edition, id and start, the search terms of its title, those of its track, speakers and
 /// organizations, and where its JSON is), then the JSON of every session. A search reads the
 /// records, and decodes the JSON of the sessions it shows. The file is derived: one with another
 /// key, or that cannot be read, is made again; when it cannot be written, it is made in memory for
 /// the run.
 enum SessionCache {
-  static let magic = Array("KCSESSIONS 2\n".utf8)
+  static let magic = Array("KCSESSIONS 3\n".utf8)
 
   /// A session's record, read in place.
   struct Record {
@@ -57,7 +58,9 @@ enum SessionCache {
       records += bytes
     }
     let encoder = ScheduleFiles.sessionEncoder()
+    // In the order hits of one score are shown: the latest first, then by id.
     let kept = sessions.filter { $0.kind != .logistics }
+      .sorted { ($1.start ?? "", $0.id) < ($0.start ?? "", $1.id) }
     for s in kept {
       field(s.edition)
       field(s.id)
@@ -92,7 +95,7 @@ enum SessionCache {
     func u32() -> Int? {
       guard i + 4 <= bytes.count else { return nil }
       defer { i += 4 }
-      return Int(UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24)
+      return Int(UInt32(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt32.self)))
     }
     func field(before end: Int) -> UnsafeBufferPointer<UInt8>? {
       guard let n = u32(), i + n <= end else { return nil }

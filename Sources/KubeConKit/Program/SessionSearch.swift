@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds sessions of the program by words, as `kubecon search` lists them after the reports' hits.
 ///
 /// A session matches when every word of the query (stop words aside) is in its title, its
@@ -63,18 +65,16 @@ public struct SessionSearch: Sendable {
     let words = self.words(query)
     guard !words.isEmpty, limit > 0 else { return [] }
     let wanted = editions.map { Array($0.utf8) }
-    var scored: [(record: Int, score: Int)] = []
+    // The records are in the order hits of one score are shown (``SessionCache``): each score's
+    // records in that order, the best score first.
+    var byScore: [[Int]] = []
     for (k, r) in records.enumerated() where wanted.contains(where: { $0.elementsEqual(r.edition) }) {
       let score = SessionSearch.score(r, words)
-      if score > 0 { scored.append((k, score)) }
+      guard score > 0 else { continue }
+      while byScore.count <= score { byScore.append([]) }
+      byScore[score].append(k)
     }
-    // Best first, then the latest, then by id (compared as bytes, as they are stored).
-    scored.sort { a, b in
-      if a.score != b.score { return a.score > b.score }
-      let (x, y) = (records[a.record], records[b.record])
-      if !x.start.elementsEqual(y.start) { return y.start.lexicographicallyPrecedes(x.start) }
-      return x.id.lexicographicallyPrecedes(y.id)
-    }
+    let scored = byScore.indices.reversed().flatMap { score in byScore[score].map { (record: $0, score: score) } }
     var hits: [Hit] = []
     for s in scored {
       guard let session = try? JSONReader.read(records[s.record].json, { try Session(json: &$0) }), keep(session) else { continue }
