@@ -6,6 +6,13 @@ import Testing
 /// a word is a run of alphabetic scalars and ASCII digits; `. ! ? :`, a line break and `•` start
 /// a sentence; words fold with ``Folding/fold(_:)``.
 @Suite struct TokenizerTests {
+  @Test func tokensSplitElisionAndMarkSentenceStarts() {
+    let tokens = Tokenizer.tokens("d’OpenTelemetry. Flux est là")
+    #expect(tokens.map(\.text) == ["d", "OpenTelemetry", "Flux", "est", "là"])
+    #expect(tokens[2].startsSentence)
+    #expect(!tokens[3].startsSentence)
+  }
+
   /// The definition, one scalar at a time (the tokenizer before it read bytes).
   static func reference(_ text: String) -> [Token] {
     var result: [Token] = []
