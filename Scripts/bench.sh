@@ -20,6 +20,7 @@ SIZES=${SIZES:-"100 1000 10000"}
 RUNS=${RUNS:-5}
 BUILD_RUNS=${BUILD_RUNS:-3}
 SMALL_BUILD_RUNS=${SMALL_BUILD_RUNS:-11}
+PAIRED_RUNS=${PAIRED_RUNS:-31}   # searches of the base and this tree, alternated
 work=.build/bench
 mkdir -p "$work"
 
@@ -71,6 +72,17 @@ median_ms() {
     echo $(( e - s ))
   done | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f\n", m / 1000}'
 }
+# paired_ms RUNS "BASE CMD" "CMD": runs each once untimed, then RUNS times in turn; prints both medians.
+paired_ms() {
+  local runs=$1 first=$2 second=$3 s e times
+  $first >/dev/null 2>&1 && $second >/dev/null 2>&1 || { echo "failed: $first / $second" >&2; kill $$; }
+  times=$(for _ in $(seq "$runs"); do
+    s=${EPOCHREALTIME/[.,]/}; $first >/dev/null 2>&1; e=${EPOCHREALTIME/[.,]/}; printf '%s ' $(( e - s ))
+    s=${EPOCHREALTIME/[.,]/}; $second >/dev/null 2>&1; e=${EPOCHREALTIME/[.,]/}; echo $(( e - s ))
+  done)
+  median() { sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f", m / 1000}'; }
+  echo "$(cut -d' ' -f1 <<<"$times" | median) $(cut -d' ' -f2 <<<"$times" | median)"
+}
 peak_mb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f\n", $1 / 1024}'; }
 echo -e "size\tmeasure\tvalue" > "$results"
 record() { echo -e "$1\t$2\t$3" >> "$results"; printf '  %-28s %s\n' "$2" "$3"; }
@@ -100,14 +112,15 @@ for n in $SIZES; do
   if [ -n "$basebin" ]; then
     # (Its own corpus and index: the formats may differ between revisions.)
     basecorpus=$work/base-corpus-$n.json
+    # Alternated, a run of the base then one of this tree: both see the machine's same hour.
     runs=$([ "$n" -lt 10000 ] && echo "$SMALL_BUILD_RUNS" || echo "$BUILD_RUNS")
-    record "$n" "base build (ms)" "$(median_ms "$runs" "$basebin" build --reports "$reports" --out "$basecorpus")"
-    record "$n" "build again (ms)" "$(median_ms "$runs" "$bin" build --reports "$reports" --out "$corpus")"
-    "$basebin" search --corpus "$basecorpus" $common >/dev/null
-    "$bin" search --corpus "$corpus" $common >/dev/null
+    read -r b a < <(paired_ms "$runs" "$basebin build --reports $reports --out $basecorpus" "$bin build --reports $reports --out $corpus")
+    record "$n" "base build (ms)" "$b"
+    record "$n" "build again (ms)" "$a"
     for q in rare common; do
-      record "$n" "base search $q (ms)" "$(median_ms "$RUNS" "$basebin" search --corpus "$basecorpus" ${!q})"
-      record "$n" "search $q again (ms)" "$(median_ms "$RUNS" "$bin" search --corpus "$corpus" ${!q})"
+      read -r b a < <(paired_ms "$PAIRED_RUNS" "$basebin search --corpus $basecorpus ${!q}" "$bin search --corpus $corpus ${!q}")
+      record "$n" "base search $q (ms)" "$b"
+      record "$n" "search $q again (ms)" "$a"
     done
   fi
   record "$n" "corpus file (MB)" "$(awk -v b="$(wc -c < "$corpus")" 'BEGIN {printf "%.1f", b / 1048576}')"
@@ -206,7 +219,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else 
   echo "Growth is the last size's figure over the first's; the sizes grow ×$(ratio "$last" "$first")."
   echo
   if [ -n "$(value "$first" "base build (ms)")" ]; then
-    echo "Before/after: this tree against \\`BASE=$(cat "$work/base-revision" 2>/dev/null)\\`, each measured just after the other on the same corpus"
+    echo "Before/after: this tree against \`BASE=$(cat "$work/base-revision" 2>/dev/null)\`, each run alternated with the other's on the same corpus"
     echo "(build: the base, then this tree again; below 1.25: within 25% of the base)."
     echo
     printf "| after/before |"; for n in $SIZES; do printf " %s |" "$n"; done; echo
