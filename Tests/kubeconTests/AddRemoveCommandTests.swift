@@ -1,5 +1,5 @@
 import Foundation
-import KubeConKit
+@testable import KubeConKit
 import Testing
 
 /// A folder with a copy of the bundled corpus, for commands that write.

@@ -2,17 +2,17 @@ import Foundation
 
 /// The general knowledge extraction relies on: projects, themes and editions, read from `Data/`.
 public struct Catalog: Sendable {
-  public var projects: [ProjectInfo]
+  var projects: [ProjectInfo]
   public var themes: [ThemeInfo]
   public var editions: [Edition]
   /// Region id to the ways reports name it (`EU`: Europe, européenne, ...).
-  public var regionNames: [String: [String]]
+  var regionNames: [String: [String]]
   /// The editions' official programs (`schedules/`), read when an edition is first asked for.
   public var programs: Programs
   /// The short forms of organizations' names (`organizations.json`).
-  public var organizations: Organizations
+  var organizations: Organizations
 
-  public init(
+  init(
     projects: [ProjectInfo], themes: [ThemeInfo], editions: [Edition], regionNames: [String: [String]],
     programs: Programs = .none, organizations: Organizations = .none
   ) {

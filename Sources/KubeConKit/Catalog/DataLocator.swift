@@ -7,9 +7,9 @@ import Foundation
 /// `<bin>/../Data`, and the package root above `.build/...`); the current directory's `Data`;
 /// the repository this library was compiled from.
 public struct DataLocator: Sendable {
-  public var environment: [String: String]
-  public var executablePath: String
-  public var currentDirectory: String
+  var environment: [String: String]
+  var executablePath: String
+  var currentDirectory: String
 
   public init(
     environment: [String: String] = ProcessInfo.processInfo.environment,

@@ -7,11 +7,11 @@ import Foundation
 /// added; the catalog's entries the landscape lacks stay. The same inputs give the same bytes.
 public enum LandscapeImport {
   public struct Item: Equatable, Sendable {
-    public var name: String
-    public var category: String
-    public var subcategory: String
-    public var maturity: String?
-    public var accepted, incubating, graduated, archived, repo, homepage: String?
+    var name: String
+    var category: String
+    var subcategory: String
+    var maturity: String?
+    var accepted, incubating, graduated, archived, repo, homepage: String?
   }
 
   /// The items of a landscape TSV; a line that is not one is a warning naming the file and line.
@@ -56,7 +56,7 @@ public enum LandscapeImport {
   /// - Parameters:
   ///   - ordinaryWords: folded ordinary English and French words (`Data/ordinary-words.txt`).
   ///   - categories: `Category / Subcategory` or `Subcategory` of the landscape → a catalog category.
-  public static func merge(
+  static func merge(
     _ current: [ProjectInfo], with items: [Item], ordinaryWords: Set<String>, categories: [String: String]
   ) -> [ProjectInfo] {
     var projects = current
@@ -99,7 +99,7 @@ public enum LandscapeImport {
       else { continue }
       let category = categories["\(item.category) / \(item.subcategory)"] ?? categories[item.subcategory] ?? categories[item.category] ?? "platform"
       let ordinary = isOrdinary(name, words: ordinaryWords)
-      // A product outside the CNCF with no public repository is a company's, mostly named for it.
+      // A product outside the CNCF with no repository is a company's, mostly named for it.
       let product = maturity == nil && item.repo == nil
       projects.append(ProjectInfo(
         name: name, aliases: aliases, maturity: maturity, category: category, ordinary: ordinary, organization: product, landscape: landscape))
@@ -115,7 +115,7 @@ public enum LandscapeImport {
   }
 
   /// The catalog file: its `about`, then one project per line as JSONEncoder writes it (keys sorted).
-  public static func encode(_ projects: [ProjectInfo], about: String) throws -> Data {
+  static func encode(_ projects: [ProjectInfo], about: String) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var out = "{\n  \"about\": " + String(decoding: try encoder.encode(about), as: UTF8.self) + ",\n  \"projects\": [\n"

@@ -9,11 +9,11 @@ public struct Organizations: Sendable {
     public var aliases: [String]
   }
 
-  public let entries: [Entry]
+  let entries: [Entry]
   /// ``key(_:)`` of each name and alias → its entry.
   let byKey: [String: Int]
 
-  public init(_ entries: [Entry]) {
+  init(_ entries: [Entry]) {
     self.entries = entries
     var byKey: [String: Int] = [:]
     for (i, e) in entries.enumerated() {

@@ -1,36 +1,36 @@
 /// A project of the catalog `Data/projects.json`.
-public struct ProjectInfo: Codable, Hashable, Sendable {
-  public var name: String
-  public var aliases: [String]
+struct ProjectInfo: Codable, Hashable, Sendable {
+  var name: String
+  var aliases: [String]
   /// `graduated`, `incubating`, `sandbox`, `archived`, or nil outside the CNCF (today's).
-  public var maturity: String?
+  var maturity: String?
   /// The catalog's category, which themes read (`observability`, `service-mesh`).
-  public var category: String
+  var category: String
   /// Only the exact spelling matches (also true of every ordinary name).
-  public var caseSensitive: Bool
+  var caseSensitive: Bool
   /// The name is an ordinary English or French word (Flux, Port, Score): a mention counts only
   /// with evidence around it (see ``ProjectMatcher``).
-  public var ordinary: Bool
-  /// A company's product in the landscape (outside the CNCF, no public repository: Dynatrace,
+  var ordinary: Bool
+  /// A company's product in the landscape (outside the CNCF, no repository: Dynatrace,
   /// Snyk), mostly named for the company: a mention counts only with evidence that is neither
   /// another project's name nearby (a company stands next to its projects) nor a link to its
   /// homepage (the company's site).
-  public var organization: Bool
+  var organization: Bool
   /// What the CNCF landscape says of it, when it lists it.
-  public var landscape: Landscape?
+  var landscape: Landscape?
 
   /// A project's place in the CNCF landscape and its maturity dates (`YYYY-MM-DD`).
-  public struct Landscape: Codable, Hashable, Sendable {
-    public var category: String
-    public var subcategory: String
-    public var accepted: String?
-    public var incubating: String?
-    public var graduated: String?
-    public var archived: String?
-    public var repo: String?
-    public var homepage: String?
+  struct Landscape: Codable, Hashable, Sendable {
+    var category: String
+    var subcategory: String
+    var accepted: String?
+    var incubating: String?
+    var graduated: String?
+    var archived: String?
+    var repo: String?
+    var homepage: String?
 
-    public init(
+    init(
       category: String, subcategory: String, accepted: String? = nil, incubating: String? = nil, graduated: String? = nil,
       archived: String? = nil, repo: String? = nil, homepage: String? = nil
     ) {
@@ -39,11 +39,11 @@ public struct ProjectInfo: Codable, Hashable, Sendable {
     }
   }
 
-  public var id: String { Slug.make(name) }
+  var id: String { Slug.make(name) }
 
   enum CodingKeys: String, CodingKey { case name, aliases, maturity, category, caseSensitive, ordinary, organization, landscape }
 
-  public init(
+  init(
     name: String, aliases: [String] = [], maturity: String? = nil, category: String, caseSensitive: Bool = false,
     ordinary: Bool = false, organization: Bool = false, landscape: Landscape? = nil
   ) {
@@ -58,9 +58,9 @@ public struct ProjectInfo: Codable, Hashable, Sendable {
   }
 
   /// A mention needs evidence around it (``ordinary`` or ``organization``).
-  public var needsEvidence: Bool { ordinary || organization }
+  var needsEvidence: Bool { ordinary || organization }
 
-  public init(from decoder: Decoder) throws {
+  init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     self.init(
       name: try c.decode(String.self, forKey: .name), aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
@@ -72,7 +72,7 @@ public struct ProjectInfo: Codable, Hashable, Sendable {
   }
 
   /// Writes only what is set: `caseSensitive` when the name is not ordinary, `ordinary` when it is.
-  public func encode(to encoder: Encoder) throws {
+  func encode(to encoder: Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(name, forKey: .name)
     try c.encode(aliases, forKey: .aliases)
@@ -87,7 +87,7 @@ public struct ProjectInfo: Codable, Hashable, Sendable {
   /// The maturity the project had on a day (`YYYY-MM-DD`): nil before the CNCF accepted it (or
   /// for a project outside it), then sandbox, incubating, graduated, archived as its dates say.
   /// Without dates, today's maturity.
-  public func maturity(on day: String) -> String? {
+  func maturity(on day: String) -> String? {
     guard let l = landscape, l.accepted != nil || l.incubating != nil || l.graduated != nil || l.archived != nil else { return maturity }
     if let d = l.archived, d <= day { return "archived" }
     if let d = l.graduated, d <= day { return "graduated" }

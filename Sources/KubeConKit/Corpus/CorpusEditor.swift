@@ -12,11 +12,11 @@ public enum CorpusEditor {
     /// The same content is already in the corpus under this id.
     case unchanged(id: String)
 
-    public var isUnchanged: Bool { if case .unchanged = self { true } else { false } }
+    var isUnchanged: Bool { if case .unchanged = self { true } else { false } }
   }
 
   /// What `add` needs to know of a report already in the corpus.
-  struct Entry: Equatable, Sendable {
+  public struct Entry: Equatable, Sendable {
     var id: String
     var file: String
     var contentHash: String
@@ -55,7 +55,7 @@ public enum CorpusEditor {
   }
 
   /// Merges `new` into `corpus` (see ``resolve(_:among:)``).
-  public static func add(_ new: [ParsedReport], to corpus: Corpus, catalog: Catalog) -> (corpus: Corpus, outcomes: [Outcome]) {
+  static func add(_ new: [ParsedReport], to corpus: Corpus, catalog: Catalog) -> (corpus: Corpus, outcomes: [Outcome]) {
     var reports = corpus.reports.map(ParsedReport.init(unlinking:))
     var entries = reports.map { Entry($0.report) }
     let resolved = resolve(new, among: &entries)
@@ -142,5 +142,5 @@ public enum CorpusEditor {
 
 extension Corpus {
   /// The corpus's reports as they were parsed, before linking: what it is built from.
-  public var parsedReports: [ParsedReport] { reports.map(ParsedReport.init(unlinking:)) }
+  var parsedReports: [ParsedReport] { reports.map(ParsedReport.init(unlinking:)) }
 }

@@ -4,7 +4,7 @@
 /// a speaker's organization and a project's maturity, written as null.
 
 extension Corpus: JSONReadable, JSONWritable {
-  init(json r: inout JSONReader) throws {
+  public init(json r: inout JSONReader) throws {
     var version: Int?, reports: [Report]?, talks: [Talk]?, speakers: [Speaker]?
     var projects: [ProjectEntry]?, themes: [ThemeEntry]?, editions: [Edition]?
     try r.object { r, key in
@@ -240,7 +240,7 @@ extension ExtractedTalk: JSONReadable, JSONWritable {
 }
 
 extension SpeakerRef: JSONReadable, JSONWritable {
-  init(json r: inout JSONReader) throws {
+  public init(json r: inout JSONReader) throws {
     var name: String?, organization: String?
     try r.object { r, key in
       switch key {

@@ -15,20 +15,20 @@ import Foundation
 /// form of ``Report`` in a corpus, before linking).
 public struct CorpusJournal {
   /// The journal's folder.
-  public let folder: String
+  let folder: String
 
-  public init(corpus path: String) { folder = path + ".journal" }
+  init(corpus path: String) { folder = path + ".journal" }
 
   /// When `add` writes to the journal rather than rewriting the corpus file.
   public struct Policy: Sendable {
     /// Smaller corpus files are rewritten: it takes a fraction of a second, and their JSON file
     /// then always holds everything.
-    public var minimumCorpusSize: Int
+    var minimumCorpusSize: Int
     /// The journal is folded in once it would grow past this fraction of the corpus file, so
     /// that rewriting the file costs, spread over the adds, a few bytes written per byte added.
-    public var maximumFraction: Int
+    var maximumFraction: Int
 
-    public init(minimumCorpusSize: Int, maximumFraction: Int) {
+    init(minimumCorpusSize: Int, maximumFraction: Int) {
       self.minimumCorpusSize = minimumCorpusSize
       self.maximumFraction = maximumFraction
     }
@@ -38,23 +38,23 @@ public struct CorpusJournal {
 
     /// Whether `adding` more bytes to a journal of `journal` bytes beside a corpus file of
     /// `corpus` bytes goes to the journal.
-    public func journals(adding: Int, to journal: Int, corpus: Int) -> Bool {
+    func journals(adding: Int, to journal: Int, corpus: Int) -> Bool {
       corpus >= minimumCorpusSize && journal + adding <= corpus / maximumFraction
     }
   }
 
   /// One record: its number (its file's name) and what `stat` said of its file.
-  public struct Record {
-    public let number: Int
-    public let path: String
+  struct Record {
+    let number: Int
+    let path: String
     let info: stat
 
-    public var size: Int { Int(info.st_size) }
+    var size: Int { Int(info.st_size) }
   }
 
   /// The records, in the order they were written. Other files (the temporary file of an
   /// interrupted write) are not records.
-  public func records() -> [Record] {
+  func records() -> [Record] {
     guard let dir = opendir(folder) else { return [] }
     defer { closedir(dir) }
     var found: [Record] = []
@@ -78,7 +78,7 @@ public struct CorpusJournal {
 
   /// What identifies these records' files (numbers, sizes, modification times, inodes): an index
   /// made with them is stale once any of them changes.
-  public static func digest(_ records: some Collection<Record>) -> UInt64 {
+  static func digest(_ records: some Collection<Record>) -> UInt64 {
     var w = ByteWriter()
     for r in records {
       w.u64(UInt64(r.number))
@@ -93,7 +93,7 @@ public struct CorpusJournal {
   /// The reports of these records, in order.
   /// - Throws: ``KubeConError/corruptCorpus(_:reason:)`` naming the record that cannot be read,
   ///   ``KubeConError/newerSchema(_:found:known:)`` for a record of a newer kubecon.
-  public static func reports(of records: [Record]) throws -> [ParsedReport] {
+  static func reports(of records: [Record]) throws -> [ParsedReport] {
     var reports: [ParsedReport] = []
     for record in records {
       let data = try FileReading.read(record.path)
@@ -123,7 +123,7 @@ public struct CorpusJournal {
   }
 
   /// The corpus with these records' reports added (and everything linked again).
-  public static func replay(_ records: [Record], onto corpus: Corpus, catalog: () throws -> Catalog) throws -> Corpus {
+  static func replay(_ records: [Record], onto corpus: Corpus, catalog: () throws -> Catalog) throws -> Corpus {
     guard !records.isEmpty else { return corpus }
     return CorpusEditor.add(try reports(of: records), to: corpus, catalog: try catalog()).corpus
   }
@@ -155,7 +155,7 @@ public struct CorpusJournal {
   }
 
   /// Removes the folder and its records (once the corpus file holds them).
-  public func remove() throws {
+  func remove() throws {
     guard FileManager.default.fileExists(atPath: folder) else { return }
     do {
       try FileManager.default.removeItem(atPath: folder)

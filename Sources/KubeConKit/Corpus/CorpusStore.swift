@@ -5,7 +5,7 @@ import Foundation
 public enum CorpusStore {
   /// Sorted keys, pretty-printed, slashes unescaped (``JSONOutput``'s format, written by
   /// ``JSONWriter``): the same corpus always gives the same bytes.
-  public static func encode(_ corpus: Corpus) -> Data { Data(bytes(corpus)) }
+  static func encode(_ corpus: Corpus) -> Data { Data(bytes(corpus)) }
 
   static func bytes(_ corpus: Corpus) -> [UInt8] {
     var w = JSONWriter(capacity: 1 << 16)
@@ -22,7 +22,7 @@ public enum CorpusStore {
 
   /// Decodes a corpus, refusing a newer schema with a clear message.
   /// - Throws: ``KubeConError/corruptCorpus(_:reason:)`` or ``KubeConError/newerSchema(_:found:known:)``.
-  public static func decode(_ data: Data, path: String) throws -> Corpus {
+  static func decode(_ data: Data, path: String) throws -> Corpus {
     try data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
       do {
@@ -99,7 +99,7 @@ public enum CorpusStore {
   }
 
   /// Writes `parts` one after the other, atomically (see above), without joining them in memory.
-  public static func writeAtomically<Part: ContiguousBytes>(
+  static func writeAtomically<Part: ContiguousBytes>(
     _ parts: [Part], to path: String, writer: @escaping Writer = { fd, bytes in write(fd, bytes.baseAddress, bytes.count) }
   ) throws {
     try writeAtomically(to: path, writer: writer) { output in
@@ -109,7 +109,7 @@ public enum CorpusStore {
 
   /// Writes what `produce` gives its output, in order, atomically (see above): the file's bytes
   /// need not all be in memory at once.
-  public static func writeAtomically(
+  static func writeAtomically(
     to path: String, writer: @escaping Writer = { fd, bytes in write(fd, bytes.baseAddress, bytes.count) },
     _ produce: (_ output: (UnsafeRawBufferPointer) -> Void) -> Void
   ) throws {

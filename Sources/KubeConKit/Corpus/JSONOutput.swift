@@ -12,7 +12,7 @@ public enum JSONOutput {
   /// JSONEncoder escapes U+0000–U+001F; this also escapes DEL, the C1 controls (U+0080–U+009F,
   /// among them the one-byte CSI), line and paragraph separators and bidi overrides, as `\uXXXX`.
   /// These only occur inside strings, where the escape means the same text.
-  public static func escapeControls(_ data: Data) -> Data {
+  static func escapeControls(_ data: Data) -> Data {
     let bytes = [UInt8](data)
     guard bytes.contains(where: { $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return data }
     var out: [UInt8] = []

@@ -6,7 +6,7 @@ import Foundation
 /// visited once (a link back to a parent is no loop) and a link that cannot be resolved (a loop,
 /// a dangling link) found inside a folder is skipped with a warning.
 public enum ReportFiles {
-  public static let extensions: Set<String> = ["md", "markdown", "txt", "text", "html", "htm"]
+  static let extensions: Set<String> = ["md", "markdown", "txt", "text", "html", "htm"]
 
   public struct Found: Sendable {
     /// Paths relative to the folder (or the file as given), sorted.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Accepts `2024-03-31`, `2024-03-31T11:34:13+01:00`, `07 avril 2024`, `1er avril 2025`,
 /// `April 7, 2024`, `7 April 2024`.
-public enum DateExtractor {
+enum DateExtractor {
   static let frontMatterKeys = ["date", "pubdate", "publishdate", "publish_date", "publish_time", "published", "created"]
 
   static let months: [String: Int] = [
@@ -17,7 +17,7 @@ public enum DateExtractor {
   ]
 
   /// The date in front matter, as `YYYY-MM-DD`.
-  public static func fromFrontMatter(_ fm: FrontMatter) -> String? {
+  static func fromFrontMatter(_ fm: FrontMatter) -> String? {
     for key in frontMatterKeys {
       if let value = fm.string(key), let date = isoDate(value) ?? fromText(value) { return date }
     }
@@ -25,7 +25,7 @@ public enum DateExtractor {
   }
 
   /// `2024-03-31...` to `2024-03-31`.
-  public static func isoDate(_ value: String) -> String? {
+  static func isoDate(_ value: String) -> String? {
     let t = value.trimmingSpaces()
     let parts = t.prefix(10).split(separator: "-")
     guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
@@ -35,7 +35,7 @@ public enum DateExtractor {
   }
 
   /// The first full date (day, month name, year) written in the text.
-  public static func fromText(_ text: String) -> String? {
+  static func fromText(_ text: String) -> String? {
     let tokens = Tokenizer.tokens(text)
     return fromText(text, tokens: tokens[...])
   }

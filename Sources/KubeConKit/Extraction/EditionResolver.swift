@@ -6,14 +6,14 @@ import Foundation
 /// during or shortly after the edition (strong), and the city, region and year named in the text.
 /// Sentences that look back or ahead ("l'an passé à Valence", "next year in Amsterdam",
 /// "the first European KubeCon in 2016") do not count.
-public struct EditionResolver: Sendable {
-  public let editions: [Edition]
+struct EditionResolver: Sendable {
+  let editions: [Edition]
   /// The first and last days of each edition (``day(_:)``), in the order of `editions`.
   private let days: [(start: Int, end: Int)?]
   private var cities = PhraseMatcher<String>()  // value: folded city
   private var regions = PhraseMatcher<String>()  // value: region id
 
-  public init(catalog: Catalog) {
+  init(catalog: Catalog) {
     self.editions = catalog.editions
     days = catalog.editions.map { e in
       guard let s = e.start.flatMap(EditionResolver.day), let end = e.end.flatMap(EditionResolver.day) else { return nil }
@@ -58,7 +58,7 @@ public struct EditionResolver: Sendable {
     }
   }
 
-  struct Evidence {
+  public struct Evidence {
     var year: Int?
     var region: String?
     var city: String?
@@ -66,12 +66,12 @@ public struct EditionResolver: Sendable {
 
   /// The best edition, or nil when nothing points to one.
   /// - Parameter tokens: `Tokenizer.tokens(text)`, when the caller has them already.
-  public func resolve(title: String, frontMatterText: String, text: String, tokens: [Token]? = nil, date: String?) -> Edition? {
+  func resolve(title: String, frontMatterText: String, text: String, tokens: [Token]? = nil, date: String?) -> Edition? {
     ranked(title: title, frontMatterText: frontMatterText, text: text, tokens: tokens, date: date).first?.edition
   }
 
   /// The editions something points to, best first (ties by id), with their scores.
-  public func ranked(title: String, frontMatterText: String, text: String, tokens: [Token]? = nil, date: String?) -> [(edition: Edition, score: Double)] {
+  func ranked(title: String, frontMatterText: String, text: String, tokens: [Token]? = nil, date: String?) -> [(edition: Edition, score: Double)] {
     var score: [String: Double] = [:]
     func add(_ evidence: Evidence, weight: Double, to score: inout [String: Double]) {
       for e in editions {

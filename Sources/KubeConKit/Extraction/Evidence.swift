@@ -58,7 +58,7 @@ public enum Evidence: String, Sendable, CaseIterable, Codable {
   case programSpeakerInSection
 
   /// The least sum of weights that makes a heading a talk.
-  public static let headingThreshold = 3
+  static let headingThreshold = 3
 
   /// How much the evidence counts for a heading (0 for the rules, which decide alone).
   public var weight: Int {
@@ -104,7 +104,7 @@ public enum Evidence: String, Sendable, CaseIterable, Codable {
   /// Whether a heading's evidence is only its wording, projects and words about presenting, which
   /// an author's own topic heading has as often as a talk: in a report of an edition with a
   /// program, such a heading is a talk only when it names a session.
-  public static func isWeak(_ evidence: [Evidence]) -> Bool {
+  static func isWeak(_ evidence: [Evidence]) -> Bool {
     !evidence.isEmpty && evidence.allSatisfy { [.titleShape, .project, .presentingWords].contains($0) }
   }
 
@@ -112,12 +112,12 @@ public enum Evidence: String, Sendable, CaseIterable, Codable {
   /// about presenting, people presenting), with no mark of a talk's title (speakers after it, a
   /// byline, a kind prefix, a parent heading announcing talks): in a report of an edition with a
   /// program, such a heading that names no session is the author's own heading for the talk.
-  public static func isAuthorsHeading(_ evidence: [Evidence]) -> Bool {
+  static func isAuthorsHeading(_ evidence: [Evidence]) -> Bool {
     !evidence.isEmpty && evidence.allSatisfy { [.titleShape, .project, .presentingWords, .speakersInText].contains($0) }
   }
 
   /// The sum of the weights.
-  public static func score(_ evidence: [Evidence]) -> Int { evidence.reduce(0) { $0 + $1.weight } }
+  static func score(_ evidence: [Evidence]) -> Int { evidence.reduce(0) { $0 + $1.weight } }
 }
 
 /// One decision about a span that may name a talk, kept for `kubecon parse --explain`.
@@ -131,7 +131,7 @@ public struct ExtractionNote: Sendable, Equatable, Codable {
   /// What was decided, in words (`talk (score 5)`, `grouping heading`, `linked to eu-2025-1txVP`).
   public var decision: String
 
-  public init(line: Int, span: String, evidence: [Evidence], isTalk: Bool, decision: String) {
+  init(line: Int, span: String, evidence: [Evidence], isTalk: Bool, decision: String) {
     self.line = line
     self.span = span
     self.evidence = evidence
@@ -141,10 +141,10 @@ public struct ExtractionNote: Sendable, Equatable, Codable {
 }
 
 /// Where the extraction writes its decisions when asked to explain them (one report at a time).
-public final class ExtractionLog: @unchecked Sendable {
-  public private(set) var notes: [ExtractionNote] = []
+final class ExtractionLog: @unchecked Sendable {
+  private(set) var notes: [ExtractionNote] = []
 
-  public init() {}
+  init() {}
 
   func note(_ line: Int, _ span: String, _ evidence: [Evidence], isTalk: Bool, _ decision: String) {
     notes.append(ExtractionNote(line: line, span: span, evidence: evidence, isTalk: isTalk, decision: decision))

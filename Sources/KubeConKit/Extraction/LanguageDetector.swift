@@ -1,5 +1,5 @@
 /// Decides whether a report is written in French or English from its prose (function words).
-public enum LanguageDetector {
+enum LanguageDetector {
   /// Folded, as the words they are compared with ("très" is "tres").
   static let french: Set<String> = Set([
     "le", "la", "les", "des", "du", "un", "une", "et", "est", "sont", "pour", "dans", "avec", "sur",
@@ -21,12 +21,12 @@ public enum LanguageDetector {
 
   /// `"fr"` or `"en"`. The prose decides; when it gives no clear evidence (a tie, or fewer than
   /// five function words), a `hint` (`<html lang>`, front matter `lang`) does; else `"en"`.
-  public static func detect(_ text: String, hint: String? = nil) -> String {
+  static func detect(_ text: String, hint: String? = nil) -> String {
     detect(words: Tokenizer.tokens(text), hint: hint)
   }
 
   /// - Parameter words: the text's tokens (the parser has them already).
-  public static func detect(words: [Token], hint: String? = nil) -> String {
+  static func detect(words: [Token], hint: String? = nil) -> String {
     var fr = 0
     var en = 0
     // The tables in locals: a static is checked for its first use at each access.

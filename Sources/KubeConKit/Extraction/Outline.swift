@@ -1,20 +1,20 @@
 /// A report's blocks grouped under their headings.
-public struct OutlineSection: Sendable {
-  public var heading: Block?
-  public var level: Int
-  public var blocks: [Block]
+struct OutlineSection: Sendable {
+  var heading: Block?
+  var level: Int
+  var blocks: [Block]
   /// Index of the enclosing section (a heading of a lower level), if any.
-  public var parent: Int?
+  var parent: Int?
   /// Whether headings of a deeper level follow inside this one.
-  public var hasChildren: Bool
+  var hasChildren: Bool
 
-  public var line: Int { heading?.line ?? blocks.first?.line ?? 1 }
-  public var title: String? { heading?.text }
+  var line: Int { heading?.line ?? blocks.first?.line ?? 1 }
+  var title: String? { heading?.text }
 
   /// The section's text, one block a line.
-  public var text: String { Block.text(of: blocks) }
+  var text: String { Block.text(of: blocks) }
   /// The words of ``text``: its blocks' words.
-  public var tokens: ArraySlice<Token>
+  var tokens: ArraySlice<Token>
 
   /// The heading, then each block.
   func forEachBlock(_ body: (Block) -> Void) {
@@ -22,7 +22,7 @@ public struct OutlineSection: Sendable {
     for block in blocks { body(block) }
   }
 
-  public init(heading: Block?, level: Int, blocks: [Block], parent: Int?, hasChildren: Bool) {
+  init(heading: Block?, level: Int, blocks: [Block], parent: Int?, hasChildren: Bool) {
     self.heading = heading
     self.level = level
     self.blocks = blocks
@@ -32,15 +32,15 @@ public struct OutlineSection: Sendable {
   }
 }
 
-public enum Outline {
+enum Outline {
   /// A document's blocks split at headings. Each section's words are a slice of the document's
   /// (a section's blocks follow each other, and so do their words), not a copy.
-  public static func sections(of document: Document) -> [OutlineSection] {
+  static func sections(of document: Document) -> [OutlineSection] {
     sections(document.blocks, words: document.bodyTokens)
   }
 
   /// Splits blocks at headings. Text before the first heading is a section without heading.
-  public static func sections(_ blocks: [Block]) -> [OutlineSection] { sections(blocks, words: nil) }
+  static func sections(_ blocks: [Block]) -> [OutlineSection] { sections(blocks, words: nil) }
 
   /// - Parameter words: the words whose slices the blocks' words are, if they all are.
   private static func sections(_ blocks: [Block], words: [Token]?) -> [OutlineSection] {

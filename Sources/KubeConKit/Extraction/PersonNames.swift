@@ -3,13 +3,13 @@
 /// A name is two to five words; each starts with a capital (`Jean-Pierre`, `O'Brien`, `J.`), with
 /// lowercase particles inside (`de`, `van`, `von der`, `da`). Words that are sentence openers,
 /// conference vocabulary, months, days or project names are not names.
-public struct PersonNames: Sendable {
+struct PersonNames: Sendable {
   /// Folded words that are never part of a name (projects, cities and common capitalized words).
   var excluded: Set<String>
   /// Organizations' names (the catalog's gazetteer), which are no one's.
   let organizations: Organizations
 
-  public init(catalog: Catalog) {
+  init(catalog: Catalog) {
     organizations = catalog.organizations
     var excluded = PersonNames.commonWords
     // (An acronym, `SAM`, is matched in capitals only: `Sam` stays a name.)
@@ -28,7 +28,7 @@ public struct PersonNames: Sendable {
   ]
 
   /// Whether a word (without surrounding punctuation) can be part of a name.
-  public func isNameWord(_ word: Substring) -> Bool {
+  func isNameWord(_ word: Substring) -> Bool {
     if let answer = isASCIINameWord(word) { return answer }
     return isNameWordByCharacters(word)
   }
@@ -84,7 +84,7 @@ public struct PersonNames: Sendable {
   }
 
   /// Whether words form a full name: 2-5 words, first and last capitalized, particles between.
-  public func isName(_ words: [Substring]) -> Bool {
+  func isName(_ words: [Substring]) -> Bool {
     guard words.count >= 2, words.count <= 5, let first = words.first, let last = words.last,
       isNameWord(first), isNameWord(last), !(last.count == 2 && last.last == ".")
     else { return false }
@@ -95,9 +95,9 @@ public struct PersonNames: Sendable {
   }
 
   /// Whether words that look like a name are an organization's (`Deutsche Telekom`, `Red Hat`).
-  public func isOrganization(_ name: String) -> Bool { organizations.entry(for: name) != nil }
+  func isOrganization(_ name: String) -> Bool { organizations.entry(for: name) != nil }
 
-  public func isName(_ text: String) -> Bool {
+  func isName(_ text: String) -> Bool {
     isName(text.split(separator: " "))
   }
 

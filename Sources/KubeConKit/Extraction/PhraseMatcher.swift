@@ -2,7 +2,7 @@
 ///
 /// A phrase written with a capital (`AI`, `Flux` when marked case-sensitive) matches only that
 /// exact spelling; a phrase ending in `*` matches any word that starts with its last word.
-public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
+struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   struct Pattern: Sendable {
     var words: [String]  // folded
     var exact: [String]?  // as written, when case matters
@@ -34,10 +34,10 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   /// The most words a phrase has: how far past a token a match that starts there may reach.
   private var longest = 1
 
-  public init() {}
+  init() {}
 
   /// Adds a phrase. - Parameter caseSensitive: match the spelling exactly (also implied by an all-caps phrase).
-  public mutating func add(_ phrase: String, value: Value, caseSensitive: Bool = false) {
+  mutating func add(_ phrase: String, value: Value, caseSensitive: Bool = false) {
     var text = phrase
     let prefix = text.hasSuffix("*")
     if prefix { text.removeLast() }
@@ -98,13 +98,13 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
     rows[Int(pairRows[b[0] * 128 + b[1]]) * 129 + (b.count == 3 ? b[2] : 128)] = list
   }
 
-  public struct Match: Sendable {
-    public var value: Value
+  struct Match: Sendable {
+    var value: Value
     /// Index of the first token.
-    public var token: Int
-    public var length: Int
+    var token: Int
+    var length: Int
     /// The match starts a sentence (weak evidence for a name that is also a common word).
-    public var sentenceInitial: Bool
+    var sentenceInitial: Bool
   }
 
   /// False when no phrase can start at this token (true does not say one does).
@@ -112,10 +112,10 @@ public struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   func mayStart(hash: UInt16) -> Bool { prefixCount > 0 || byFirstWord.mayContain(hash: hash) }
 
   /// Every match, longest first at each position; matches do not overlap.
-  public func matches(in tokens: [Token]) -> [Match] { matches(in: tokens[...]) }
+  func matches(in tokens: [Token]) -> [Match] { matches(in: tokens[...]) }
 
   /// The matches within some of the tokens (``Match/token`` counts from the whole array's start).
-  public func matches(in tokens: ArraySlice<Token>) -> [Match] { matches(in: tokens, known: nil) }
+  func matches(in tokens: ArraySlice<Token>) -> [Match] { matches(in: tokens, known: nil) }
 
   /// The matches of a whole run of tokens (a report's body), from which the matches of its parts
   /// (a talk's text, a section) are read instead of scanned again.

@@ -9,13 +9,13 @@
 ///   or another project's name nearby. A name written in lowercase (`kind`) needs the marks or a link.
 /// - A company's product (``ProjectInfo/organization``) needs marks, a repository link or a version.
 /// - Nothing counts inside a URL, a file path or a code identifier (`flux.yaml`, `fluxcd/flux`).
-public struct ProjectMatcher: Sendable {
-  public let projects: [ProjectInfo]
+struct ProjectMatcher: Sendable {
+  let projects: [ProjectInfo]
   private var matcher = PhraseMatcher<Int>()
   /// A repository (`github.com/fluxcd/flux2`) or a homepage host (`fluxcd.io`) of one project only.
   private var bySite: [String: Int] = [:]
 
-  public init(projects: [ProjectInfo]) {
+  init(projects: [ProjectInfo]) {
     self.projects = projects
     var sites: [String: Set<Int>] = [:]
     for (index, p) in projects.enumerated() {
@@ -31,13 +31,13 @@ public struct ProjectMatcher: Sendable {
   }
 
   /// What a report marks besides its words, and where its links point.
-  public struct Marks: Sendable {
+  struct Marks: Sendable {
     /// Bold texts, code spans and short headings (`### Helm`).
-    public var marked: [String] = []
+    var marked: [String] = []
     /// The links' texts (a company's name linked to its site is no evidence of its product).
-    public var linkTexts: [String] = []
-    public var urls: [String] = []
-    public init() {}
+    var linkTexts: [String] = []
+    var urls: [String] = []
+    init() {}
 
     /// A document's marks, in one pass over its blocks.
     init(_ blocks: [Block]) {
@@ -71,10 +71,10 @@ public struct ProjectMatcher: Sendable {
   }
 
   /// Project names mentioned in the tokens, with their number of mentions.
-  public func mentions(in tokens: [Token]) -> [String: Int] { mentions(in: tokens[...]) }
+  func mentions(in tokens: [Token]) -> [String: Int] { mentions(in: tokens[...]) }
 
   /// ``mentions(in:)`` of some of the tokens.
-  public func mentions(in tokens: ArraySlice<Token>) -> [String: Int] {
+  func mentions(in tokens: ArraySlice<Token>) -> [String: Int] {
     let matches = matcher.matches(in: tokens)
     return mentions(matches, licensed: licensedInPlace(matches, places: tokens.indices) { tokens[$0] })
   }
@@ -89,7 +89,7 @@ public struct ProjectMatcher: Sendable {
     return mentions(matches, licensed: licensed)
   }
 
-  public func mentions(in text: String) -> [String: Int] {
+  func mentions(in text: String) -> [String: Int] {
     let tokens = Tokenizer.tokens(text)
     let reading = read(tokens, text: text, marks: Marks())
     return mentions(reading.scan.matches, licensed: reading.licensed)

@@ -3,10 +3,10 @@
 ///
 /// A name counts only next to a verb or noun of presenting; people the author met, thanked or
 /// lists as friends are left out.
-public struct ProseSpeakers: Sendable {
-  public var parser: SpeakerParser
+struct ProseSpeakers: Sendable {
+  var parser: SpeakerParser
 
-  public init(parser: SpeakerParser) {
+  init(parser: SpeakerParser) {
     self.parser = parser
   }
 
@@ -76,7 +76,7 @@ public struct ProseSpeakers: Sendable {
   /// The speakers a sentence names as presenting.
   /// - Parameter inTalk: the sentence is about one talk, so a name followed by any verb ("X et Y
   ///   ont fait tourner") is one of its speakers.
-  public func speakers(inSentence sentence: String, inTalk: Bool = false) -> [SpeakerRef] {
+  func speakers(inSentence sentence: String, inTalk: Bool = false) -> [SpeakerRef] {
     // Every speaker found below is read by `SpeakerParser.leadingList`, which needs a name.
     guard SpeakerParser.mayHoldName(sentence) else { return [] }
     let ws = SpeakerParser.words(sentence)

@@ -13,7 +13,7 @@ public struct ParsedReport: Sendable {
   /// (``ReportParser/parse(fileAt:displayPath:id:explain:)``); empty otherwise.
   public var explanation: [ExtractionNote] = []
 
-  public init(report: Report, diagnostics: [Diagnostic] = []) {
+  init(report: Report, diagnostics: [Diagnostic] = []) {
     self.init(report: report, diagnostics: diagnostics, numbers: nil)
   }
 
@@ -42,7 +42,7 @@ public struct ParsedReport: Sendable {
   }
 
   /// A report of a linked corpus as it was parsed: its own talks, no translations.
-  public init(unlinking linked: Report) {
+  init(unlinking linked: Report) {
     var report = linked
     report.translations = []
     report.talks = report.extracted.map(\.id)
@@ -60,7 +60,7 @@ public struct ParsedReport: Sendable {
 /// let parsed = try parser.parse(fileAt: "my-kubecon-report.md")
 /// ```
 public struct ReportParser: Sendable {
-  public let catalog: Catalog
+  let catalog: Catalog
   let speakers: SpeakerParser
   let talkExtractor: TalkExtractor
   let projectMatcher: ProjectMatcher
@@ -97,7 +97,7 @@ public struct ReportParser: Sendable {
   static let genericNames: Set<String> = ["index", "_index", "readme", "post", "article", "content", "page"]
 
   /// A report's id from its file name: `2025/kubecon-london/index.md` gives `kubecon-london`.
-  public static func id(forFile path: String) -> String {
+  static func id(forFile path: String) -> String {
     var name: String
     let folder: () -> String
     if let (file, parent) = plainComponents(path) {
@@ -183,7 +183,7 @@ public struct ReportParser: Sendable {
   }
 
   /// Parses a report's bytes. `file` names it in warnings and errors.
-  public func parse(data: Data, file: String, id: String, explain: Bool = false) throws -> ParsedReport {
+  func parse(data: Data, file: String, id: String, explain: Bool = false) throws -> ParsedReport {
     let decoded = try TextDecoding.decode(data, path: file)
     var diagnostics = decoded.warnings.map { Diagnostic(file: file, line: 1, message: $0) }
     let html = HTMLPage.isHTML(decoded.text, file: file)
@@ -317,9 +317,9 @@ public struct ReportParser: Sendable {
 
   /// Reports larger than this are refused before they are read (a trip report is a few dozen KB;
   /// a saved page with its inline styles and scripts a few MB).
-  public static let maxFileSize = 16 << 20
+  static let maxFileSize = 16 << 20
   /// A line longer than this is not prose (the longest paragraphs of real reports are a few KB).
-  public static let maxLineLength = 256 << 10
+  static let maxLineLength = 256 << 10
 
   static func checkLineLengths(_ text: String, file: String) throws {
     var text = text

@@ -5,10 +5,10 @@ import Foundation
 /// Lists: `Clément Dupont de Acme`, `Jane Doe and John Roe from Acme`, `Jane Doe, Acme & John Roe, Initech`,
 /// `Jane Doe (CTO, Acme)`, `Jane Doe, ingénieure chez Acme`, `Jane Doe d'Acme`. A `de` inside a name
 /// (`Jean de La Fontaine`) is a particle: `de` starts an organization only after a full name.
-public struct SpeakerParser: Sendable {
-  public var names: PersonNames
+struct SpeakerParser: Sendable {
+  var names: PersonNames
 
-  public init(names: PersonNames) {
+  init(names: PersonNames) {
     self.names = names
   }
 
@@ -294,7 +294,7 @@ public struct SpeakerParser: Sendable {
 
   /// Parses text that is nothing but a list of speakers (a byline, a heading's suffix).
   /// - Returns: nil when some of the text is not a speaker or an organization.
-  public func parseList(_ text: String) -> [SpeakerRef]? {
+  func parseList(_ text: String) -> [SpeakerRef]? {
     guard SpeakerParser.mayHoldName(text) else { return nil }
     let ws = SpeakerParser.words(text)
     guard let (speakers, end) = leadingList(ws, from: 0, allowCommaOrg: true), end == ws.count else { return nil }

@@ -9,12 +9,12 @@ import Foundation
 /// sections. Under other headings, and in files without headings, talks named in the prose are
 /// found: quoted titles next to "talk"/"conférence", linked titles followed by "by X", and
 /// speakers with a presenting verb. Notes closed by a recording link ("Voir la vidéo") are a talk.
-public struct TalkExtractor: Sendable {
-  public var parser: SpeakerParser
-  public var prose: ProseSpeakers
-  public var projects: ProjectMatcher
+struct TalkExtractor: Sendable {
+  var parser: SpeakerParser
+  var prose: ProseSpeakers
+  var projects: ProjectMatcher
 
-  public init(parser: SpeakerParser, projects: ProjectMatcher) {
+  init(parser: SpeakerParser, projects: ProjectMatcher) {
     self.parser = parser
     self.prose = ProseSpeakers(parser: parser)
     self.projects = projects
@@ -27,7 +27,7 @@ public struct TalkExtractor: Sendable {
   ///   - author: never counted as a speaker.
   ///   - projectScan: the project names of the tokens the sections' are part of, if known.
   ///   - log: told every decision, and the evidence of headings that are not talks.
-  public func talks(in sections: [OutlineSection], author: String?, log: ExtractionLog? = nil) -> [TalkCandidate] {
+  func talks(in sections: [OutlineSection], author: String?, log: ExtractionLog? = nil) -> [TalkCandidate] {
     talks(in: sections, author: author, projectScan: nil, log: log)
   }
 

@@ -1,13 +1,13 @@
 /// Gives talks and reports their themes from evidence: theme keywords (French and English) in the
 /// title and text, and the categories of the projects they mention. Never a theme by default.
 public struct ThemeClassifier: Sendable {
-  public let themes: [ThemeInfo]
+  let themes: [ThemeInfo]
   private var matcher = PhraseMatcher<Int>()
   private let categoryThemes: [String: [Int]]
 
   /// Evidence needed for a theme: a keyword in the title counts 3, in the text 1, a project of a
   /// matching category 1.
-  public static let threshold = 3
+  static let threshold = 3
 
   public init(themes: [ThemeInfo]) {
     self.themes = themes
@@ -30,7 +30,7 @@ public struct ThemeClassifier: Sendable {
   }
 
   /// `themes(title:text:projectCategories:)` for texts already tokenized.
-  public func themes(titleTokens: [Token], textTokens: ArraySlice<Token>, projectCategories: [String]) -> [String] {
+  func themes(titleTokens: [Token], textTokens: ArraySlice<Token>, projectCategories: [String]) -> [String] {
     themes(titleTokens: titleTokens, textTokens: textTokens, projectCategories: projectCategories, known: nil)
   }
 

@@ -17,9 +17,9 @@ import Foundation
 public final class CorpusIndex {
   let file: IndexFile
   /// Where the index was read from or written to; nil when it is held in memory only.
-  public let path: String?
+  let path: String?
   /// Why the index was rebuilt when opened ("missing", "stale", "damaged"); nil when it was reused.
-  public let rebuiltBecause: String?
+  let rebuiltBecause: String?
   private var strings: PooledStrings?
   private var reportTable: ([Report], [RecordRef])?
   private var talkTable: ([Talk], [RecordRef])?
@@ -31,10 +31,10 @@ public final class CorpusIndex {
   }
 
   /// The index file of a corpus file, beside it.
-  public static func defaultPath(forCorpus corpusPath: String) -> String { corpusPath + ".idx" }
+  static func defaultPath(forCorpus corpusPath: String) -> String { corpusPath + ".idx" }
 
   /// The index in a cache folder, named after the corpus file's path.
-  public static func cachePath(forCorpus corpusPath: String, in folder: String) -> String {
+  static func cachePath(forCorpus corpusPath: String, in folder: String) -> String {
     folder + "/" + SHA256.hex(Data(corpusPath.utf8)).prefix(24) + ".idx"
   }
 
@@ -148,7 +148,7 @@ public final class CorpusIndex {
   public func speakers() throws -> [Speaker] { try reading { try tables().speakers(try file.section(.speakers)) } }
   public func projects() throws -> [ProjectEntry] { try reading { try tables().projects(try file.section(.projects)) } }
   public func themes() throws -> [ThemeEntry] { try reading { try tables().themes(try file.section(.themes)) } }
-  public func editions() throws -> [Edition] { try reading { try tables().editions(try file.section(.editions)) } }
+  func editions() throws -> [Edition] { try reading { try tables().editions(try file.section(.editions)) } }
 
   /// The whole corpus without the long texts: what listing, showing and comparing need.
   public func corpus() throws -> Corpus {

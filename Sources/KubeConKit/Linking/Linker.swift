@@ -2,12 +2,12 @@ import Foundation
 
 /// Links what belongs together across reports: translations of one report, and one talk seen in
 /// several reports.
-public enum Linker {
+enum Linker {
   // MARK: - Translations
 
   /// Pairs of report indices that are translations of each other: same edition, other language,
   /// parallel structure and the same entities (projects, speakers, numbers).
-  public static func translations(_ reports: [ParsedReport]) -> [(Int, Int)] {
+  static func translations(_ reports: [ParsedReport]) -> [(Int, Int)] {
     // Only reports of one edition can be translations: compare within each edition, first by
     // language and shape.
     var byEdition: [EditionRef: [Int]] = [:]
@@ -133,7 +133,7 @@ public enum Linker {
 
   /// The key two talks share when their titles are the same after folding quotes, case, accents
   /// and punctuation.
-  public static func titleKey(_ title: String) -> String {
+  static func titleKey(_ title: String) -> String {
     var folded = Folding.fold(title)
     // ASCII (most titles once folded, which lowers capitals): letters and digits are bytes.
     if let key = folded.withUTF8({ bytes -> String? in
@@ -150,7 +150,7 @@ public enum Linker {
   /// Groups of talks (as `(report index, talk index)`) that are the same talk: the same session
   /// of the program, the same folded title in the same edition, the same speakers in the same edition (unless they gave talks of
   /// several titles there), or the talks in the same place of two translated reports.
-  public static func sameTalks(_ reports: [ParsedReport], translations: [(Int, Int)]) -> [[(Int, Int)]] {
+  static func sameTalks(_ reports: [ParsedReport], translations: [(Int, Int)]) -> [[(Int, Int)]] {
     var refs: [(Int, Int)] = []
     // Talk t of report r is refs[firstRef[r] + t].
     var firstRef: [Int] = []

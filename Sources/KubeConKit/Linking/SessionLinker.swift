@@ -22,19 +22,19 @@ import Foundation
 /// session's title, or a paragraph that holds a title of five words or more, is that session's
 /// talk; and a section that presents no talk but names a speaker of the edition next to words of
 /// their session's title or words about presenting is that session's talk.
-public struct SessionLinker: Sendable {
-  public let program: Program
+struct SessionLinker: Sendable {
+  let program: Program
   /// What a person's name looks like: a speaker of a copied session name the program does not
   /// know must look like one.
-  public let names: PersonNames?
+  let names: PersonNames?
 
-  public init(program: Program, names: PersonNames? = nil) {
+  init(program: Program, names: PersonNames? = nil) {
     self.program = program
     self.names = names
   }
 
   /// - Parameter log: told of the headings dropped for want of evidence (see ``Evidence/isWeak(_:)``).
-  public func link(_ candidates: [TalkCandidate], sections: [OutlineSection], author: String?, log: ExtractionLog? = nil) -> [TalkCandidate] {
+  func link(_ candidates: [TalkCandidate], sections: [OutlineSection], author: String?, log: ExtractionLog? = nil) -> [TalkCandidate] {
     let authorKey = author.map(Program.nameKey)
     var out: [TalkCandidate] = []
     var linked: [Int: Int] = [:]  // session → index in out

@@ -2,20 +2,20 @@
 /// `https://kccnceu2025.sched.com/event/1txVP/title-of-the-talk-jane-doe-acme` or
 /// `https://sched.co/1txVP`. The event id names the session; the slug after it is the session's
 /// name (title, speakers, organizations) made lowercase, words joined by `-`.
-public struct SessionPage: Equatable, Sendable {
+struct SessionPage: Equatable, Sendable {
   /// `kccnceu2025.sched.com`; nil for a short link (`sched.co`).
-  public var host: String?
+  var host: String?
   /// `1txVP`.
-  public var id: String
+  var id: String
   /// `title-of-the-talk-jane-doe-acme`; nil when the link has none.
-  public var slug: String?
+  var slug: String?
 
-  public init(host: String?, id: String, slug: String?) {
+  init(host: String?, id: String, slug: String?) {
     (self.host, self.id, self.slug) = (host, id, slug)
   }
 
   /// The session page a URL is, or nil.
-  public init?(url: String) {
+  init?(url: String) {
     guard url.holds("sched.") else { return nil }  // (most links are not)
     // Read as bytes: a URL is ASCII, and reading it by characters cost a hundred times more.
     var path = Substring(url).utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
@@ -39,7 +39,7 @@ public struct SessionPage: Equatable, Sendable {
   /// Where the title ends among the slug's words when a link's text states it: past the longest
   /// run of three words or more the slug shares with the text, when the run starts the slug (a
   /// kind prefix aside: a slug starts with the title); 0 otherwise.
-  public func titleEnd(sharedWith text: String) -> Int {
+  func titleEnd(sharedWith text: String) -> Int {
     guard let slug else { return 0 }
     let words = slug.split(separator: "-")
     let textWords = Slug.make(text, maxLength: 400).split(separator: "-")
@@ -56,7 +56,7 @@ public struct SessionPage: Equatable, Sendable {
 
   /// The title the slug holds: its words before word `end` (where the speakers' names start), or
   /// all of them; spaces between words, the first capitalized. Nil without a slug or words.
-  public func title(words end: Int?) -> String? {
+  func title(words end: Int?) -> String? {
     guard let slug else { return nil }
     let words = slug.split(separator: "-").prefix(end ?? .max)
     guard let first = words.first else { return nil }

@@ -6,13 +6,13 @@ public struct Corpus: Codable, Hashable, Sendable {
   /// The newest schema this program reads and writes.
   public static let currentSchemaVersion = 2
 
-  public var schemaVersion: Int
+  var schemaVersion: Int
   public var reports: [Report]
   public var talks: [Talk]
   public var speakers: [Speaker]
   public var projects: [ProjectEntry]
   public var themes: [ThemeEntry]
-  public var editions: [Edition]
+  var editions: [Edition]
 
   public init(
     schemaVersion: Int = Corpus.currentSchemaVersion, reports: [Report] = [], talks: [Talk] = [],

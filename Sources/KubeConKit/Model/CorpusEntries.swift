@@ -20,7 +20,7 @@ public struct ProjectEntry: Codable, Hashable, Sendable {
   public var talks: [String]
   public var reports: [String]
   /// False for a project no catalog knows, named by two reports or more.
-  public var known: Bool = true
+  var known: Bool = true
 }
 
 /// A theme of the taxonomy as the corpus sees it.
@@ -38,7 +38,7 @@ public struct Labels: Codable, Hashable, Sendable {
   public var en: String
   public var fr: String
 
-  public init(en: String, fr: String) {
+  init(en: String, fr: String) {
     self.en = en
     self.fr = fr
   }

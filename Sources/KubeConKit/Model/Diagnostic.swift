@@ -7,9 +7,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   /// type): every command reads around it; `add --strict` refuses the report.
   public var invalid: Bool
   /// What `parse` and `build` do instead ("ignored", "read as text"), shown after the message.
-  public var fallback: String?
+  var fallback: String?
 
-  public init(file: String, line: Int, message: String, invalid: Bool = false, fallback: String? = nil) {
+  init(file: String, line: Int, message: String, invalid: Bool = false, fallback: String? = nil) {
     self.file = file
     self.line = line
     self.message = message

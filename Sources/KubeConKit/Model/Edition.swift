@@ -7,13 +7,13 @@ public struct Edition: Codable, Hashable, Sendable {
   public var region: String
   public var city: String
   /// Other names of the city (`Londres`, `Barcelone`).
-  public var cityAliases: [String]
+  var cityAliases: [String]
   /// `YYYY-MM-DD`, or nil when not known.
-  public var start: String?
-  public var end: String?
-  public var virtual: Bool
+  var start: String?
+  var end: String?
+  var virtual: Bool
 
-  public var ref: EditionRef { EditionRef(id: id, year: year, city: city, region: region) }
+  var ref: EditionRef { EditionRef(id: id, year: year, city: city, region: region) }
 
   /// The year an edition id ends with (`eu-2025` gives 2025), as every id of `Data/editions.json`
   /// does (a test checks it): what needs no more of the catalog reads it.
@@ -23,7 +23,7 @@ public struct Edition: Codable, Hashable, Sendable {
 
   enum CodingKeys: String, CodingKey { case id, year, region, city, cityAliases, start, end, virtual }
 
-  public init(
+  init(
     id: String, year: Int, region: String, city: String, cityAliases: [String] = [], start: String? = nil,
     end: String? = nil, virtual: Bool = false
   ) {

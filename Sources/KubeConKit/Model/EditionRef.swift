@@ -5,7 +5,7 @@ public struct EditionRef: Codable, Hashable, Sendable, Comparable {
   public var city: String
   public var region: String
 
-  public init(id: String, year: Int, city: String, region: String) {
+  init(id: String, year: Int, city: String, region: String) {
     self.id = id
     self.year = year
     self.city = city

@@ -20,12 +20,12 @@ public struct Report: Codable, Hashable, Sendable {
   public var sections: [Section]
   public var warnings: [String]
   /// SHA-256 of the file's bytes: the report's identity by content.
-  public var contentHash: String
+  var contentHash: String
   /// The talks as this report presents them, before linking with other reports: the corpus is
   /// rebuilt from these when reports are added or removed.
-  public var extracted: [ExtractedTalk]
+  var extracted: [ExtractedTalk]
 
-  public init(
+  init(
     id: String, file: String, title: String, language: String, date: String?, author: String?,
     organization: String?, edition: EditionRef?, translations: [String] = [], talks: [String] = [],
     projects: [String] = [], themes: [String] = [], sections: [Section] = [], warnings: [String] = [],
@@ -52,25 +52,25 @@ public struct Report: Codable, Hashable, Sendable {
 }
 
 /// A talk as one report presents it, before linking (ids are local to the report).
-public struct ExtractedTalk: Codable, Hashable, Sendable {
-  public var id: String
-  public var title: String
-  public var titleSource: TitleSource
-  public var kind: TalkKind
-  public var speakers: [SpeakerRef]
-  public var projects: [String]
-  public var themes: [String]
-  public var line: Int
+struct ExtractedTalk: Codable, Hashable, Sendable {
+  var id: String
+  var title: String
+  var titleSource: TitleSource
+  var kind: TalkKind
+  var speakers: [SpeakerRef]
+  var projects: [String]
+  var themes: [String]
+  var line: Int
   /// The index of the section that presents it.
-  public var section: Int
+  var section: Int
   /// The text that presents it, when it is not the whole section's text.
-  public var text: String?
+  var text: String?
   /// The report's wording of the title, when the title is the program's.
-  public var reportTitle: String?
+  var reportTitle: String?
   /// The session of the program the talk is, when it is linked to one.
-  public var session: SessionRef?
+  var session: SessionRef?
 
-  public init(
+  init(
     id: String, title: String, titleSource: TitleSource, kind: TalkKind, speakers: [SpeakerRef], projects: [String],
     themes: [String], line: Int, section: Int, text: String?, reportTitle: String? = nil, session: SessionRef? = nil
   ) {

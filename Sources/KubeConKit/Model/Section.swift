@@ -1,16 +1,16 @@
 /// A part of a report under one heading (or the text before the first heading).
 public struct Section: Codable, Hashable, Sendable {
   /// Unique within the report.
-  public var id: String
-  public var heading: String?
-  public var level: Int
+  var id: String
+  var heading: String?
+  var level: Int
   /// 1-based line of the heading (or of the first line of text).
-  public var line: Int
-  public var text: String
+  var line: Int
+  var text: String
   /// The talk this section presents, if any.
-  public var talk: String?
+  var talk: String?
 
-  public init(id: String, heading: String?, level: Int, line: Int, text: String, talk: String? = nil) {
+  init(id: String, heading: String?, level: Int, line: Int, text: String, talk: String? = nil) {
     self.id = id
     self.heading = heading
     self.level = level

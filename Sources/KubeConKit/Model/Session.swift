@@ -13,7 +13,7 @@ public enum SessionKind: String, Codable, Sendable, CaseIterable {
   case session
 
   /// The talk kind a report's talk linked to such a session has.
-  public var talkKind: TalkKind {
+  var talkKind: TalkKind {
     switch self {
     case .keynote, .sponsoredKeynote: return .keynote
     case .panel: return .panel
@@ -31,7 +31,7 @@ public struct SessionSpeaker: Codable, Hashable, Sendable {
   /// `CEO`, `Maintainer`, `Independent`: what stands where an organization or beside it would.
   @Nullable public var role: String?
 
-  public init(name: String, organization: String? = nil, role: String? = nil) {
+  init(name: String, organization: String? = nil, role: String? = nil) {
     self.name = name
     self.organization = organization
     self.role = role
@@ -55,9 +55,9 @@ public struct Session: Codable, Hashable, Sendable {
   @Nullable public var end: String?
   @Nullable public var location: String?
   /// The name as the program shows it (`Title - Speaker, Organization`), which the rest is read from.
-  public var name: String
+  var name: String
 
-  public init(
+  init(
     id: String, edition: String, title: String, kind: SessionKind, speakers: [SessionSpeaker], track: String?,
     url: String?, start: String?, end: String?, location: String?, name: String
   ) {
@@ -75,7 +75,7 @@ public struct Session: Codable, Hashable, Sendable {
   }
 
   /// What a linked talk keeps of its session.
-  public var ref: SessionRef {
+  var ref: SessionRef {
     SessionRef(id: id, edition: edition, title: title, url: url, track: track, kind: kind, speakers: speakers)
   }
 }
@@ -83,14 +83,14 @@ public struct Session: Codable, Hashable, Sendable {
 /// The session a report's talk is linked to, as the talk carries it.
 public struct SessionRef: Codable, Hashable, Sendable {
   public var id: String
-  public var edition: String
-  public var title: String
+  var edition: String
+  var title: String
   @Nullable public var url: String?
   @Nullable public var track: String?
-  public var kind: SessionKind
+  var kind: SessionKind
   public var speakers: [SessionSpeaker]
 
-  public init(id: String, edition: String, title: String, url: String?, track: String?, kind: SessionKind, speakers: [SessionSpeaker]) {
+  init(id: String, edition: String, title: String, url: String?, track: String?, kind: SessionKind, speakers: [SessionSpeaker]) {
     self.id = id
     self.edition = edition
     self.title = title

@@ -19,7 +19,7 @@ public struct Mention: Codable, Hashable, Sendable {
   public var line: Int
   public var excerpt: String
 
-  public init(report: String, line: Int, excerpt: String) {
+  init(report: String, line: Int, excerpt: String) {
     self.report = report
     self.line = line
     self.excerpt = excerpt
@@ -41,11 +41,11 @@ public struct Talk: Codable, Hashable, Sendable {
   public var reports: [String]
   public var mentions: [Mention]
   /// The text of the section that presents the talk (first mention).
-  public var text: String
+  var text: String
   /// The session of the program the talk is, when it is linked to one.
   public var session: SessionRef?
 
-  public init(
+  init(
     id: String, title: String, titleSource: TitleSource, kind: TalkKind, edition: EditionRef?,
     speakers: [SpeakerRef], projects: [String], themes: [String], reports: [String],
     mentions: [Mention], text: String, reportTitle: String? = nil, session: SessionRef? = nil

@@ -3,20 +3,20 @@ import Foundation
 /// How titles are compared with the program's: folded (case, accents, quotes), a kind prefix
 /// (`Keynote:`) dropped, and every run of characters other than letters and digits (punctuation,
 /// emoji, spaces) one space.
-public enum TitleKey {
-  public static func words(_ text: String) -> [String] {
+enum TitleKey {
+  static func words(_ text: String) -> [String] {
     if text.utf8.contains(UInt8(ascii: ":")), let (_, rest) = SessionNameParser.kindPrefix(of: text) {
       return Tokenizer.tokens(rest).map(\.folded)
     }
     return Tokenizer.tokens(text).map(\.folded)
   }
 
-  public static func make(_ text: String) -> String { words(text).joined(separator: " ") }
+  static func make(_ text: String) -> String { words(text).joined(separator: " ") }
 
   /// The forms a report may name a title by: the whole title, the part before its subtitle, and
   /// the subtitle when it is distinctive (four words or more).
   /// (`withPrefix: false` when the title has no kind prefix, as a session's never has.)
-  public static func forms(_ title: String, withPrefix: Bool = true) -> [[String]] {
+  static func forms(_ title: String, withPrefix: Bool = true) -> [[String]] {
     if withPrefix, title.utf8.contains(UInt8(ascii: ":")), let (_, rest) = SessionNameParser.kindPrefix(of: title) {
       return forms(rest)
     }
@@ -37,9 +37,9 @@ public enum TitleKey {
 
 /// An edition's program, indexed for linking: its sessions by the words of their titles and by
 /// their speakers' names.
-public struct Program: Sendable {
-  public let edition: String
-  public let sessions: [Session]
+struct Program: Sendable {
+  let edition: String
+  let sessions: [Session]
   /// Title forms (``TitleKey/forms(_:)``) joined by spaces, to the sessions that have them.
   let byTitle: [String: [Int]]
   /// Title forms by their first word, for finding them inside longer text.
@@ -72,11 +72,11 @@ public struct Program: Sendable {
     "toutes", "quand", "comment", "entre", "cette", "sont", "nous",
   ]
   /// The organizations the program names, for reading session names copied into reports.
-  public let organizations: Set<String>
+  let organizations: Set<String>
   /// Reads session names copied into reports, knowing this program's organizations (made once).
-  public let nameParser: SessionNameParser
+  let nameParser: SessionNameParser
 
-  public init(edition: String, sessions: [Session]) {
+  init(edition: String, sessions: [Session]) {
     self.edition = edition
     self.sessions = sessions
     var byTitle: [String: [Int]] = [:]
@@ -135,7 +135,7 @@ public struct Program: Sendable {
   }
 
   /// No session: what a report of an edition without a program is linked with.
-  public static let empty = Program(edition: "", sessions: [])
+  static let empty = Program(edition: "", sessions: [])
 
   /// A name folded, its words joined by single spaces, a nickname in quotes or parentheses dropped.
   static func nameKey(_ name: String) -> String {
@@ -170,7 +170,7 @@ public struct Program: Sendable {
 
   /// Whether a text's words (its tokens) may name a title of this program, whole or a word or
   /// two off: false when it holds none of the pairs of words every such naming holds.
-  public func mayNameTitle(_ tokens: ArraySlice<Token>) -> Bool {
+  func mayNameTitle(_ tokens: ArraySlice<Token>) -> Bool {
     var previous: UInt16? = nil
     for t in tokens {
       if let p = previous, namingPairs.contains(Program.pair(p, t.foldedHash)) { return true }
@@ -181,13 +181,13 @@ public struct Program: Sendable {
   }
 
   /// The session whose page a link is (a short link, or one on the same Sched site).
-  public func session(at page: SessionPage) -> Int? {
+  func session(at page: SessionPage) -> Int? {
     guard let found = byPage[page.id], page.host == nil || found.host == nil || page.host == found.host else { return nil }
     return found.session
   }
 
   /// The sessions a whole span names (one of its title forms), logistics excepted.
-  public func sessions(titled text: String) -> [Int] {
+  func sessions(titled text: String) -> [Int] {
     var found: [Int] = []
     for form in TitleKey.forms(text) where form.count >= 2 || (form.first?.count ?? 0) >= 6 {
       for i in byTitle[form.joined(separator: " ")] ?? [] where !found.contains(i) { found.append(i) }
@@ -198,7 +198,7 @@ public struct Program: Sendable {
 
   /// The sessions a span names with a word more, a word less or a word misspelled (two for titles
   /// of twelve words or more): titles of five words or more that start or end with the same word.
-  public func sessions(nearlyTitled text: String) -> [Int] {
+  func sessions(nearlyTitled text: String) -> [Int] {
     let words = TitleKey.words(text)
     guard words.count >= 5, let first = words.first, let last = words.last else { return [] }
     let limit = words.count >= 12 ? 2 : 1
@@ -211,7 +211,7 @@ public struct Program: Sendable {
   }
 
   /// Titles of `minimumWords` words or more found in a text's tokens, in order.
-  public func titles(inside tokens: ArraySlice<Token>, minimumWords: Int = 5) -> [Int] {
+  func titles(inside tokens: ArraySlice<Token>, minimumWords: Int = 5) -> [Int] {
     var found: [Int] = []
     guard tokens.count >= 2 else { return [] }
     var k = tokens.startIndex
@@ -228,7 +228,7 @@ public struct Program: Sendable {
 
   /// The program's speaker a name of a report is: the same folded name, or the same first name
   /// and a surname within a small edit distance (one edit in five letters, at most two).
-  public func speaker(named name: String) -> SessionSpeaker? {
+  func speaker(named name: String) -> SessionSpeaker? {
     guard let key = speakerKey(name) else { return nil }
     return spelling[key]
   }
@@ -249,13 +249,13 @@ public struct Program: Sendable {
   }
 
   /// The sessions of a speaker named in a report.
-  public func sessions(of name: String) -> [Int] {
+  func sessions(of name: String) -> [Int] {
     speakerKey(name).flatMap { bySpeaker[$0] } ?? []
   }
 
   /// Of several sessions, the one whose title shares the most words with `words`; nil on a tie or
   /// when none shares any.
-  public func closest(_ candidates: [Int], to words: Set<String>) -> Int? {
+  func closest(_ candidates: [Int], to words: Set<String>) -> Int? {
     if candidates.count == 1 { return candidates[0] }
     let scored = candidates.map { ($0, titleWords[$0].intersection(words).count) }.sorted { $0.1 > $1.1 }
     guard let top = scored.first, top.1 > 0 else { return nil }
@@ -288,7 +288,7 @@ public struct Program: Sendable {
   }
 
   /// Full names of this program's speakers found in a text's tokens, in order, once each.
-  public func speakersNamed(in tokens: ArraySlice<Token>) -> [String] {
+  func speakersNamed(in tokens: ArraySlice<Token>) -> [String] {
     var found: [String] = []
     for k in tokens.indices {
       guard let names = byNameStart[tokens[k].folded, hash: tokens[k].foldedHash] else { continue }

@@ -17,7 +17,7 @@ public enum ScheduleFiles {
     return home + "/.local/share/kubecon/schedules"
   }
 
-  public static func path(folder: String, edition: String) -> String { folder + "/" + edition + ".json" }
+  static func path(folder: String, edition: String) -> String { folder + "/" + edition + ".json" }
 
   /// How a session is written as one line (keys sorted, slashes as they are): in the edition's
   /// file and in the session cache.
@@ -28,7 +28,7 @@ public enum ScheduleFiles {
   }
 
   /// The bytes of an edition's file.
-  public static func encode(edition: String, sessions: [Session]) throws -> Data {
+  static func encode(edition: String, sessions: [Session]) throws -> Data {
     let encoder = sessionEncoder()
     var out = Data("{\"edition\": \"\(edition)\", \"sessions\": [\n".utf8)
     for (k, s) in sessions.enumerated() {
@@ -41,7 +41,7 @@ public enum ScheduleFiles {
 
   /// An edition's sessions from its file, or nil when there is none.
   /// - Throws: ``KubeConError/badCatalog(_:reason:)`` when the file is there and cannot be read.
-  public static func read(folder: String, edition: String) throws -> [Session]? {
+  static func read(folder: String, edition: String) throws -> [Session]? {
     let path = path(folder: folder, edition: edition)
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     do {
@@ -61,7 +61,7 @@ public enum ScheduleFiles {
   }
 
   /// The editions that have a file in `folder`.
-  public static func editions(in folder: String) -> [String] {
+  static func editions(in folder: String) -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
   }
@@ -99,7 +99,7 @@ public enum ScheduleFiles {
 /// ask for one edition at once wait for one load.
 public final class Programs: @unchecked Sendable {
   /// Searched in order: the first folder with an edition's file gives its program.
-  public let folders: [String]
+  let folders: [String]
   private let lock = NSLock()
   private var slots: [String: Slot] = [:]
 
@@ -117,10 +117,10 @@ public final class Programs: @unchecked Sendable {
   }
 
   /// No programs at all.
-  public static let none = Programs(folders: [])
+  static let none = Programs(folders: [])
 
   /// The program of an edition, or nil when no folder has it (or its file cannot be read).
-  public func program(_ edition: String) -> Program? {
+  func program(_ edition: String) -> Program? {
     withSlot(edition) { slot in
       if !slot.indexed {
         slot.program = sessions(in: slot, edition).map { Program(edition: edition, sessions: $0) }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Turns a program file's rows into sessions of the editions of the catalog.
 public struct ScheduleImport: Sendable {
-  public let editions: [Edition]
-  public let regionNames: [String: [String]]
+  let editions: [Edition]
+  let regionNames: [String: [String]]
 
   public init(catalog: Catalog) {
     editions = catalog.editions
@@ -18,7 +18,7 @@ public struct ScheduleImport: Sendable {
 
   /// The edition a row belongs to: by Sched's event id, then by year and city, year and region,
   /// then by its date falling during an edition.
-  public func edition(of row: ScheduleRow, default fallback: String? = nil) -> Edition? {
+  func edition(of row: ScheduleRow, default fallback: String? = nil) -> Edition? {
     if let fallback { return editions.first { $0.id == fallback } }
     if let event = row.event?.lowercased(), event.hasPrefix("kccnc") {
       let rest = event.dropFirst(5)

@@ -3,20 +3,20 @@ import Foundation
 /// One session as a program file gives it, before it is mapped to an edition.
 public struct ScheduleRow: Equatable, Sendable {
   /// Sched's event id (`kccnceu2025`), when the file names it.
-  public var event: String?
-  public var year: Int?
-  public var region: String?
-  public var city: String?
-  public var start: String?
-  public var end: String?
-  public var track: String?
-  public var url: String?
-  public var location: String?
-  public var name: String
+  var event: String?
+  var year: Int?
+  var region: String?
+  var city: String?
+  var start: String?
+  var end: String?
+  var track: String?
+  var url: String?
+  var location: String?
+  var name: String
   /// Where the row is, for warnings.
-  public var line: Int
+  var line: Int
 
-  public init(
+  init(
     event: String? = nil, year: Int? = nil, region: String? = nil, city: String? = nil, start: String? = nil,
     end: String? = nil, track: String? = nil, url: String? = nil, location: String? = nil, name: String, line: Int
   ) {

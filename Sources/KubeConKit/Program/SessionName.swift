@@ -10,22 +10,22 @@ import Foundation
 /// - `Title - Moderated by Name, Organization`
 /// - `Title - Name, Maintainer` (a placeholder, not an organization)
 /// - no speakers at all (`Registration`, `Badge Pick-Up`, breaks, co-located event umbrellas).
-public struct SessionNameParser: Sendable {
+struct SessionNameParser: Sendable {
   /// Organizations known from elsewhere (the last item of a speaker group in the program): they
   /// tell `A, Red Hat & B, Google` (two organizations) from `A, B & C, Google` (three names).
-  public var organizations: Set<String>
+  var organizations: Set<String>
 
-  public init(organizations: Set<String> = []) {
+  init(organizations: Set<String> = []) {
     self.organizations = Set(organizations.map(Folding.fold))
   }
 
-  public struct Parsed: Equatable, Sendable {
-    public var title: String
-    public var kind: SessionKind
-    public var speakers: [SessionSpeaker]
+  struct Parsed: Equatable, Sendable {
+    var title: String
+    var kind: SessionKind
+    var speakers: [SessionSpeaker]
   }
 
-  public func parse(_ name: String, track: String? = nil) -> Parsed {
+  func parse(_ name: String, track: String? = nil) -> Parsed {
     let clean = name.trimmingCharacters(in: .whitespaces)
     var (title, speakers) = splitSpeakers(clean)
     var kind: SessionKind? = nil
@@ -94,7 +94,7 @@ public struct SessionNameParser: Sendable {
   // MARK: - Speakers
 
   /// The title and the speakers after its last ` - ` (or ` – `), when what follows reads as speakers.
-  public func splitSpeakers(_ name: String) -> (String, [SessionSpeaker]) {
+  func splitSpeakers(_ name: String) -> (String, [SessionSpeaker]) {
     for separator: StaticString in [" - ", " – ", " — "] {
       guard let range = name.literalRange(of: separator, backwards: true) else { continue }
       let title = String(name[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
@@ -106,7 +106,7 @@ public struct SessionNameParser: Sendable {
   }
 
   /// The speakers of `A, Org; B & C, Org2`, or nil when the text is not a list of people.
-  public func speakers(_ text: String) -> [SessionSpeaker]? {
+  func speakers(_ text: String) -> [SessionSpeaker]? {
     var text = text
     var moderated = false
     for cue in ["Moderated by ", "Moderator: ", "Moderator "] where text.hasPrefix(cue) {
@@ -124,7 +124,7 @@ public struct SessionNameParser: Sendable {
   }
 
   /// An item of a speaker group and how it is joined to the one before it.
-  struct Item {
+  public struct Item {
     var text: String
     var afterAnd: Bool
   }
@@ -265,7 +265,7 @@ public struct SessionNameParser: Sendable {
 
   /// A person's name: one to five words, each capitalized or a particle, or a nickname in quotes
   /// or parentheses; no sentence punctuation or digits.
-  public static func looksLikeName(_ text: String) -> Bool {
+  static func looksLikeName(_ text: String) -> Bool {
     let words = text.split(separator: " ")
     guard (1...6).contains(words.count) else { return false }
     if text.contains(where: { ":?!|/@#".contains($0) || $0.isNumber }) { return false }

@@ -5,7 +5,7 @@
 public struct Analyzer: Sendable {
   let protected: Set<String>
 
-  public init(protectedWords: Set<String> = []) {
+  init(protectedWords: Set<String> = []) {
     self.protected = protectedWords
   }
 
@@ -24,11 +24,11 @@ public struct Analyzer: Sendable {
   ]
 
   /// The search terms of a text, in order; `keepStopWords` for phrases.
-  public func terms(_ text: String, keepStopWords: Bool = false) -> [String] {
+  func terms(_ text: String, keepStopWords: Bool = false) -> [String] {
     Tokenizer.tokens(text).compactMap { term(for: $0, keepStopWords: keepStopWords) }
   }
 
-  public func term(for token: Token, keepStopWords: Bool = false) -> String? {
+  func term(for token: Token, keepStopWords: Bool = false) -> String? {
     let folded = token.folded
     if !keepStopWords && Analyzer.stopWords.contains(folded) { return nil }
     let text = token.text

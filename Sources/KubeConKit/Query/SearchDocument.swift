@@ -6,11 +6,11 @@ public struct SearchDocument: Sendable {
   public var report: String
   public var year: Int?
   /// Languages of the reports presenting it.
-  public var languages: [String]
+  var languages: [String]
   public var title: String
   /// In a ``SearchHit``, empty unless the search was asked to include it (`includeText`).
-  public var text: String
-  public var themes: [String]
+  var text: String
+  var themes: [String]
   /// Other reports presenting the same talk or the same section (translations).
   public var alsoIn: [String]
   /// The languages of those reports, in the same order (for display).

@@ -10,11 +10,11 @@ public struct SearchHit: Sendable {
 
 /// What a search keeps: documents of one year, language or theme.
 public struct SearchFilter: Sendable {
-  public var year: Int?
-  public var language: String?
-  public var theme: String?
+  var year: Int?
+  var language: String?
+  var theme: String?
   /// Only talks, or only report sections.
-  public var kind: SearchDocument.Kind?
+  var kind: SearchDocument.Kind?
 
   public init(year: Int? = nil, language: String? = nil, theme: String? = nil, kind: SearchDocument.Kind? = nil) {
     self.year = year
@@ -42,7 +42,7 @@ public final class SearchIndex {
   let analyzer: Analyzer
   let synonyms: Synonyms
   /// Number of documents.
-  public let count: Int
+  let count: Int
   /// The edition years of the corpus's reports, in order.
   public let years: [Int]
 
@@ -73,7 +73,7 @@ public final class SearchIndex {
   }
 
   /// An index of a corpus built in memory (for a corpus that is not a file, and for tests).
-  public convenience init(corpus: Corpus, synonyms: Synonyms) throws {
+  convenience init(corpus: Corpus, synonyms: Synonyms) throws {
     let key = IndexFile.Key(size: 0, seconds: 0, nanoseconds: 0, inode: 0)
     try self.init(file: IndexFile(bytes: CorpusIndex.build(corpus, key: key), expecting: key), synonyms: synonyms)
   }

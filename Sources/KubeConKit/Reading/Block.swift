@@ -1,6 +1,6 @@
 /// A unit of a report's body, with the line it starts on.
-public struct Block: Sendable, Equatable {
-  public enum Kind: Sendable, Equatable {
+struct Block: Sendable, Equatable {
+  enum Kind: Sendable, Equatable {
     case heading(level: Int)
     case paragraph
     case listItem(depth: Int)
@@ -9,23 +9,23 @@ public struct Block: Sendable, Equatable {
     case marker
   }
 
-  public var kind: Kind
-  public var inline: InlineText
-  public var line: Int
+  var kind: Kind
+  var inline: InlineText
+  var line: Int
   /// The words of `text`, read once for every extractor (set by ``Document`` from the words of
   /// the whole body, so their `text` is part of ``Document/bodyText``). The words of blocks
   /// joined by line breaks are their words one after the other.
-  public internal(set) var tokens: ArraySlice<Token> = []
+  var tokens: ArraySlice<Token> = []
   /// Where `text` starts in ``Document/bodyText`` (a UTF-8 offset, as the tokens' are); set with
   /// ``tokens``.
-  public internal(set) var textStart = 0
+  var textStart = 0
 
-  public var text: String { inline.text }
+  var text: String { inline.text }
 
   /// The texts of `blocks`, a line each. (Made at its size, where `joined(separator:)` grows the
   /// string as it goes and left sections a third larger than their text; read by index, where a
   /// block taken out of the list is a copy, its strings and lists retained.)
-  public static func text<Blocks: RandomAccessCollection<Block>>(of blocks: Blocks) -> String {
+  static func text<Blocks: RandomAccessCollection<Block>>(of blocks: Blocks) -> String {
     guard !blocks.isEmpty else { return "" }
     var count = blocks.count - 1
     for i in blocks.indices { count += blocks[i].inline.text.utf8.count }
@@ -38,12 +38,12 @@ public struct Block: Sendable, Equatable {
     return text
   }
 
-  public var isHeading: Bool {
+  var isHeading: Bool {
     if case .heading = kind { return true }
     return false
   }
 
-  public var headingLevel: Int? {
+  var headingLevel: Int? {
     if case .heading(let level) = kind { return level }
     return nil
   }

@@ -6,19 +6,19 @@ import Foundation
 /// line without final punctuation, alone between blank lines, followed by a paragraph) in files
 /// that have no other headings. Code blocks, HTML comments, Hugo shortcodes and `<!--more-->`
 /// markers are not content.
-public struct Document: Sendable {
-  public var frontMatter: FrontMatter
+struct Document: Sendable {
+  var frontMatter: FrontMatter
   /// The blocks, each with its words (see ``bodyTokens``).
-  public private(set) var blocks: [Block]
-  public var warnings: [Diagnostic]
+  private(set) var blocks: [Block]
+  var warnings: [Diagnostic]
   /// The blocks' texts, one a line.
-  public let bodyText: String
+  let bodyText: String
   /// The words of ``bodyText``; each block's ``Block/tokens`` are its share of them.
-  public let bodyTokens: [Token]
+  let bodyTokens: [Token]
 
   /// - Parameter bareHeadings: whether short lines alone between blank lines may be headings
   ///   (not in a converted web page, whose markup says what its headings are).
-  public init(text: String, file: String, bareHeadings: Bool = true) {
+  init(text: String, file: String, bareHeadings: Bool = true) {
     var warnings: [Diagnostic] = []
     let lines = Document.lines(text)
     let fm = FrontMatter.parse(lines)

@@ -11,7 +11,7 @@ private let systemRead = Darwin.read
 public enum FileReading {
   /// The error for a path that `open` or `stat` refused with `code`: missing, a dangling link, or
   /// the system's words (a link loop, no permission).
-  public static func failure(_ path: String, shown: String, errno code: Int32) -> KubeConError {
+  static func failure(_ path: String, shown: String, errno code: Int32) -> KubeConError {
     guard code == ENOENT else { return .unreadable(shown, reason: String(cString: strerror(code))) }
     var link = stat()
     return lstat(path, &link) == 0 ? .unreadable(shown, reason: "the symbolic link points to nothing") : .fileNotFound(shown)

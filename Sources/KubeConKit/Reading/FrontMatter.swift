@@ -5,33 +5,33 @@ import Foundation
 /// Only the top-level scalar and list fields a report needs are read (title, date, author, ...);
 /// nested maps are skipped. A block that never closes is not front matter: the whole file is
 /// body, with a warning.
-public struct FrontMatter: Sendable, Equatable {
-  public enum Value: Sendable, Equatable {
+struct FrontMatter: Sendable, Equatable {
+  enum Value: Sendable, Equatable {
     case string(String)
     case list([String])
 
-    public var string: String? {
+    var string: String? {
       if case .string(let s) = self { return s }
       return nil
     }
   }
 
-  public var fields: [String: Value] = [:]
+  var fields: [String: Value] = [:]
   /// Number of lines the front matter takes, delimiters included.
-  public var lineCount = 0
-  public var warnings: [Diagnostic] = []
+  var lineCount = 0
+  var warnings: [Diagnostic] = []
   /// The line of each field.
-  public var lines: [String: Int] = [:]
+  var lines: [String: Int] = [:]
 
-  public static func == (a: FrontMatter, b: FrontMatter) -> Bool {
+  static func == (a: FrontMatter, b: FrontMatter) -> Bool {
     a.fields == b.fields && a.lineCount == b.lineCount
   }
 
   /// A string field; a list or a missing field gives nil (wrong types are warned about by `parse`).
-  public func string(_ key: String) -> String? { fields[key]?.string }
+  func string(_ key: String) -> String? { fields[key]?.string }
 
   /// Splits front matter from the lines of a report.
-  public static func parse(_ lines: [Substring]) -> FrontMatter {
+  static func parse(_ lines: [Substring]) -> FrontMatter {
     var fm = FrontMatter()
     guard let first = lines.first?.trimmingWhitespaces(),
       first == "---" || first == "+++"

@@ -7,9 +7,9 @@ import Foundation
 /// Scripts, styles, navigation, headers, footers, asides, forms and comments are dropped; the
 /// article is the largest `<article>`, else `<main>`, else the `<body>`. Each block is placed on
 /// the line where it starts in the page when it can be, so warnings name real lines.
-public enum HTMLPage {
+enum HTMLPage {
   /// By extension, or a text that starts with a doctype or an `<html>` tag.
-  public static func isHTML(_ text: String, file: String) -> Bool {
+  static func isHTML(_ text: String, file: String) -> Bool {
     let ext = FileReading.fileExtension(file)
     if ext == "html" || ext == "htm" || ext == "xhtml" { return true }
     // What follows the spaces in the first 512 characters; only its start is compared (cutting
@@ -22,7 +22,7 @@ public enum HTMLPage {
   }
 
   /// The page as markdown with YAML front matter.
-  public static func markdown(from html: String) -> String {
+  static func markdown(from html: String) -> String {
     let root = HTMLTree.parse(html)
     let meta = Metadata(root)
     var out = MarkdownWriter()

@@ -1,21 +1,21 @@
 /// A markdown link kept from a report: its text and where it points.
-public struct Link: Codable, Hashable, Sendable {
-  public var text: String
-  public var url: String
+struct Link: Codable, Hashable, Sendable {
+  var text: String
+  var url: String
 }
 
 /// Inline markdown and HTML reduced to plain text.
 ///
 /// `**Keynote** by [Jane](https://x) <br>` gives `Keynote by Jane`, with the link and the bold
 /// text kept aside (bold and link text can be talk titles).
-public struct InlineText: Sendable, Equatable {
-  public var text: String
-  public var links: [Link]
-  public var strong: [String]
+struct InlineText: Sendable, Equatable {
+  var text: String
+  var links: [Link]
+  var strong: [String]
   /// Code spans (`` `kubectl` ``), their ticks dropped from ``text``.
-  public var code: [String] = []
+  var code: [String] = []
 
-  public init(_ raw: String) {
+  init(_ raw: String) {
     // Most paragraphs have no markup: nothing to read character by character.
     if !raw.containsByte(where: InlineText.isMarkup) {
       self.text = raw.trimmingSpaces()

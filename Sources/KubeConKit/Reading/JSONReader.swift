@@ -12,7 +12,7 @@ import Foundation
 ///   return names
 /// }
 /// ```
-struct JSONReader {
+public struct JSONReader {
   let bytes: UnsafeBufferPointer<UInt8>
   private(set) var i = 0
   private var depth = 0

@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Windows-1252 (Latin-1) text is read with a warning; binary data and other invalid
 /// encodings are refused with an error naming the file.
-public enum TextDecoding {
-  public struct Decoded: Sendable {
-    public var text: String
-    public var warnings: [String]
+enum TextDecoding {
+  struct Decoded: Sendable {
+    var text: String
+    var warnings: [String]
   }
 
-  public static func decode(_ data: Data, path: String) throws -> Decoded {
+  static func decode(_ data: Data, path: String) throws -> Decoded {
     var bytes = [UInt8](data)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// SHA-256 (FIPS 180-4), for identifying reports by content without a crypto dependency.
-public enum SHA256 {
+enum SHA256 {
   private static let k: [UInt32] = [
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -14,12 +14,12 @@ public enum SHA256 {
   ]
 
   /// The digest as 64 lowercase hex digits.
-  public static func hex(_ data: Data) -> String {
+  static func hex(_ data: Data) -> String {
     let digits = Array("0123456789abcdef".utf8)
     return String(decoding: data.withUnsafeBytes(digest).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
   }
 
-  public static func digest(_ message: [UInt8]) -> [UInt8] { message.withUnsafeBytes(digest) }
+  static func digest(_ message: [UInt8]) -> [UInt8] { message.withUnsafeBytes(digest) }
 
   /// The whole blocks are read where they are; only the last bytes are copied, to be padded.
   static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {

@@ -1,11 +1,11 @@
 /// SplitMix64: a small random generator that gives the same numbers for the same seed, for
 /// deterministic test inputs and benchmark corpora (never for anything secret).
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-  public var state: UInt64
+struct SeededGenerator: RandomNumberGenerator, Sendable {
+  var state: UInt64
 
-  public init(seed: UInt64) { state = seed }
+  init(seed: UInt64) { state = seed }
 
-  public mutating func next() -> UInt64 {
+  mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,7 +14,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   }
 
   /// A number in `0..<n` (0 when `n` is not positive).
-  public mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
+  mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
 
-  public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }

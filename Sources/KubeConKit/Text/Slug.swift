@@ -32,16 +32,16 @@ public enum Slug {
 
 /// Ids made unique in the order they are claimed: `base`, or `base-2`, `base-3`... the first not
 /// taken.
-public struct UniqueIds {
+struct UniqueIds {
   private var taken: Set<String>
   /// For each base claimed while taken, the number to try next: the ones below it are taken, and
   /// ids are never given back. Counting from 2 at every claim made the claims of one base
   /// cost as many lookups as the square of their number.
   private var next: [String: Int] = [:]
 
-  public init(taken: some Sequence<String> = []) { self.taken = Set(taken) }
+  init(taken: some Sequence<String> = []) { self.taken = Set(taken) }
 
-  public mutating func claim(_ base: String) -> String {
+  mutating func claim(_ base: String) -> String {
     if taken.insert(base).inserted { return base }
     var n = next[base] ?? 2
     var id = "\(base)-\(n)"

@@ -5,14 +5,14 @@
 /// the rest of making the token, and every copy of a token retained the whole text.
 public struct Token: Sendable, Equatable {
   /// The word as written.
-  public let text: String
+  let text: String
   /// Where the word is in the text it was read from: UTF-8 offsets (``end`` is past its last byte).
-  public let start: Int, end: Int
+  let start: Int, end: Int
   /// The word folded for matching (case, accents).
   /// (Set with ``foldedHash`` by the tokenizer only.)
-  public internal(set) var folded: String
+  public var folded: String
   /// Whether the word starts a sentence (first word, or after `.`, `!`, `?`, `:` or a line break).
-  public var startsSentence: Bool
+  var startsSentence: Bool
   /// ``Token/hash(folded:)`` of `folded`, worked out while folding: matchers test it against the
   /// words they know before looking a word up.
   var foldedHash: UInt16
