@@ -32,11 +32,12 @@ enum SearchCommand: Command {
   static let types = ["talk", "section", "session"]
 
   static func synonyms(_ ctx: Context) -> Synonyms {
-    guard let dir = try? ctx.locator.dataDirectory(), let s = try? Synonyms.load(from: dir) else {
-      ctx.warn("warning: Data/synonyms.json not found; searching without synonyms")
+    do {
+      return try Synonyms.load(from: try ctx.locator.dataDirectory())
+    } catch {
+      ctx.warn("warning: \(error); searching without synonyms")
       return Synonyms(groups: [])
     }
-    return s
   }
 
   /// The other reports presenting a hit, for people: their languages ("fr"), or their count and

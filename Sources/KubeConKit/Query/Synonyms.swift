@@ -20,22 +20,27 @@ public struct Synonyms: Sendable {
     return groups[g].filter { Synonyms.key($0) != Synonyms.key(phrase) }.map { analyzer.terms($0, keepStopWords: true) }.filter { !$0.isEmpty }
   }
 
-  /// Read on every search, with ``JSONValue`` (JSONDecoder's or JSONSerialization's first use
-  /// costs as much as the rest of a rare-word query).
+  /// Read on every search, with ``JSONReader`` (JSONDecoder's or JSONSerialization's first use
+  /// costs as much as the rest of a rare-word query): `{"groups": [["word", ...], ...]}`.
   public static func load(from dataDirectory: URL) throws -> Synonyms {
     let url = dataDirectory.appendingPathComponent("synonyms.json")
-    let json: JSONValue
+    guard FileManager.default.fileExists(atPath: url.path) else { throw KubeConError.fileNotFound(url.path) }
     do {
-      json = try JSONValue.parse(Array(try Data(contentsOf: url)))
+      let data = try Data(contentsOf: url)
+      return try data.withUnsafeBytes { raw in
+        try JSONReader.read(raw.bindMemory(to: UInt8.self)) { r in
+          var groups: [[String]]?
+          try r.object { r, key in
+            guard key == "groups" else { return try r.skip() }
+            var list: [[String]] = []
+            try r.array { r in list.append(try r.strings()) }
+            groups = list
+          }
+          return Synonyms(groups: try required(groups, "groups"))
+        }
+      }
     } catch {
       throw KubeConError.badCatalog(url.path, reason: "\(error)")
     }
-    let shape = KubeConError.badCatalog(url.path, reason: "expected {\"groups\": [[\"word\", ...], ...]}")
-    guard let raw = json["groups"]?.array else { throw shape }
-    let groups = try raw.map { group -> [String] in
-      guard let members = group.array, case let words = members.compactMap(\.string), words.count == members.count else { throw shape }
-      return words
-    }
-    return Synonyms(groups: groups)
   }
 }

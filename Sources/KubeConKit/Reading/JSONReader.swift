@@ -3,7 +3,7 @@ import Foundation
 /// A pull reader of JSON (RFC 8259, UTF-8): the caller asks for the value it expects (a string,
 /// an object whose members it reads one by one...), and nothing else is built. It reads the
 /// corpus many times faster than `JSONDecoder`, without JSONDecoder's map of the whole text
-/// (see BENCHMARKS.md), and is also the tokenizer of ``JSONValue``.
+/// (see BENCHMARKS.md). It also reads the catalogs and the synonyms.
 ///
 /// ```swift
 /// let names: [String] = try JSONReader.read(bytes) { r in
