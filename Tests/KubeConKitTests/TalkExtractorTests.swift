@@ -2,6 +2,25 @@ import Testing
 @testable import KubeConKit
 
 @Suite struct TalkExtractorTests {
+  /// A title rather than a phrase: most long words capitalized, or a colon after four words.
+  @Test(arguments: [
+    ("Scaling Observability Pipelines With OpenTelemetry", true), ("Déployer Kubernetes à Grande Échelle", true),
+    ("what we learned about the cluster", false), ("Day 2: keynotes and more talks", true), ("Conclusion", false),
+    ("Les clusters et la sécurité", false), ("e\u{301}te\u{301} Cloud Native Rocks", true),
+  ])
+  func titlesAreToldFromPhrases(heading: String, isTitle: Bool) {
+    #expect(TalkExtractor.looksLikeTitle(heading) == isTitle)
+  }
+
+  /// Quoted spans, with the text before each: straight, curly and French quotes.
+  @Test func quotationsGiveEachQuotedSpanAndWhatComesBefore() {
+    let found = TalkExtractor.quotations("La conférence « Zero Trust » puis “GitOps at Scale” et \"Flux\" ; \"\" vide")
+    #expect(found.map(\.0) == ["Zero Trust", "GitOps at Scale", "Flux"])
+    #expect(found[0].1 == "La conférence ")
+    #expect(TalkExtractor.quotations("no quote here").isEmpty)
+    #expect(TalkExtractor.quotations("an emoji 👩🏽‍💻 “Keeps Its Quote”").map(\.0) == ["Keeps Its Quote"])
+  }
+
   @Test func headingsWithBylinesAreTalksWithStatedTitles() throws {
     let fr = try Fixtures.parse("""
       Mes talks préférés#

@@ -264,37 +264,6 @@ struct TalkExtractor: Sendable {
   /// A title rather than a phrase: its long words (three or more) mostly capitalized, as English
   /// talk titles are, or a colon between two parts.
   static func looksLikeTitle(_ heading: String) -> Bool {
-    var text = heading
-    let scalarAnswer = text.withUTF8 { b -> Bool? in
-      guard Graphemes.eachScalarIsACharacter(b) else { return nil }
-      // Each scalar is a character: words are runs of bytes other than spaces.
-      var words = 0, long = 0, capitalized = 0
-      var i = 0
-      while i < b.count {
-        if b[i] == 0x20 { i += 1; continue }
-        let start = i
-        var characters = 0
-        while i < b.count && b[i] != 0x20 {
-          if b[i] & 0xC0 != 0x80 { characters += 1 }
-          i += 1
-        }
-        let (first, _) = Bytes.scalar(at: start, in: b)
-        guard first.isLetter else { continue }
-        words += 1
-        if characters >= 4 {
-          long += 1
-          if first.isUppercaseCharacter { capitalized += 1 }
-        }
-      }
-      if words >= 4 && heading.holds(": ") { return true }
-      guard long >= 2 else { return false }
-      return capitalized * 10 >= long * 7
-    }
-    return scalarAnswer ?? characterLooksLikeTitle(heading)
-  }
-
-  /// ``looksLikeTitle(_:)`` read as characters.
-  static func characterLooksLikeTitle(_ heading: String) -> Bool {
     let words = heading.split(separator: " ").filter { $0.first?.isLetter == true }
     if words.count >= 4 && heading.holds(": ") { return true }
     let long = words.filter { $0.count >= 4 }
@@ -586,18 +555,6 @@ struct TalkExtractor: Sendable {
   /// Quoted spans with the text before them: « », “ ”, ” ”, " ".
   static func quotations(_ sentence: String) -> [(String, String)] {
     guard mayHoldQuotations(sentence) else { return [] }
-    var text = sentence
-    return text.withUTF8 { Graphemes.eachScalarIsACharacter($0) ? quotationsByBytes($0) : nil } ?? characterQuotations(sentence)
-  }
-
-  /// False when a text has no '"' and no byte of « “ ” (C2 AB, E2 80 9C, E2 80 9D): then no
-  /// part of it has ``quotations(_:)``.
-  static func mayHoldQuotations(_ text: String) -> Bool {
-    text.containsByte(where: { $0 == 0x22 || $0 == 0xAB || $0 == 0x9C || $0 == 0x9D })
-  }
-
-  /// ``quotations(_:)`` read character by character.
-  static func characterQuotations(_ sentence: String) -> [(String, String)] {
     var out: [(String, String)] = []
     let chars = Array(sentence)
     var i = 0
@@ -614,41 +571,10 @@ struct TalkExtractor: Sendable {
     return out
   }
 
-  /// ``quotations(_:)`` read as bytes, for a text whose every scalar is a character of its own
-  /// (``Graphemes/eachScalarIsACharacter(_:)``).
-  static func quotationsByBytes(_ b: UnsafeBufferPointer<UInt8>) -> [(String, String)] {
-    let n = b.count
-    // Opening marks and the mark that closes each: " " « » “ ” ” ”.
-    func opening(at i: Int) -> (length: Int, close: [UInt8])? {
-      if b[i] == 0x22 { return (1, [0x22]) }
-      if b[i] == 0xC2, i + 1 < n, b[i + 1] == 0xAB { return (2, [0xC2, 0xBB]) }
-      if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x9C || b[i + 2] == 0x9D { return (3, [0xE2, 0x80, 0x9D]) }
-      return nil
-    }
-    func find(_ mark: [UInt8], from start: Int) -> Int? {
-      var k = start
-      while k + mark.count <= n {
-        if b[k] == mark[0], mark.indices.allSatisfy({ b[k + $0] == mark[$0] }) { return k }
-        k += 1
-      }
-      return nil
-    }
-    var out: [(String, String)] = []
-    var i = 0
-    while i < n {
-      guard let (length, close) = opening(at: i) else {
-        i += 1
-        continue
-      }
-      if let end = find(close, from: i + length), end > i + length {
-        let title = String(decoding: UnsafeBufferPointer(rebasing: b[(i + length)..<end]), as: UTF8.self).trimmingSpaces()
-        out.append((title, String(decoding: UnsafeBufferPointer(rebasing: b[0..<i]), as: UTF8.self)))
-        i = end + close.count
-      } else {
-        i += length
-      }
-    }
-    return out
+  /// False when a text has no '"' and no byte of « “ ” (C2 AB, E2 80 9C, E2 80 9D): then no
+  /// part of it has ``quotations(_:)``.
+  static func mayHoldQuotations(_ text: String) -> Bool {
+    text.containsByte(where: { $0 == 0x22 || $0 == 0xAB || $0 == 0x9C || $0 == 0x9D })
   }
 
   /// Bold spans of a block that appear in this sentence, with the text before them.
