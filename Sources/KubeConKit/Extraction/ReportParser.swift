@@ -200,7 +200,7 @@ public struct ReportParser: Sendable {
     let bodyTokens = doc.bodyTokens
     let hint = ["lang", "language", "locale"].lazy.compactMap { doc.frontMatter.string($0) }.first
     let language = LanguageDetector.detect(words: bodyTokens, hint: hint)
-    if bodyText.wordCount(upTo: 5) < 5 {
+    if bodyText.pieceCount(upTo: 5) < 5 {
       diagnostics.append(Diagnostic(file: file, line: 1, message: "the report has almost no text"))
     }
     let date = DateExtractor.fromFrontMatter(doc.frontMatter)

@@ -20,7 +20,8 @@ struct TalkExtractor: Sendable {
     self.projects = projects
   }
 
-  enum Context { case none, keynote, talkList }
+  /// What a heading's parent announces: nothing, keynotes, or a list of talks.
+  enum ParentHeading { case none, keynote, talkList }
 
   /// The talks of an outline, in order.
   /// - Parameters:
@@ -33,11 +34,11 @@ struct TalkExtractor: Sendable {
 
   func talks(in sections: [OutlineSection], author: String?, projectScan: ProjectMatcher.Reading?, log: ExtractionLog? = nil) -> [TalkCandidate] {
     var result: [TalkCandidate] = []
-    var context = Context.none
+    var context = ParentHeading.none
     var contextLevel = 0
     // A container with subsections holds its talks in them: a heading at its own level after it is not one.
     var contextHasChildren = false
-    var containerKind: [Int: Context] = [:]
+    var containerKind: [Int: ParentHeading] = [:]
     for (index, section) in sections.enumerated() {
       var found: [TalkCandidate] = []
       defer { result += found }
@@ -57,7 +58,7 @@ struct TalkExtractor: Sendable {
 
       // Containers: short headings that announce talks or keynotes, or group things.
       if !hasSpeakerEvidence && words <= 9 && !(kindPrefix != nil && folded.holds(":")) {
-        var kind: Context? = nil
+        var kind: ParentHeading? = nil
         if words <= 6 && TalkExtractor.containsAny(folded, TalkVocabulary.talkList) { kind = .talkList }
         if folded.holds("keynote") && words <= 4 { kind = .keynote }
         if let kind {
@@ -286,7 +287,7 @@ struct TalkExtractor: Sendable {
       // The byline is the whole paragraph, or its first sentence ("By X from Y. The talk...").
       for k in 0..<2 {
         let text = k == 0 ? block.text : TalkExtractor.sentences(block.text, limit: 1).first ?? ""
-        guard text.wordCount(upTo: 31) <= 30 else { continue }
+        guard text.pieceCount(upTo: 31) <= 30 else { continue }
         for prefix in prefixes {
           // SpeakerParser.words sets final punctuation aside (keeping "Inc." and initials).
           if let list = parser.parseList(String(text.dropFirst(prefix.count))) { return list }

@@ -310,7 +310,7 @@ struct Document: Sendable {
   /// Lines that close the notes on one session by pointing at its recording.
   static func isMarker(_ text: String) -> Bool {
     // At most nine words (runs of non-spaces), counted until there are too many.
-    guard text.wordCount(upTo: 10) <= 9 else { return false }
+    guard text.pieceCount(upTo: 10) <= 9 else { return false }
     let f = Folding.fold(text)
     // (Most short paragraphs start with none of the prefixes' first letters.)
     guard let first = f.utf8.first, markerFirstBytes.contains(first) else { return false }

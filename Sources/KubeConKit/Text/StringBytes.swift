@@ -138,43 +138,12 @@ extension String {
     var text = self
     return text.withUTF8 { $0.contains(where: isOne) }
   }
-
-  /// The number of pieces between spaces, counted up to `limit`: the rest of the text is not read.
-  func wordCount(upTo limit: Int) -> Int {
-    var text = self
-    return text.withUTF8 { runCount($0, apartFrom: 0x20, upTo: limit) }
-  }
 }
 
 extension StringProtocol {
   /// `min(limit, split(separator: " ").count)`: the runs of characters other than a space,
   /// counted until there are `limit` (the rest of the text is not read).
-  ///
-  /// Read as bytes while each scalar is a character of its own (``Graphemes``): going through
-  /// `Character`s cost a few hundred instructions a word.
-  func pieceCount(upTo limit: Int) -> Int {
-    let counted = utf8.withContiguousStorageIfAvailable { b -> Int? in
-      var count = 0
-      var inRun = false
-      var i = 0
-      while i < b.count {
-        guard let length = Graphemes.lengthOfLoneScalar(b, at: i) else { return nil }
-        if b[i] == 0x20 {
-          inRun = false
-        } else if !inRun {
-          inRun = true
-          count += 1
-          if count >= limit { break }
-        }
-        i += length
-      }
-      return count
-    }
-    return (counted ?? nil) ?? characterPieceCount(upTo: limit)
-  }
-
-  /// ``pieceCount(upTo:)`` read character by character.
-  func characterPieceCount(upTo limit: Int) -> Int { runCount(self, apartFrom: " ", upTo: limit) }
+  func pieceCount(upTo limit: Int) -> Int { runCount(self, apartFrom: " ", upTo: limit) }
 }
 
 /// The runs of elements other than `space`, counted until there are `limit`.
