@@ -72,7 +72,7 @@ import Testing
       }
       for s in corpus.speakers {
         // One spelling of each organization (case and accents aside) their talks give them.
-        let refs = s.talks.flatMap { talks[$0]!.speakers }.filter { CorpusBuilder.speakerKey($0.name) == s.id }
+        let refs = s.talks.flatMap { talks[$0]!.speakers }.filter { SpeakerIdentity.key($0.name) == s.id }
         #expect(Set(s.organizations.map(Folding.fold)) == Set(refs.compactMap(\.organization).map(Folding.fold)), "\(s.id)")
         #expect(Set(s.organizations.map(Folding.fold)).count == s.organizations.count, "\(s.id)")
       }

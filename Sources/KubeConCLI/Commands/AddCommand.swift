@@ -104,7 +104,7 @@ enum AddCommand: Command {
       }
       results.append(FileOutcome(
         file: shown, id: id, status: status, title: p.report.title,
-        talks: p.talks.count, speakers: Set(p.talks.flatMap { $0.speakers.map { CorpusBuilder.speakerKey($0.name) } }).count,
+        talks: p.talks.count, speakers: Set(p.talks.flatMap { $0.speakers.map { SpeakerIdentity.key($0.name) } }).count,
         projects: p.report.projects.count, warnings: p.diagnostics.map(\.description), reason: nil))
       for d in p.diagnostics { ctx.warn(Terminal.sanitize(d.description)) }
     }

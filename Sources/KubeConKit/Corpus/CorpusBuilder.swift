@@ -1,5 +1,6 @@
-/// Builds the linked corpus from parsed reports: merges talks seen in several reports, gathers
-/// speakers across reports and editions, counts projects and themes per edition.
+/// Builds the linked corpus from parsed reports: links translations and the talks several
+/// reports present (``Linker``), gathers speakers (``SpeakerIdentity``), counts projects and
+/// themes per edition.
 public enum CorpusBuilder {
   /// - Parameter reports: parsed reports, in any order (the result is sorted).
   public static func build(_ reports: [ParsedReport], catalog: Catalog) -> Corpus {
@@ -15,7 +16,7 @@ public enum CorpusBuilder {
     // Talks: one per group of mentions, merged on every core, then named in order (a name is
     // taken once). Talk t of report r becomes talk renamed[r][t].
     let groups = Linker.sameTalks(parsed, translations: translations)
-    var talks = parallelMap(groups) { merge($0, of: parsed) }
+    var talks = parallelMap(groups) { Linker.merge($0, of: parsed) }
     var renamed = parsed.map { [String](repeating: "", count: $0.talks.count) }
     var usedIds = UniqueIds()
     for (group, k) in zip(groups, talks.indices) {
@@ -37,105 +38,12 @@ public enum CorpusBuilder {
     // Speakers, projects and themes, each from the talks and reports, at the same time.
     let (linkedTalks, linkedReports) = (talks, reportList)
     let (speakerList, projectList, themeList) = concurrently(
-      { speakers(linkedTalks, reportIds: linkedReports.map(\.id)) },
+      { SpeakerIdentity.speakers(linkedTalks, reportIds: linkedReports.map(\.id)) },
       { projects(parsed, talks: linkedTalks, catalog: catalog) },
       { themes(linkedReports, talks: linkedTalks, catalog: catalog) })
     return Corpus(
       reports: reportList, talks: talks, speakers: speakerList, projects: projectList, themes: themeList,
       editions: catalog.editions.sorted { $0.id < $1.id })
-  }
-
-  /// The talk of a group of mentions (`(report index, talk index)`, in report order), with the
-  /// id of the talk that names it, not yet made unique.
-  static func merge(_ group: [(Int, Int)], of parsed: [ParsedReport]) -> Talk {
-    // The program's or a stated title, in English when a translation gives one, names the talk; then the
-    // first report's (a group is in report order, and reports in id order). (Numbers: tuples
-    // holding the reports' ids, made at every comparison, were a third of linking.)
-    let rank = group.map { r, t in
-      (parsed[r].talks[t].titleSource == .derived ? 2 : 0) + (parsed[r].report.language == "en" ? 0 : 1)
-    }
-    let order = group.indices.sorted { (rank[$0], $0) < (rank[$1], $1) }
-    // (Talks read in place: a list of the group's talks copied each, every string and list
-    // retained, and most groups are one talk.)
-    var talk = parsed[group[order[0]].0].talks[group[order[0]].1]
-    if order.count > 1 {
-      var folded = talk.speakers.map { Folding.fold($0.name) }
-      var projects = Set(talk.projects), themes = Set(talk.themes), reports = Set(talk.reports)
-      for i in order.dropFirst() {
-        let other = parsed[group[i].0].talks[group[i].1]
-        for s in other.speakers {
-          let name = Folding.fold(s.name)
-          if let k = folded.firstIndex(of: name) {
-            if talk.speakers[k].organization == nil { talk.speakers[k].organization = s.organization }
-          } else {
-            talk.speakers.append(s)
-            folded.append(name)
-          }
-        }
-        projects.formUnion(other.projects)
-        themes.formUnion(other.themes)
-        reports.formUnion(other.reports)
-        talk.mentions += other.mentions
-        if talk.kind == .session, other.kind != .session { talk.kind = other.kind }
-      }
-      talk.projects = projects.sorted()
-      talk.themes = themes.sorted()
-      talk.reports = reports.sorted()
-    }
-    talk.mentions.sort { ($0.report, $0.line) < ($1.report, $1.line) }
-    return talk
-  }
-
-  /// The key that makes one speaker of the ways reports write a name (case and accents aside).
-  public static func speakerKey(_ name: String) -> String { Slug.make(name, maxLength: 80) }
-
-  /// - Parameter reportIds: the corpus's report ids, sorted.
-  static func speakers(_ talks: [Talk], reportIds: [String]) -> [Speaker] {
-    var byKey: [String: Speaker] = [:]
-    var talksOf: [String: [Int]] = [:]
-    // Each name's key made once, and each speaker's organizations kept folded: a speaker of many
-    // talks had every organization folded again at each talk.
-    var keys: [String: String] = [:]
-    var organizationsOf: [String: Set<String>] = [:]  // folded, by speaker key
-    // Entries change in place: a copy taken out of the dictionary and put back would copy its
-    // lists on every append (quadratic for a speaker of many talks).
-    func add(_ s: SpeakerRef, key: String, of talk: Talk, to speaker: inout Speaker) {
-      if let org = s.organization, organizationsOf[key, default: []].insert(Folding.fold(org)).inserted {
-        speaker.organizations.append(org)
-      }
-      speaker.talks.append(talk.id)
-      if let y = talk.edition?.year { speaker.years.append(y) }
-    }
-    for (t, talk) in talks.enumerated() {
-      for s in talk.speakers {
-        let key = keys[s.name] ?? speakerKey(s.name)
-        keys[s.name] = key
-        add(s, key: key, of: talk, to: &byKey[key, default: Speaker(id: key, name: s.name, organizations: [], talks: [], years: [], reports: [])])
-        talksOf[key, default: []].append(t)
-      }
-    }
-    // A speaker's reports are those of their talks. A talk seen in many reports is seen with each
-    // of its speakers: reports are numbered (in id order) and gathered once per speaker, instead
-    // of hashing every id of every talk into a set (seconds at 10,000 reports).
-    let number = Dictionary(reportIds.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    var numbers = [[Int]?](repeating: nil, count: talks.count)
-    var seen = [Int](repeating: -1, count: reportIds.count)
-    return byKey.values.enumerated().map { n, s in
-      var s = s
-      s.organizations.sort()
-      s.talks = Array(Set(s.talks)).sorted()
-      s.years = Array(Set(s.years)).sorted()
-      var found: [Int] = []
-      for t in talksOf[s.id] ?? [] {
-        if numbers[t] == nil { numbers[t] = talks[t].reports.compactMap { number[$0] } }
-        for r in numbers[t]! where seen[r] != n {
-          seen[r] = n
-          found.append(r)
-        }
-      }
-      s.reports = found.sorted().map { reportIds[$0] }
-      return s
-    }.sorted { $0.id < $1.id }
   }
 
   static func projects(_ parsed: [ParsedReport], talks: [Talk], catalog: Catalog) -> [ProjectEntry] {
