@@ -52,13 +52,13 @@ import Testing
 
   /// A line longer than the limit is refused with its number; a line of the limit is read.
   @Test func linesLongerThanTheLimitAreNamed() throws {
-    let limit = ReportParser.maxLineLength
+    let limit = ReportFile.maxLineLength
     let long = String(repeating: "é", count: limit / 2)  // the limit, in bytes
-    try ReportParser.checkLineLengths("a\n" + long + "\n\nb", file: "r.md")
-    try ReportParser.checkLineLengths(long, file: "r.md")
+    try ReportFile.checkLineLengths("a\n" + long + "\n\nb", file: "r.md")
+    try ReportFile.checkLineLengths(long, file: "r.md")
     for (text, line) in [(long + "x", 1), ("a\n\n" + long + "x\nb", 3), ("a\nb\n" + long + "x", 3)] {
       #expect(throws: KubeConError.lineTooLong("r.md", line: line, limit: limit)) {
-        try ReportParser.checkLineLengths(text, file: "r.md")
+        try ReportFile.checkLineLengths(text, file: "r.md")
       }
     }
   }

@@ -89,7 +89,7 @@ public struct ReportParser: Sendable {
   /// - Parameter explain: keep every decision about what is a talk (``ParsedReport/explanation``).
   public func parse(fileAt path: String, displayPath: String? = nil, id: String? = nil, explain: Bool = false) throws -> ParsedReport {
     let shown = displayPath ?? path
-    let data = try FileReading.read(path, shown: shown, limit: ReportParser.maxFileSize)
+    let data = try FileReading.read(path, shown: shown, limit: ReportFile.maxSize)
     return try parse(data: data, file: shown, id: id ?? ReportParser.id(forFile: path), explain: explain)
   }
 
@@ -184,13 +184,8 @@ public struct ReportParser: Sendable {
 
   /// Parses a report's bytes. `file` names it in warnings and errors.
   func parse(data: Data, file: String, id: String, explain: Bool = false) throws -> ParsedReport {
-    let decoded = try TextDecoding.decode(data, path: file)
-    var diagnostics = decoded.warnings.map { Diagnostic(file: file, line: 1, message: $0) }
-    let html = HTMLPage.isHTML(decoded.text, file: file)
-    let text = html ? HTMLPage.markdown(from: decoded.text) : decoded.text
-    try ReportParser.checkLineLengths(text, file: file)
-    let doc = Document(text: text, file: file, bareHeadings: !html)
-    diagnostics += doc.warnings
+    let doc = try ReportFile.document(data, file: file)
+    var diagnostics = doc.warnings
 
     let title = ReportMetadata.title(doc, file: file)
     let author = ReportMetadata.author(doc, parser: speakers)
@@ -313,29 +308,6 @@ public struct ReportParser: Sendable {
     }
     if case .list(let items)? = fm.fields["author"], items.isEmpty { flag("author", "is empty or a nested map, not a name") }
     return found
-  }
-
-  /// Reports larger than this are refused before they are read (a trip report is a few dozen KB;
-  /// a saved page with its inline styles and scripts a few MB).
-  static let maxFileSize = 16 << 20
-  /// A line longer than this is not prose (the longest paragraphs of real reports are a few KB).
-  static let maxLineLength = 256 << 10
-
-  static func checkLineLengths(_ text: String, file: String) throws {
-    var text = text
-    // The line breaks are found by memchr (iterating over the UTF-8 view cost 27 instructions a byte).
-    let tooLong: Int? = text.withUTF8 { bytes in
-      var line = 1
-      var start = 0
-      while start <= bytes.count {
-        let end = Bytes.firstIndex(of: 0x0A, in: bytes, from: start) ?? bytes.count
-        if end - start > maxLineLength { return line }
-        line += 1
-        start = end + 1
-      }
-      return nil
-    }
-    if let line = tooLong { throw KubeConError.lineTooLong(file, line: line, limit: maxLineLength) }
   }
 
   /// Whether `text` has at least `n` characters, counted no further.
