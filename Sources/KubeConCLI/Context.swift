@@ -34,8 +34,7 @@ final class Context {
   func warn(_ line: String) { io.err(line + "\n") }
 
   /// Keeps `value` as long as the context: when the process ends after the command
-  /// (``IO/exitsAfterRun``), it is not freed object by object. (A corpus of 10,000 reports took
-  /// half a second to free.)
+  /// (``IO/exitsAfterRun``), it is not freed object by object (BENCHMARKS.md, "Tricks").
   func keep(_ value: Any) { kept.append(value) }
 
   /// Prints a value as sorted, pretty-printed JSON.

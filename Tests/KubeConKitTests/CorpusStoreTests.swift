@@ -54,21 +54,6 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: ws.dir.path) == ["corpus.json"])
   }
 
-  /// Dropping the cached pages of the file about to be replaced leaves its bytes, and neither
-  /// waits on a FIFO (opening one to read would wait for a writer) nor touches it.
-  @Test func droppingTheOldFilesCacheLeavesItAndNeverWaits() throws {
-    let ws = try workspace()
-    defer { try? FileManager.default.removeItem(at: ws.dir) }
-    PageCache.drop(ws.path)
-    #expect(try Data(contentsOf: URL(fileURLWithPath: ws.path)) == ws.bytes)
-    let fifo = ws.dir.appendingPathComponent("fifo").path
-    #expect(mkfifo(fifo, 0o644) == 0)
-    PageCache.drop(fifo)
-    PageCache.drop(ws.dir.appendingPathComponent("missing").path)
-    var info = stat()
-    #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
-  }
-
   @Test func aWriteThatStopsWritingIsAFailureToo() throws {
     let ws = try workspace()
     defer { try? FileManager.default.removeItem(at: ws.dir) }

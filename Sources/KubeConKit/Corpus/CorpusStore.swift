@@ -116,12 +116,9 @@ public enum CorpusStore {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
     let temp = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    PageCache.drop(path)
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw KubeConError.writeFailed(path, reason: String(cString: strerror(errno))) }
     var failure: String? = nil
-    var written = 0
-    var writtenBack = 0  // the bytes whose writing to disk has started
     // After a failure, what comes next is not written.
     produce { buffer in
       guard failure == nil else { return }
@@ -134,11 +131,6 @@ public enum CorpusStore {
           return
         }
         offset += n
-      }
-      written += buffer.count
-      if written - writtenBack >= 1 << 20 {
-        WriteBack.start(fd, from: writtenBack, count: written - writtenBack)
-        writtenBack = written
       }
     }
     if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
@@ -154,46 +146,5 @@ public enum CorpusStore {
       fsync(folder)
       close(folder)
     }
-  }
-}
-
-/// The page cache of a file about to be replaced. Its pages are freed at the rename anyway; freed
-/// first, they hold the new file's pages, and the two files are never both in memory. (Here,
-/// writing 300 MB took 0.67-0.94 s beside the old file's cached pages and 0.08-0.28 s once they
-/// were dropped: memory new to the virtual machine costs microseconds a page.) The file itself is
-/// untouched: readers meanwhile read it from disk. Linux only; elsewhere nothing is dropped.
-enum PageCache {
-  static func drop(_ path: String) {
-    #if os(Linux)
-    // (Without blocking on a FIFO, and for a regular file only.)
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard fd >= 0 else { return }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
-    // (Only clean pages go: a file whose writing has not reached the disk keeps them.)
-    _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED))
-    #endif
-  }
-}
-
-/// Starts writing a file's bytes to disk while the next ones are made (Linux's `sync_file_range`),
-/// so that the `fsync` at the end waits for the last ones only: 4.7 ms -> 0.2 ms for 8 MB here.
-/// Looked up when first used (Swift does not import it); elsewhere, or without it, nothing starts
-/// early and `fsync` does it all.
-enum WriteBack {
-  #if os(Linux)
-  private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
-  private static let syncFileRange: SyncFileRange? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range").map {
-    unsafeBitCast($0, to: SyncFileRange.self)
-  }
-  /// `SYNC_FILE_RANGE_WRITE`: start writing the dirty pages of the range, without waiting.
-  private static let write: UInt32 = 2
-  #endif
-
-  static func start(_ fd: Int32, from offset: Int, count: Int) {
-    #if os(Linux)
-    _ = syncFileRange?(fd, Int64(offset), Int64(count), write)
-    #endif
   }
 }

@@ -98,54 +98,13 @@ public struct ReportParser: Sendable {
 
   /// A report's id from its file name: `2025/kubecon-london/index.md` gives `kubecon-london`.
   static func id(forFile path: String) -> String {
-    var name: String
-    let folder: () -> String
-    if let (file, parent) = plainComponents(path) {
-      name = stem(of: file)
-      folder = { parent }
-    } else {
-      let url = URL(fileURLWithPath: path)
-      name = url.deletingPathExtension().lastPathComponent
-      folder = { url.deletingLastPathComponent().lastPathComponent }
-    }
+    let url = URL(fileURLWithPath: path)
+    var name = url.deletingPathExtension().lastPathComponent
     if genericNames.contains(name.lowercased()) {
-      let folder = folder()
+      let folder = url.deletingLastPathComponent().lastPathComponent
       if !folder.isEmpty && folder != "/" { name = folder }
     }
     return Slug.make(name, maxLength: 80)
-  }
-
-  /// The file's name and its folder's ("" at the root) in an absolute path without empty, `.` or
-  /// `..` components (what `build` gives); nil for other paths, which `URL` reads. (Through `URL`,
-  /// a file's id cost about 30,000 instructions, on one core before the parse starts.)
-  static func plainComponents(_ path: String) -> (file: String, folder: String)? {
-    var path = path
-    return path.withUTF8 { b -> (file: String, folder: String)? in
-      guard b.first == UInt8(ascii: "/") else { return nil }
-      var start = 1
-      var folder = 1..<1
-      for k in 1...b.count where k == b.count || b[k] == UInt8(ascii: "/") {
-        let component = b[start..<k]
-        if component.isEmpty || (component.count <= 2 && component.allSatisfy { $0 == UInt8(ascii: ".") }) { return nil }
-        if k == b.count {
-          return (String(decoding: UnsafeBufferPointer(rebasing: component), as: UTF8.self),
-                  String(decoding: UnsafeBufferPointer(rebasing: b[folder]), as: UTF8.self))
-        }
-        folder = start..<k
-        start = k + 1
-      }
-      return nil
-    }
-  }
-
-  /// A file name without its extension, as `URL`'s `deletingPathExtension()` leaves it: up to its
-  /// last dot, unless the dot starts or ends the name or what is left would be `.` or `..`.
-  static func stem(of name: String) -> String {
-    let bytes = name.utf8
-    guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != bytes.startIndex, bytes.index(after: dot) != bytes.endIndex
-    else { return name }
-    let stem = Substring(bytes[..<dot])
-    return stem == "." || stem == ".." ? name : String(stem)
   }
 
   /// The system's words for a file error ("Permission denied").
