@@ -60,9 +60,9 @@ import Testing
       for block in document.blocks {
         for inTalk in [false, true] {
           let sentences = extractor.sentences(block, namingSpeakersInTalk: inTalk)
-          #expect(sentences.map { TalkExtractor.sentence(block.text, $0.bounds) } == TalkExtractor.sentences(block.text))
+          #expect(sentences.map { Sentences.sentence(block.text, $0.bounds) } == Sentences.split(block.text))
           for (bounds, mayName) in sentences {
-            let sentence = TalkExtractor.sentence(block.text, bounds)
+            let sentence = Sentences.sentence(block.text, bounds)
             // (Nor does a block without quotes or bold text name a title in quotes.)
             if block.inline.strong.isEmpty && !TalkExtractor.mayHoldQuotations(block.text) {
               #expect(extractor.quotedTalks(sentence, block: block, sectionIndex: 0).isEmpty)
@@ -129,7 +129,7 @@ import Testing
     for _ in 0..<3000 {
       let text = Folding.fold(ByteScanTests.randomText(&random, length: random.below(20)))
       let phrase = random.pick(phrases)
-      #expect(TalkExtractor.containsWords(text, phrase) == ByteScanTests.characterContainsWords(text, phrase), "\(text.debugDescription) \(phrase)")
+      #expect(WordSearch.containsWords(text, phrase) == ByteScanTests.characterContainsWords(text, phrase), "\(text.debugDescription) \(phrase)")
     }
   }
 
@@ -137,7 +137,7 @@ import Testing
     var random = SeededGenerator(seed: 23)
     for _ in 0..<3000 {
       let text = ByteScanTests.randomText(&random, length: random.below(30))
-      #expect(TalkExtractor.sentences(text) == ByteScanTests.formerSentences(text), "\(text.debugDescription)")
+      #expect(Sentences.split(text) == ByteScanTests.formerSentences(text), "\(text.debugDescription)")
       let split = text.split(whereSeparator: { $0 == "." || $0 == "!" || $0 == "?" || $0 == "\n" })
       #expect(ByteScanTests.editionSentences(text) == split, "\(text.debugDescription)")
     }
@@ -278,16 +278,16 @@ import Testing
   @Test func phraseSetsCountWhatEachSearchFinds() {
     var random = SeededGenerator(seed: 33)
     let phrases = ["a", "de", "talk", "e d", "é", "日本", "a.", "keynote", "x talk", "talk", "ce talk"]
-    let set = TalkExtractor.PhraseSet(phrases)
+    let set = PhraseSet(phrases)
     for _ in 0..<3000 {
       let text = Folding.fold(ByteScanTests.randomText(&random, length: random.below(30)))
-      let count = phrases.filter { TalkExtractor.containsWords(text, $0) }.count
+      let count = phrases.filter { WordSearch.containsWords(text, $0) }.count
       #expect(set.count(in: text) == count, "\(text.debugDescription)")
       #expect(set.count(in: text, upTo: 2) == min(count, 2), "\(text.debugDescription)")
     }
     let cues = TalkVocabulary.presentationCues
     for text in SharedTokensTests.reportTexts.map(Folding.fold) {
-      #expect(TalkExtractor.presentationCues.count(in: text) == cues.filter { TalkExtractor.containsWords(text, $0) }.count)
+      #expect(TalkExtractor.presentationCues.count(in: text) == cues.filter { WordSearch.containsWords(text, $0) }.count)
     }
   }
 
@@ -296,9 +296,9 @@ import Testing
     func former(_ folded: String) -> Bool {
       let words = folded.split(separator: " ")
       guard words.count <= 9 else { return false }
-      if TalkVocabulary.groupingAnywhere.contains(where: { TalkExtractor.containsWords(folded, $0) }) { return true }
+      if TalkVocabulary.groupingAnywhere.contains(where: { WordSearch.containsWords(folded, $0) }) { return true }
       for (p, starts) in TalkVocabulary.groupingStarts {
-        if folded == p || starts.contains(where: { folded.hasPrefix($0) }) || (words.count <= 3 && TalkExtractor.containsWords(folded, p)) {
+        if folded == p || starts.contains(where: { folded.hasPrefix($0) }) || (words.count <= 3 && WordSearch.containsWords(folded, p)) {
           return true
         }
       }
@@ -355,7 +355,7 @@ import Testing
 
   @Test func firstWordsAreThoseOfTheWholeSentence() {
     func former(_ text: String) -> String {
-      let first = TalkExtractor.sentences(text, limit: 1).first ?? text
+      let first = Sentences.split(text, limit: 1).first ?? text
       let words = first.split(separator: " ")
       var title = words.prefix(12).joined(separator: " ")
       while let last = title.last, ".:;,!?".contains(last) { title.removeLast() }
@@ -364,7 +364,7 @@ import Testing
     var random = SeededGenerator(seed: 36)
     for _ in 0..<3000 {
       let text = (0..<random.below(40)).map { _ in random.pick(["word", " ", "  ", "é", "a,", "Inc.", ". ", "x", " \u{301}"]) }.joined()
-      #expect(TalkExtractor.firstWords(of: text) == former(text), "\(text.debugDescription)")
+      #expect(Sentences.firstWords(of: text) == former(text), "\(text.debugDescription)")
     }
   }
 
@@ -573,10 +573,10 @@ import Testing
       for prefix in TalkVocabulary.bylinePrefixes {
         #expect(whole.hasPrefix(prefix) == start.hasPrefix(prefix), "\(text.debugDescription) \(prefix)")
       }
-      #expect(TalkExtractor.sentences(text, limit: 1) == Array(TalkExtractor.sentences(text).prefix(1)), "\(text.debugDescription)")
+      #expect(Sentences.split(text, limit: 1) == Array(Sentences.split(text).prefix(1)), "\(text.debugDescription)")
       // A paragraph (trimmed) starts with the prefixes its first sentence starts with.
       let paragraph = text.trimmingSpaces()
-      let sentence = TalkExtractor.foldedStart(TalkExtractor.sentences(paragraph, limit: 1).first ?? "")
+      let sentence = TalkExtractor.foldedStart(Sentences.split(paragraph, limit: 1).first ?? "")
       for prefix in TalkVocabulary.bylinePrefixes {
         #expect(TalkExtractor.foldedStart(paragraph).hasPrefix(prefix) == sentence.hasPrefix(prefix), "\(paragraph.debugDescription)")
       }

@@ -19,7 +19,7 @@ enum ReportMetadata {
     }
     if let heading = doc.blocks.first(where: { $0.isHeading && !$0.text.isEmpty }) { return heading.text }
     let first = doc.blocks.first { $0.kind == .paragraph && !isDateLine($0.text) && !isByline($0.text) }
-    if let sentence = first.flatMap({ TalkExtractor.sentences($0.text, limit: 1).first }), sentence.split(separator: " ").count <= 15 {
+    if let sentence = first.flatMap({ Sentences.split($0.text, limit: 1).first }), sentence.split(separator: " ").count <= 15 {
       return sentence.trimmingCharacters(in: .whitespaces)
     }
     let name = (file as NSString).lastPathComponent

@@ -33,7 +33,7 @@ enum TalkVocabulary {
   static func isGrouping(_ folded: String) -> Bool {
     let words = folded.pieceCount(upTo: 10)  // (only compared with 9 and less)
     guard words <= 9 else { return false }
-    // Each list is looked for in one pass over the heading (see `TalkExtractor.PhraseSet`).
+    // Each list is looked for in one pass over the heading (see `PhraseSet`).
     if groupingAnywhereSet.count(in: folded, upTo: 1) > 0 { return true }
     // (A heading that starts with "p:" or "p " starts with p.)
     for (p, starts) in groupingStarts where folded.hasASCIIPrefix(p) {
@@ -43,8 +43,8 @@ enum TalkVocabulary {
     return words <= 4 && dayWords.contains { folded.hasSuffix(" " + $0) }
   }
 
-  static let groupingAnywhereSet = TalkExtractor.PhraseSet(groupingAnywhere)
-  static let groupingSet = TalkExtractor.PhraseSet(grouping)
+  static let groupingAnywhereSet = PhraseSet(groupingAnywhere)
+  static let groupingSet = PhraseSet(grouping)
 
   /// Short headings that announce a list of talks.
   static let talkList: [String] = [
