@@ -34,13 +34,16 @@ struct ParsedArguments: Sendable {
   var values: [String: [String]] = [:]
   var flags: Set<String> = []
 
-  func value(_ name: String) -> String? { values[name]?.last }
-  func has(_ flag: String) -> Bool { flags.contains(flag) }
+  /// An option's last value (options are read by their ``OptionSpec``, declared once per command:
+  /// a misspelt option is a compile error, not a silent nil).
+  func value(_ option: OptionSpec) -> String? { values[option.name]?.last }
+  func has(_ flag: OptionSpec) -> Bool { flags.contains(flag.name) }
 
   /// A count option such as `--limit`: a whole number of 1 or more (0 would show nothing; a
   /// number too large for the machine means "all"), with a usage error for anything else.
-  func count(_ name: String) throws -> Int? {
-    guard let raw = value(name) else { return nil }
+  func count(_ option: OptionSpec) throws -> Int? {
+    let name = option.name
+    guard let raw = value(option) else { return nil }
     guard !raw.isEmpty, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
       throw UsageError("\(name) takes a whole number of 1 or more, not '\(raw)'")
     }

@@ -68,7 +68,7 @@ public enum CLI {
       io.err("Error: \(error)\n")
       return 1
     }
-    if parsed.has("--help") {
+    if parsed.has(CommandSpec.helpOption) {
       io.out(io.fitted(Help.text(spec)))
       return 0
     }

@@ -15,10 +15,10 @@ final class Context {
     self.args = args
     let noColor = io.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     let dumb = io.environment["TERM"] == "dumb"
-    style = Style(enabled: io.stdoutIsTerminal && !noColor && !dumb && !args.has("--no-color"))
+    style = Style(enabled: io.stdoutIsTerminal && !noColor && !dumb && !args.has(CommandSpec.colorOption))
   }
 
-  var json: Bool { args.has("--json") }
+  var json: Bool { args.has(CommandSpec.jsonOption) }
   /// See ``IO/width``.
   var width: Int? { io.width }
 
@@ -61,7 +61,7 @@ final class Context {
 
   /// The corpus named by `--corpus` or `KUBECON_CORPUS`, as given.
   var explicitCorpus: String? {
-    args.value("--corpus") ?? io.environment["KUBECON_CORPUS"].flatMap { $0.isEmpty ? nil : $0 }
+    args.value(CommandSpec.corpusOption) ?? io.environment["KUBECON_CORPUS"].flatMap { $0.isEmpty ? nil : $0 }
   }
 
   /// The corpus to read: `--corpus`, `KUBECON_CORPUS`, the user's corpus, the bundled one.

@@ -3,6 +3,12 @@ import KubeConKit
 
 /// `kubecon add FILE|DIR... [--corpus FILE]`: parse reports and merge them into a corpus.
 enum AddCommand: Command {
+  /// The options, declared once: the spec lists them and `run` reads them.
+  enum Option {
+    static let strict = OptionSpec(name: "--strict", help: "Add nothing if any file is refused or has broken front matter.")
+    static let force = OptionSpec(name: "--force", help: "Add texts that show no sign of being a KubeCon report.")
+  }
+
   static let spec = CommandSpec(
     name: "add", abstract: "Add reports (markdown, text, saved web pages) to your corpus.",
     discussion: """
@@ -22,8 +28,7 @@ enum AddCommand: Command {
     minArguments: 1, maxArguments: nil,
     options: [
       CommandSpec.writableCorpusOption,
-      OptionSpec(name: "--strict", help: "Add nothing if any file is refused or has broken front matter."),
-      OptionSpec(name: "--force", help: "Add texts that show no sign of being a KubeCon report."),
+      Option.strict, Option.force,
       CommandSpec.jsonOption,
     ])
 
@@ -45,7 +50,7 @@ enum AddCommand: Command {
   static func run(_ ctx: Context) throws {
     let catalog = try ctx.catalog()
     let parser = ReportParser(catalog: catalog)
-    let strict = ctx.args.has("--strict")
+    let strict = ctx.args.has(Option.strict)
     // Every file is read and checked before the corpus is touched.
     var parsed: [ParsedReport] = []
     var shownNames: [String] = []
@@ -69,7 +74,7 @@ enum AddCommand: Command {
             refused.append(.refused(shown, "\(broken.file):\(broken.line): \(broken.message)"))
             continue
           }
-          if !ctx.args.has("--force") && !p.showsKubeCon {
+          if !ctx.args.has(Option.force) && !p.showsKubeCon {
             refused.append(.refused(shown, "\(shown): no sign of a KubeCon report (no edition, talk, project, nor the word KubeCon); add it with --force"))
             continue
           }

@@ -3,19 +3,24 @@ import KubeConKit
 
 /// `kubecon build [--reports DIR] [--out FILE]`: rebuild a corpus from a folder of reports.
 enum BuildCommand: Command {
+  /// The options, declared once: the spec lists them and `run` reads them.
+  enum Option {
+    static let reports = OptionSpec(name: "--reports", valueName: "dir", help: "The folder of reports (default: Data/reports).")
+    static let out = OptionSpec(name: "--out", valueName: "file", help: "Where to write the corpus (default: Data/corpus.json).")
+  }
+
   static let spec = CommandSpec(
     name: "build", abstract: "Build a corpus from a folder of reports.",
     discussion: "Defaults: Data/reports -> Data/corpus.json. The same reports always give a byte-identical corpus,\nwritten atomically (temporary file, fsync, rename).",
     options: [
-      OptionSpec(name: "--reports", valueName: "dir", help: "The folder of reports (default: Data/reports)."),
-      OptionSpec(name: "--out", valueName: "file", help: "Where to write the corpus (default: Data/corpus.json)."),
+      Option.reports, Option.out,
       CommandSpec.jsonOption,
     ])
 
   static func run(_ ctx: Context) throws {
     let dataDir = try? ctx.locator.dataDirectory()
-    guard let reportsDir = ctx.args.value("--reports").map(ctx.absolute) ?? dataDir?.appendingPathComponent("reports").path,
-      let out = ctx.args.value("--out").map(ctx.absolute) ?? dataDir?.appendingPathComponent("corpus.json").path
+    guard let reportsDir = ctx.args.value(Option.reports).map(ctx.absolute) ?? dataDir?.appendingPathComponent("reports").path,
+      let out = ctx.args.value(Option.out).map(ctx.absolute) ?? dataDir?.appendingPathComponent("corpus.json").path
     else { throw KubeConError.catalogMissing(tried: ctx.locator.candidates) }
     let catalog = try ctx.catalog()
     let parser = ReportParser(catalog: catalog)

@@ -4,6 +4,11 @@ import KubeConKit
 /// `kubecon catalog import ITEMS.TSV [--data DIR]`: the project catalog made again from the CNCF
 /// landscape (for the maintainers of the bundled data).
 enum CatalogCommand: Command {
+  /// The options, declared once: the spec lists them and `run` reads them.
+  enum Option {
+    static let data = OptionSpec(name: "--data", valueName: "dir", help: "The Data folder whose projects.json is rewritten (default: the one in use).")
+  }
+
   static let spec = CommandSpec(
     name: "catalog", abstract: "Merge the CNCF landscape's items into the project catalog (Data/projects.json).",
     discussion: """
@@ -16,12 +21,12 @@ enum CatalogCommand: Command {
       Example: kubecon catalog import ../shared/landscape/items.tsv --data Data
       """,
     arguments: [("action", "import"), ("file", "The landscape's items.tsv.")], minArguments: 2, maxArguments: 2,
-    options: [OptionSpec(name: "--data", valueName: "dir", help: "The Data folder whose projects.json is rewritten (default: the one in use).")])
+    options: [Option.data])
 
   static func run(_ ctx: Context) throws {
     guard ctx.args.positionals[0] == "import" else { throw UsageError("unknown action '\(ctx.args.positionals[0])'; valid: import") }
     let file = ctx.args.positionals[1]
-    let data = try ctx.args.value("--data").map { URL(fileURLWithPath: ctx.absolute($0)) } ?? ctx.locator.dataDirectory()
+    let data = try ctx.args.value(Option.data).map { URL(fileURLWithPath: ctx.absolute($0)) } ?? ctx.locator.dataDirectory()
     let text: String
     do {
       text = try String(contentsOfFile: ctx.absolute(file), encoding: .utf8)

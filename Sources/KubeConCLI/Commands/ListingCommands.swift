@@ -2,17 +2,22 @@ import KubeConKit
 
 /// `kubecon speakers [--year Y] [--org O]`.
 enum SpeakersCommand: Command {
+  /// The options, declared once: the spec lists them and `run` reads them.
+  enum Option {
+    static let year = OptionSpec(name: "--year", valueName: "year", help: "Speakers of this year's editions.")
+    static let org = OptionSpec(name: "--org", valueName: "organization", help: "Speakers from this organization.")
+  }
+
   static let spec = CommandSpec(
     name: "speakers", abstract: "List speakers with their organizations, talks and years.",
     options: [
-      OptionSpec(name: "--year", valueName: "year", help: "Speakers of this year's editions."),
-      OptionSpec(name: "--org", valueName: "organization", help: "Speakers from this organization."),
+      Option.year, Option.org,
       CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
   static func run(_ ctx: Context) throws {
     let corpus = try ctx.corpus()
-    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus.reports) }
+    let year = try ctx.args.value(Option.year).map { try Resolve.year($0, in: corpus.reports) }
     var speakers = corpus.speakers.filter { year == nil || $0.years.contains(year ?? 0) }
     if let year {
       // Counts of that year only.
@@ -23,7 +28,7 @@ enum SpeakersCommand: Command {
         return s
       }
     }
-    if let org = ctx.args.value("--org") {
+    if let org = ctx.args.value(Option.org) {
       // One organization whatever its spelling (`cncf`, `RedHat`), else the organizations holding the words.
       let organizations = (try? Organizations.load(from: ctx.locator.dataDirectory())) ?? .none
       let key = organizations.key(for: org)
@@ -60,17 +65,22 @@ struct YearFilter {
 
 /// `kubecon projects [--year Y] [--maturity M]`.
 enum ProjectsCommand: Command {
+  /// The options, declared once: the spec lists them and `run` reads them.
+  enum Option {
+    static let year = OptionSpec(name: "--year", valueName: "year", help: "Projects mentioned about this year's editions.")
+    static let maturity = OptionSpec(name: "--maturity", valueName: "level", help: "graduated, incubating, sandbox, archived or none (outside the CNCF): today's, or with --year the one it had then.")
+  }
+
   static let spec = CommandSpec(
     name: "projects", abstract: "List the projects mentioned, with mentions per edition, talks and reports.",
     options: [
-      OptionSpec(name: "--year", valueName: "year", help: "Projects mentioned about this year's editions."),
-      OptionSpec(name: "--maturity", valueName: "level", help: "graduated, incubating, sandbox, archived or none (outside the CNCF): today's, or with --year the one it had then."),
+      Option.year, Option.maturity,
       CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
   static func run(_ ctx: Context) throws {
     let corpus = try ctx.corpus()
-    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus.reports) }
+    let year = try ctx.args.value(Option.year).map { try Resolve.year($0, in: corpus.reports) }
     var projects = corpus.projects.filter { year == nil || $0.mentions[String(year ?? 0)] != nil }
     if let year {
       // Counts of that year only.
@@ -81,7 +91,7 @@ enum ProjectsCommand: Command {
         return p
       }
     }
-    if let m = ctx.args.value("--maturity") {
+    if let m = ctx.args.value(Option.maturity) {
       let levels = ["graduated", "incubating", "sandbox", "archived", "none"]
       let f = Folding.fold(m)
       guard levels.contains(f) else { throw UsageError(Resolve.unknown("maturity", m, levels, candidates: levels)) }
@@ -118,10 +128,15 @@ enum ProjectsCommand: Command {
 
 /// `kubecon themes [--year Y]`.
 enum ThemesCommand: Command {
+  /// The options, declared once: the spec lists them and `run` reads them.
+  enum Option {
+    static let year = OptionSpec(name: "--year", valueName: "year", help: "Count only this year's talks.")
+  }
+
   static let spec = CommandSpec(
     name: "themes", abstract: "List the themes with their talks per edition.",
     options: [
-      OptionSpec(name: "--year", valueName: "year", help: "Count only this year's talks."),
+      Option.year,
       CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
@@ -133,7 +148,7 @@ enum ThemesCommand: Command {
 
   static func run(_ ctx: Context) throws {
     let corpus = try ctx.corpus()
-    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus.reports) }
+    let year = try ctx.args.value(Option.year).map { try Resolve.year($0, in: corpus.reports) }
     let themes = corpus.themes.map { t -> Out in
       let talks = year.map { y in t.talks.filter { $0.key == String(y) } } ?? t.talks
       return Out(id: t.id, labels: t.labels, talks: talks)

@@ -3,12 +3,17 @@ import KubeConKit
 
 /// `kubecon parse FILE... [--json]`: parse reports without storing them.
 enum ParseCommand: Command {
+  /// The options, declared once: the spec lists them and `run` reads them.
+  enum Option {
+    static let explain = OptionSpec(name: "--explain", help: "Show why each talk was found, or a heading was not taken for one.")
+  }
+
   static let spec = CommandSpec(
     name: "parse", abstract: "Parse reports and print what was found, without storing anything.",
     discussion: "--explain shows, line by line, each heading or span that may name a talk, its evidence and the\ndecision (with --json: an \"explanation\" list in each report).",
     arguments: [("file", "Report files: markdown, plain text or saved web pages.")], minArguments: 1, maxArguments: nil,
     options: [
-      OptionSpec(name: "--explain", help: "Show why each talk was found, or a heading was not taken for one."),
+      Option.explain,
       CommandSpec.jsonOption,
     ])
 
@@ -63,7 +68,7 @@ enum ParseCommand: Command {
 
   static func run(_ ctx: Context) throws {
     let parser = ReportParser(catalog: try ctx.catalog())
-    let explain = ctx.args.has("--explain")
+    let explain = ctx.args.has(Option.explain)
     var results: [ParsedReport] = []
     for file in ctx.args.positionals {
       results.append(try parser.parse(fileAt: ctx.absolute(file), displayPath: file, explain: explain))

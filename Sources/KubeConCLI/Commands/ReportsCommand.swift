@@ -2,11 +2,16 @@ import KubeConKit
 
 /// `kubecon reports`: the reports of the corpus.
 enum ReportsCommand: Command {
+  /// The options, declared once: the spec lists them and `run` reads them.
+  enum Option {
+    static let year = OptionSpec(name: "--year", valueName: "year", help: "Only reports about this year's editions.")
+    static let lang = OptionSpec(name: "--lang", valueName: "fr|en", help: "Only reports in this language.")
+  }
+
   static let spec = CommandSpec(
     name: "reports", abstract: "List the reports of the corpus.",
     options: [
-      OptionSpec(name: "--year", valueName: "year", help: "Only reports about this year's editions."),
-      OptionSpec(name: "--lang", valueName: "fr|en", help: "Only reports in this language."),
+      Option.year, Option.lang,
       CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
@@ -24,8 +29,8 @@ enum ReportsCommand: Command {
 
   static func run(_ ctx: Context) throws {
     let corpus = try ctx.corpus()
-    let year = try ctx.args.value("--year").map { try Resolve.year($0, in: corpus.reports) }
-    let lang = try ctx.args.value("--lang").map(Resolve.language)
+    let year = try ctx.args.value(Option.year).map { try Resolve.year($0, in: corpus.reports) }
+    let lang = try ctx.args.value(Option.lang).map(Resolve.language)
     let reports = corpus.reports.filter { r in (year == nil || r.edition?.year == year) && (lang == nil || r.language == lang) }
     if ctx.json {
       try ctx.printJSON(reports.map {

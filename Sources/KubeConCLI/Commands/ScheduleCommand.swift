@@ -3,6 +3,12 @@ import KubeConKit
 
 /// `kubecon schedule import FILE... [--out DIR] [--edition ID]`: bring editions' official programs in.
 enum ScheduleCommand: Command {
+  /// The options, declared once: the spec lists them and `run` reads them.
+  enum Option {
+    static let out = OptionSpec(name: "--out", valueName: "dir", help: "The schedules folder to write (default: the user's).")
+    static let edition = OptionSpec(name: "--edition", valueName: "id", help: "The edition of every session read (eu-2025), when the file does not tell.")
+  }
+
   static let spec = CommandSpec(
     name: "schedule", abstract: "Import official programs (Sched's TSV, CSV or iCalendar export).",
     discussion: """
@@ -14,8 +20,7 @@ enum ScheduleCommand: Command {
       """,
     arguments: [("action", "import"), ("file", "Program files: .tsv, .csv or .ics.")], minArguments: 2, maxArguments: nil,
     options: [
-      OptionSpec(name: "--out", valueName: "dir", help: "The schedules folder to write (default: the user's)."),
-      OptionSpec(name: "--edition", valueName: "id", help: "The edition of every session read (eu-2025), when the file does not tell."),
+      Option.out, Option.edition,
       CommandSpec.jsonOption,
     ])
 
@@ -37,12 +42,12 @@ enum ScheduleCommand: Command {
       throw UsageError(message)
     }
     let catalog = try ctx.catalog()
-    if let e = ctx.args.value("--edition"), !catalog.editions.contains(where: { $0.id == e }) {
+    if let e = ctx.args.value(Option.edition), !catalog.editions.contains(where: { $0.id == e }) {
       var message = "no edition '\(e)' in Data/editions.json"
       if let guess = Suggest.closest(to: e, in: catalog.editions.map(\.id)) { message += "; did you mean '\(guess)'?" }
       throw UsageError(message)
     }
-    let folder = ctx.args.value("--out").map(ctx.absolute) ?? ScheduleFiles.userFolder(environment: ctx.io.environment)
+    let folder = ctx.args.value(Option.out).map(ctx.absolute) ?? ScheduleFiles.userFolder(environment: ctx.io.environment)
     let importer = ScheduleImport(catalog: catalog)
     var sessions: [String: [Session]] = [:]
     var warnings = 0
@@ -54,7 +59,7 @@ enum ScheduleCommand: Command {
         throw KubeConError.notText(file, reason: "not UTF-8")
       }
       let (rows, readWarnings) = ScheduleReader.read(text, file: file)
-      let (found, placeWarnings) = importer.sessions(rows, file: file, edition: ctx.args.value("--edition"))
+      let (found, placeWarnings) = importer.sessions(rows, file: file, edition: ctx.args.value(Option.edition))
       for w in readWarnings + placeWarnings {
         ctx.warn("warning: " + Terminal.sanitize(w.description))
         warnings += 1

@@ -3,16 +3,21 @@ import KubeConKit
 
 /// `kubecon search QUERY...`: ranked full-text search over talks and report sections.
 enum SearchCommand: Command {
+  /// The options, declared once: the spec lists them and `run` reads them.
+  enum Option {
+    static let year = OptionSpec(name: "--year", valueName: "year", help: "Only this edition year.")
+    static let lang = OptionSpec(name: "--lang", valueName: "fr|en", help: "Only reports in this language.")
+    static let theme = OptionSpec(name: "--theme", valueName: "theme", help: "Only talks and reports with this theme.")
+    static let type = OptionSpec(name: "--type", valueName: "talk|section|session", help: "Only hits of this type.")
+    static let limit = OptionSpec(name: "--limit", valueName: "n", help: "At most n hits from the reports, and n sessions (default 10).")
+  }
+
   static let spec = CommandSpec(
     name: "search", abstract: "Search talks and report sections, in French and English, then the program's sessions no report covers.",
     discussion: "Ranked by BM25 (titles weigh more than text). Accents, case and plurals do not matter; \"quoted words\"\nmatch as a phrase; synonyms and acronyms work across languages (dra, otel, observabilité).\nThen come the sessions of the official programs no report covers whose title, speakers or track hold\nevery word (type \"session\"; not with --lang or --theme).",
     arguments: [("query", "Words to look for.")], minArguments: 1, maxArguments: nil,
     options: [
-      OptionSpec(name: "--year", valueName: "year", help: "Only this edition year."),
-      OptionSpec(name: "--lang", valueName: "fr|en", help: "Only reports in this language."),
-      OptionSpec(name: "--theme", valueName: "theme", help: "Only talks and reports with this theme."),
-      OptionSpec(name: "--type", valueName: "talk|section|session", help: "Only hits of this type."),
-      OptionSpec(name: "--limit", valueName: "n", help: "At most n hits from the reports, and n sessions (default 10)."),
+      Option.year, Option.lang, Option.theme, Option.type, Option.limit,
       CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
@@ -58,13 +63,13 @@ enum SearchCommand: Command {
     // (`ｄｒａ` typed in fullwidth is `dra`.)
     let query = Folding.compatibility(ctx.args.positionals.joined(separator: " "))
     // A year with a program but no report still has sessions to find.
-    let year = try ctx.args.value("--year").map { raw in
+    let year = try ctx.args.value(Option.year).map { raw in
       try Resolve.year(raw, among: Set(index.years).union(Int(raw) != nil ? try programYears(ctx) : []))
     }
-    let lang = try ctx.args.value("--lang").map(Resolve.language)
-    let theme = try ctx.args.value("--theme").map { try Resolve.theme($0, in: try corpusIndex.themes()).id }
-    let limit = try ctx.args.count("--limit") ?? 10
-    let type = try ctx.args.value("--type").map { raw in
+    let lang = try ctx.args.value(Option.lang).map(Resolve.language)
+    let theme = try ctx.args.value(Option.theme).map { try Resolve.theme($0, in: try corpusIndex.themes()).id }
+    let limit = try ctx.args.count(Option.limit) ?? 10
+    let type = try ctx.args.value(Option.type).map { raw in
       guard let t = types.first(where: { $0 == raw.lowercased() }) else {
         throw UsageError(Resolve.unknown("type", raw, types, candidates: types))
       }

@@ -2,18 +2,23 @@ import KubeConKit
 
 /// `kubecon talks`: talks filtered by theme, year, project, speaker, report, language, kind.
 enum TalksCommand: Command {
+  /// The options, declared once: the spec lists them and `run` reads them.
+  enum Option {
+    static let theme = OptionSpec(name: "--theme", valueName: "theme", help: "A theme id or label.")
+    static let year = OptionSpec(name: "--year", valueName: "year", help: "An edition year.")
+    static let project = OptionSpec(name: "--project", valueName: "project", help: "A project name or alias (OTel, ArgoCD).")
+    static let speaker = OptionSpec(name: "--speaker", valueName: "name", help: "A speaker's name (or part of it).")
+    static let report = OptionSpec(name: "--report", valueName: "id", help: "A report id.")
+    static let lang = OptionSpec(name: "--lang", valueName: "fr|en", help: "Talks presented by a report in this language.")
+    static let kind = OptionSpec(name: "--kind", valueName: "kind", help: "keynote, session, panel, lightning, demo or tutorial.")
+    static let limit = OptionSpec(name: "--limit", valueName: "n", help: "At most n talks.")
+  }
+
   static let spec = CommandSpec(
     name: "talks", abstract: "List talks, filtered by theme, year, project, speaker, report, language or kind.",
     discussion: "Filters combine with AND. --theme takes the id or the English or French label (observability,\nobservabilité); case and accents do not matter.",
     options: [
-      OptionSpec(name: "--theme", valueName: "theme", help: "A theme id or label."),
-      OptionSpec(name: "--year", valueName: "year", help: "An edition year."),
-      OptionSpec(name: "--project", valueName: "project", help: "A project name or alias (OTel, ArgoCD)."),
-      OptionSpec(name: "--speaker", valueName: "name", help: "A speaker's name (or part of it)."),
-      OptionSpec(name: "--report", valueName: "id", help: "A report id."),
-      OptionSpec(name: "--lang", valueName: "fr|en", help: "Talks presented by a report in this language."),
-      OptionSpec(name: "--kind", valueName: "kind", help: "keynote, session, panel, lightning, demo or tutorial."),
-      OptionSpec(name: "--limit", valueName: "n", help: "At most n talks."),
+      Option.theme, Option.year, Option.project, Option.speaker, Option.report, Option.lang, Option.kind, Option.limit,
       CommandSpec.jsonOption, CommandSpec.corpusOption,
     ])
 
@@ -43,17 +48,17 @@ enum TalksCommand: Command {
     let index = try ctx.index()
     let reports = try index.reports()
     let a = ctx.args
-    let theme = try a.value("--theme").map { try Resolve.theme($0, in: try index.themes()).id }
-    let year = try a.value("--year").map { try Resolve.year($0, in: reports) }
-    let project = try a.value("--project").map { try Resolve.project($0, in: try index.projects()).name }
-    let speakers = try a.value("--speaker").map { Set(try Resolve.speakers($0, in: try index.speakers()).flatMap(\.talks)) }
-    if let r = a.value("--report"), !reports.contains(where: { $0.id == r }) {
+    let theme = try a.value(Option.theme).map { try Resolve.theme($0, in: try index.themes()).id }
+    let year = try a.value(Option.year).map { try Resolve.year($0, in: reports) }
+    let project = try a.value(Option.project).map { try Resolve.project($0, in: try index.projects()).name }
+    let speakers = try a.value(Option.speaker).map { Set(try Resolve.speakers($0, in: try index.speakers()).flatMap(\.talks)) }
+    if let r = a.value(Option.report), !reports.contains(where: { $0.id == r }) {
       throw UsageError(Resolve.unknown("report", r, reports.map(\.id), candidates: reports.map(\.id)))
     }
-    let lang = try a.value("--lang").map(Resolve.language)
-    let kind = try a.value("--kind").map(Resolve.kind)
+    let lang = try a.value(Option.lang).map(Resolve.language)
+    let kind = try a.value(Option.kind).map(Resolve.kind)
     let languages = Dictionary(reports.map { ($0.id, $0.language) }, uniquingKeysWith: { x, _ in x })
-    let report = a.value("--report")
+    let report = a.value(Option.report)
     var talks = try index.talks().filter { t in
       (theme.map { t.themes.contains($0) } ?? true) && (year.map { t.edition?.year == $0 } ?? true)
         && (project.map { t.projects.contains($0) } ?? true) && (speakers.map { $0.contains(t.id) } ?? true)
@@ -61,7 +66,7 @@ enum TalksCommand: Command {
         && (lang.map { l in t.reports.contains { languages[$0] == l } } ?? true) && (kind.map { t.kind == $0 } ?? true)
     }
     talks.sort { ($0.edition?.year ?? 0, $0.id) < ($1.edition?.year ?? 0, $1.id) }
-    if let limit = try a.count("--limit") { talks = Array(talks.prefix(limit)) }
+    if let limit = try a.count(Option.limit) { talks = Array(talks.prefix(limit)) }
     if ctx.json {
       try ctx.printJSON(talks.map(out))
       return
