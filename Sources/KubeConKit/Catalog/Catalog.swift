@@ -27,7 +27,7 @@ public struct Catalog: Sendable {
   /// Reads `projects.json`, `themes.json`, `editions.json` and `organizations.json` from a Data folder.
   ///
   /// Read by ``JSONReader``, with JSONDecoder's rules: every command that reads reports starts by
-  /// this, and JSONDecoder took 14 million instructions (3 ms) for the 40 KB.
+  /// this, and JSONDecoder's first use is slow (BENCHMARKS.md).
   /// - Throws: ``KubeConError/badCatalog(_:reason:)`` naming the file that could not be read.
   /// - Parameter scheduleFolders: where programs are read from, the first folder with an edition's
   ///   first (default: the user's schedules, then the Data folder's `schedules/`).

@@ -31,8 +31,8 @@ struct JSONWriter {
 
   /// A line break, and the indentation of the current level.
   mutating func newline() {
-    // (Copied from a line break and spaces made once: appending repeated spaces went element by
-    // element, 13 M of the 150 M instructions of writing the corpus of 100 reports.)
+    // (Copied from a line break and spaces made once: appending repeated spaces goes element by
+    // element.)
     let line = JSONWriter.lineBreak
     guard indent < line.count else {
       bytes.append(0x0A)

@@ -80,8 +80,8 @@ enum DateExtractor {
     return nil
   }
 
-  /// `2024-03-07` (what `String(format: "%04d-%02d-%02d")` writes, without its 30,000 instructions
-  /// through Foundation), for a year of four digits and a month and day of one or two.
+  /// `2024-03-07` (what `String(format: "%04d-%02d-%02d")` writes, without going through
+  /// Foundation), for a year of four digits and a month and day of one or two.
   static func isoDay(_ year: Int, _ month: Int, _ day: Int) -> String {
     (month < 10 ? "\(year)-0\(month)" : "\(year)-\(month)") + (day < 10 ? "-0\(day)" : "-\(day)")
   }

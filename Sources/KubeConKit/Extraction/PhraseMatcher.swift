@@ -70,7 +70,7 @@ struct PhraseMatcher<Value: Sendable & Hashable>: Sendable {
   }
 
   /// Whether a phrase has two letters or more, all capitals (`CNCF`, `K8S`). Read as bytes when
-  /// ASCII (the catalog's phrases are, and reading their characters was a third of loading it).
+  /// ASCII (the catalog's phrases are, and reading their characters slowed loading it).
   static func isAllCaps(_ phrase: String) -> Bool {
     if phrase.utf8.allSatisfy({ $0 < 0x80 }) {
       var letters = 0

@@ -272,7 +272,7 @@ public struct ReportParser: Sendable {
   /// Whether `text` has at least `n` characters, counted no further.
   static func hasCharacters(_ text: String, atLeast n: Int) -> Bool {
     // Fewer bytes are fewer characters. Where the first n scalars are lone, they are n characters,
-    // counted from the bytes (walking characters costs about a hundred instructions each).
+    // counted from the bytes (walking characters is much slower).
     if text.utf8.count < n { return false }
     var text = text
     let counted = text.withUTF8 { b in Graphemes.endOfLoneScalars(b, upTo: n).map { $0.count == n } }

@@ -314,8 +314,8 @@ struct TalkExtractor: Sendable {
     var speakers: [SpeakerRef] = []
     for block in blocks {
       guard case .listItem = block.kind else { continue }
-      // (Foundation's search costs tens of thousands of instructions: most items hold no dash,
-      // which their bytes tell: `-` and the last byte of `–`.)
+      // (Most items hold no dash, which their bytes tell without a search: `-` and the last byte
+      // of `–`.)
       let dashed = block.text.containsByte { $0 == 0x2D || $0 == 0x93 }
       let normalized =
         dashed ? block.text.replacingOccurrences(ofBytes: " - ", with: ", ").replacingOccurrences(of: " – ", with: ", ") : block.text

@@ -245,8 +245,8 @@ extension SearchSectionsWriter {
 }
 
 /// The numbers of the spellings of words seen, found by their bytes: a word of a text is looked up
-/// without making a string of it. (A dictionary of strings checked the UTF-8 of every word, hashed
-/// it and compared it again: a third of building an index.) Open addressing, FNV-1a hashes, the
+/// without making a string of it (a dictionary of strings checked the UTF-8 of every word, hashed
+/// it and compared it again). Open addressing, FNV-1a hashes, the
 /// spellings' bytes one after another.
 ///
 /// Spellings are told apart by their bytes, where the dictionary told canonically equivalent

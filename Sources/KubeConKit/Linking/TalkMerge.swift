@@ -3,8 +3,8 @@ extension Linker {
   /// id of the talk that names it, not yet made unique.
   static func merge(_ group: [(Int, Int)], of parsed: [ParsedReport]) -> Talk {
     // The program's or a stated title, in English when a translation gives one, names the talk; then the
-    // first report's (a group is in report order, and reports in id order). (Numbers: tuples
-    // holding the reports' ids, made at every comparison, were a third of linking.)
+    // first report's (a group is in report order, and reports in id order). (Numbers, not tuples
+    // of the reports' ids made at every comparison.)
     let rank = group.map { r, t in
       (parsed[r].talks[t].titleSource == .derived ? 2 : 0) + (parsed[r].report.language == "en" ? 0 : 1)
     }

@@ -84,7 +84,7 @@ enum Sentences {
       more = words[12].contains { $0 != " " }
       words.removeLast()
     }
-    // (Joined as bytes: joining substrings went through a generic path, a thousand instructions a word.)
+    // (Joined as bytes: joining substrings goes through a slow generic path.)
     var bytes: [UInt8] = []
     for (k, w) in words.enumerated() {
       if k > 0 { bytes.append(0x20) }

@@ -11,7 +11,7 @@ extension Unicode.Scalar {
 
 extension StringProtocol {
   /// `hasPrefix` for an ASCII prefix, read as bytes when they decide it (the standard library
-  /// compares characters unless both strings are ASCII: hundreds of instructions a call).
+  /// compares characters unless both strings are ASCII).
   ///
   /// The bytes decide when the prefix's bytes match ASCII bytes of the text and the byte after
   /// them is ASCII (no mark joins the last character; `\r\n` aside), or when an ASCII byte
@@ -38,8 +38,7 @@ extension StringProtocol {
 extension StringProtocol {
   /// Foundation's `trimmingCharacters(in: .whitespaces)`, without Foundation when the spaces and
   /// tabs at both ends are followed, and preceded, by ASCII (or by nothing): Foundation would trim
-  /// no more there. (Through Foundation, an indented line of front matter cost 22,000
-  /// instructions.)
+  /// no more there.
   func trimmingWhitespaces() -> String {
     let trimmed = utf8.withContiguousStorageIfAvailable { b -> Range<Int>? in
       var start = 0
@@ -58,8 +57,7 @@ extension StringProtocol {
 
 extension String {
   /// The pieces of the text between `separator` bytes, empty ones kept, read as UTF-8 bytes rather
-  /// than characters (`split(separator:)` on characters was a few percent of parsing a report),
-  /// each separator found by memchr (a test of every byte was ten instructions a byte of the text).
+  /// than characters, each separator found by memchr.
   ///
   /// - Parameter separator: an ASCII byte, so that every piece is whole text.
   func pieces(separatedBy separator: UInt8) -> [Substring] {
@@ -100,14 +98,14 @@ extension String {
   }
 
   /// `replacingOccurrences(of: needle, with: replacement)` for an ASCII `needle`, without
-  /// Foundation when the text does not hold it (``holds(_:)``; most texts): through NSString, a
-  /// search that finds nothing costs thousands of instructions.
+  /// Foundation when the text does not hold it (``holds(_:)``; most texts), which NSString would
+  /// search slowly.
   func replacingOccurrences(ofBytes needle: String, with replacement: String) -> String {
     holds(needle) ? replacingOccurrences(of: needle, with: replacement) : self
   }
 
   /// `range(of: needle)`, or with `backwards` `range(of: needle, options: .backwards)`, found as
-  /// bytes: Foundation goes through NSString (tens of thousands of instructions a search).
+  /// bytes: Foundation goes through NSString.
   ///
   /// Foundation matches canonically equivalent forms (`e` and a combining acute for `é`). Where the
   /// text and the needle have only scalars that are characters of their own (``Graphemes``), but
@@ -132,8 +130,8 @@ extension String {
     return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
   }
 
-  /// Whether any byte of the text is one, read from a buffer (iterating over the UTF-8 view
-  /// costs tens of instructions a byte).
+  /// Whether any byte of the text is one, read from a buffer (faster than iterating over the
+  /// UTF-8 view).
   func containsByte(where isOne: (UInt8) -> Bool) -> Bool {
     var text = self
     return text.withUTF8 { $0.contains(where: isOne) }

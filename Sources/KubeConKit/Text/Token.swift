@@ -69,7 +69,7 @@ public enum Tokenizer {
   /// The words of a text. A word is a run of alphabetic scalars and ASCII digits.
   ///
   /// - Complexity: O(n) in the UTF-8 length; ASCII is read byte by byte without decoding, and an
-  ///   ASCII word is folded without going through Unicode tables (this was a fifth of parsing).
+  ///   ASCII word is folded without going through Unicode tables.
   public static func tokens(_ text: String) -> [Token] {
     var text = text
     text.makeContiguousUTF8()
@@ -113,8 +113,7 @@ public enum Tokenizer {
   }
 
   /// ``Folding/fold(_:)`` of an ASCII word (one byte or more), with what ``foldLatin(_:table:)``
-  /// gives. (Most words are ASCII: their own loop, without the Latin-1 cases, took half the
-  /// instructions.)
+  /// gives. (Most words are ASCII: their own loop leaves the Latin-1 cases out.)
   @inline(__always)
   static func foldASCII(_ word: UnsafeBufferPointer<UInt8>) -> (folded: String, hash: UInt16, start: UInt32, capitals: Bool) {
     var hash: UInt32 = 0
@@ -146,7 +145,7 @@ public enum Tokenizer {
   /// ``Folding/fold(_:)`` of a word of ASCII and Latin-1 letters (U+00C0–U+00FF, `é`, `à`, `ç`,
   /// `ß`) that fold to ASCII, with its hash (``Token/hash(folded:)``) and its packed start
   /// (``Token/asciiStart(_:)``); nil for other words. (Nearly all words of French and English
-  /// reports are these: folding them through the whole table cost five hundred instructions a word.)
+  /// reports are these, and the whole table is not read for them.)
   /// - Parameter table: ``latinFolds`` (read once by the caller: a static's lazy initialization
   ///   is checked at every read).
   @inline(__always)

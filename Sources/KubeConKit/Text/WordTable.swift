@@ -15,7 +15,7 @@ struct WordBits: Sendable {
 
 /// Values by folded word, found by the word's ``Token/hash(folded:)``, which the tokenizer has
 /// worked out already: hashing the word again for a `Dictionary` cost more than the rest of
-/// looking it up (hundreds of instructions a word).
+/// looking it up.
 struct WordTable<Value: Sendable>: Sendable {
   /// The first entry of each chain, by the hash's low bits; -1 for none.
   private var heads = [Int32](repeating: -1, count: 1 << 10)
