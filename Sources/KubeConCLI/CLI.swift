@@ -73,21 +73,18 @@ public enum CLI {
       return 0
     }
     // A damaged index is reported, removed and rebuilt from the corpus, then the command runs again.
-    for attempt in 1...2 {
-      let ctx = Context(io: io, args: parsed)
-      if io.exitsAfterRun { _ = Unmanaged.passRetained(ctx) }
-      do {
+    var ctx = Context(io: io, args: parsed)
+    do {
+      try CorpusIndex.repairing(warn: { io.err("warning: " + Terminal.sanitize($0) + "\n") }) {
+        ctx = Context(io: io, args: parsed)
+        if io.exitsAfterRun { _ = Unmanaged.passRetained(ctx) }
         try command.run(ctx)
-        io.out(ctx.output)
-        return 0
-      } catch KubeConError.damagedIndex(let path, let reason) where attempt == 1 {
-        io.err("warning: " + Terminal.sanitize(KubeConError.damagedIndex(path, reason: reason).description) + "\n")
-        if path.hasSuffix(".idx") { unlink(path) }
-      } catch {
-        return fail(error, ctx: ctx, spec: spec, io: io)
       }
+      io.out(ctx.output)
+      return 0
+    } catch {
+      return fail(error, ctx: ctx, spec: spec, io: io)
     }
-    return 1
   }
 
   private static func fail(_ error: Error, ctx: Context, spec: CommandSpec, io: IO) -> Int32 {

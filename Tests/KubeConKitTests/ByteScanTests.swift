@@ -112,17 +112,6 @@ import Testing
     }
   }
 
-  @Test func piecesAreTheRunsOfCharactersBetweenSpaces() {
-    var random = SeededGenerator(seed: 44)
-    for _ in 0..<3000 {
-      var text = ByteScanTests.randomText(&random, length: random.below(20))
-      if random.below(3) == 0 { text.insert(contentsOf: random.pick(["\u{0301}", "\u{200D}", "\u{0600}", "\r\n"]), at: text.index(text.startIndex, offsetBy: random.below(text.count + 1))) }
-      let limit = 1 + random.below(8)
-      #expect(text.pieceCount(upTo: limit) == min(limit, text.split(separator: " ").count), "\(text.debugDescription) \(limit)")
-    }
-  }
-
-
   @Test func wordBoundedSearchFindsWhatACharacterSearchFinds() {
     var random = SeededGenerator(seed: 22)
     let phrases = ["a", "de", "talk", "e d", "é", "日本", "a.", "keynote", "x talk"]
@@ -368,6 +357,15 @@ import Testing
     }
   }
 
+  @Test func titlesAreToldAsTheCharacterReaderToldThem() {
+    var random = SeededGenerator(seed: 37)
+    let words = ["Kubernetes", "the", "Cloud", "Native", "été", "Été", "Œuvre", "ĸind", "a", "AI", "2025", "«Quoted»", ":", ": ", "e\u{301}té", "日本", "Ⅻ", "ǅemo"]
+    for _ in 0..<4000 {
+      let heading = (0..<random.below(9)).map { _ in random.pick(words) }.joined(separator: random.pick([" ", "  ", ""]))
+      #expect(TalkExtractor.looksLikeTitle(heading) == TalkExtractor.characterLooksLikeTitle(heading), "\(heading.debugDescription)")
+    }
+  }
+
   @Test func lineTestsAnswerAsTheCharacterTests() {
     var random = SeededGenerator(seed: 24)
     for _ in 0..<3000 {
@@ -581,6 +579,22 @@ import Testing
         #expect(TalkExtractor.foldedStart(paragraph).hasPrefix(prefix) == sentence.hasPrefix(prefix), "\(paragraph.debugDescription)")
       }
     }
+  }
+
+  /// Quoted titles are found in bytes where every scalar is a character: the same spans as the
+  /// character reader (which stays for other texts: emoji, combining accents, joiners).
+  @Test func quotationsAreFoundAsTheCharacterReaderFoundThem() {
+    var random = SeededGenerator(seed: 44)
+    let quotes = ["\"", "«", "»", "“", "”", "e\u{301}", "\u{200D}", "\r\n"]
+    var byBytes = 0
+    for _ in 0..<5000 {
+      let text = (0..<random.below(20)).map { _ in random.below(3) == 0 ? random.pick(quotes) : random.pick(ByteScanTests.pieces) }.joined()
+      let got = TalkExtractor.quotations(text).map { [$0.0, $0.1] }
+      let want = TalkExtractor.characterQuotations(text).map { [$0.0, $0.1] }
+      #expect(got == want, "\(text.debugDescription)")
+      if !want.isEmpty, Graphemes.eachScalarIsACharacter(text) { byBytes += 1 }
+    }
+    #expect(byBytes > 200)
   }
 
   /// Titles are keyed by their letters and digits once folded, read as bytes when ASCII.

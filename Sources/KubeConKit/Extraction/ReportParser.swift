@@ -279,21 +279,65 @@ public struct ReportParser: Sendable {
     return counted ?? (text.index(text.startIndex, offsetBy: n, limitedBy: text.endIndex) != nil)
   }
 
-  /// The first 200 characters of a text, cut at a word, its line breaks made spaces.
+  /// The first 200 characters of a text, cut at a word.
   static func excerpt(_ text: String) -> String {
-    // Only the start is flattened: 4 KB hold 202 characters but in unusual text (long runs of
-    // combining marks), which is flattened whole. (The 202nd proves the 201st is whole.)
-    var flat = flattened(text, bytes: 4096)
-    if flat.utf8.count < text.utf8.count && !hasCharacters(flat, atLeast: 202) { flat = flattened(text, bytes: .max) }
+    // Plain ASCII (line breaks made spaces): a character is a byte.
+    var text = text
+    let head = text.withUTF8 { Array($0.prefix(201)) }
+    if head.allSatisfy({ $0 < 0x80 }) {
+      let flat = head.map { $0 == 0x0A ? 0x20 : $0 }
+      guard flat.count > 200 else { return String(decoding: flat, as: UTF8.self) }
+      let cut = flat.prefix(200)
+      return String(decoding: cut[..<(cut.lastIndex(of: 0x20) ?? cut.endIndex)], as: UTF8.self) + "…"
+    }
+    // Where the first 201 scalars are each a character of their own (most French texts), the
+    // first 200 characters are those scalars: the cut is found in the text's own bytes.
+    let quick = text.withUTF8 { b -> String? in
+      func flat(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(unsafeUninitializedCapacity: part.count) { out in
+          for (k, byte) in part.enumerated() { out[k] = byte == 0x0A ? 0x20 : byte }
+          return part.count
+        }
+      }
+      guard let (end, _) = Graphemes.endOfLoneScalars(b, upTo: 200) else { return nil }
+      if end == b.count { return flat(b[...]) }  // at most 200 characters
+      guard b[end] != 0x0D, Graphemes.lengthOfLoneScalar(b, at: end) != nil else { return nil }
+      let space = b[..<end].lastIndex { $0 == 0x20 || $0 == 0x0A } ?? end
+      return flat(b[..<space]) + "…"
+    }
+    if let quick { return quick }
+    // Only the start of a long text is flattened: enough bytes for 202 characters (the 202nd
+    // proves the 201st is whole), doubled while there are fewer and the text goes on.
+    let count = text.utf8.count
+    var take = 1024
+    var flat: String
+    var bytes: [UInt8]
+    while true {
+      bytes = text.withUTF8 { Array($0.prefix(take + 3)) }
+      var end = min(take, bytes.count)
+      while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }  // a scalar boundary
+      bytes.removeSubrange(end...)
+      for k in bytes.indices where bytes[k] == 0x0A { bytes[k] = 0x20 }
+      flat = String(decoding: bytes, as: UTF8.self)
+      if end == count || hasCharacters(flat, atLeast: 202) { break }
+      take *= 2
+    }
+    // Where each scalar is a character of its own, the cut is found in the bytes.
+    if bytes.withUnsafeBufferPointer(Graphemes.eachScalarIsACharacter) {
+      var scalars = 0
+      var end = 0
+      while end < bytes.count && scalars < 200 {
+        end += 1
+        while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+        scalars += 1
+      }
+      guard end < bytes.count else { return flat }  // at most 200 characters
+      let space = bytes[..<end].lastIndex(of: 0x20) ?? end
+      return String(decoding: bytes[..<space], as: UTF8.self) + "…"
+    }
     guard hasCharacters(flat, atLeast: 201) else { return flat }
     let cut = flat.prefix(200)
-    return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
-  }
-
-  /// The first `bytes` bytes of a text (to a scalar's end), each line break a space.
-  static func flattened(_ text: String, bytes: Int) -> String {
-    var end = text.utf8.index(text.utf8.startIndex, offsetBy: bytes, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
-    while end < text.utf8.endIndex && text.utf8[end] & 0xC0 == 0x80 { end = text.utf8.index(after: end) }
-    return String(decoding: text.utf8[..<end].lazy.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+    let end = cut.lastIndex(of: " ") ?? cut.endIndex
+    return String(cut[..<end]) + "…"
   }
 }

@@ -58,6 +58,19 @@ public final class CorpusIndex {
   ///   - cacheFolder: where to put the index when the corpus folder is not writable.
   ///   - warn: told about a damaged index before it is rebuilt.
   /// - Throws: ``KubeConError`` when the corpus itself cannot be read.
+  /// Runs `body`, which reads an index; when it finds the index damaged (a checksum that does
+  /// not match, read where it is used rather than at open), the index file is removed, `warn` is
+  /// told, and `body` runs once more, opening an index rebuilt from the corpus.
+  public static func repairing<T>(warn: (String) -> Void, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch KubeConError.damagedIndex(let path, let reason) {
+      warn(KubeConError.damagedIndex(path, reason: reason).description)
+      if path.hasSuffix(".idx") { unlink(path) }
+      return try body()
+    }
+  }
+
   public static func open(
     corpusAt corpusPath: String, catalog: () throws -> Catalog, cacheFolder: String? = nil, warn: (String) -> Void = { _ in }
   ) throws -> CorpusIndex {
