@@ -6,9 +6,8 @@ import Foundation
 ///
 /// The file: a magic line, a key (a digest of the schedule files' paths, sizes and modification
 /// times), the number of sessions and the length of their records, a record per session, the
-/// latest first, then by id (its
-/// edition, id and start, the search terms of its title, those of its track, speakers and
-/// organizations, and where its JSON is), then the JSON of every session. A search reads the
+/// latest first, then by id (its edition, id and start, the search terms of its title, those of
+/// its track, speakers and organizations, and where its JSON is), then the JSON of every session. A search reads the
 /// records, and decodes the JSON of the sessions it shows. The file is derived: one with another
 /// key, or that cannot be read, is made again; when it cannot be written, it is made in memory for
 /// the run.

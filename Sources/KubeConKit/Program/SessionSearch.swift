@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds sessions of the program by words, as `kubecon search` lists them after the reports' hits.
 ///
 /// A session matches when every word of the query (stop words aside) is in its title, its
