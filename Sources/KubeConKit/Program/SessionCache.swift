@@ -88,8 +88,10 @@ enum SessionCache {
     return UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
   }
 
-  /// The records of a file made with `key`; nil when it is not one (stale or damaged).
-  static func records(in bytes: UnsafeBufferPointer<UInt8>, key: UInt64) -> [Record]? {
+  /// Reads the records of a file made with `key` in order, each handed to `body` as it is read
+  /// (no list of them is made); false when the file is not one (stale or damaged), in which case
+  /// `body` may have seen some.
+  static func forEachRecord(in bytes: UnsafeBufferPointer<UInt8>, key: UInt64, _ body: (Record) -> Void) -> Bool {
     var i = 0
     func u32() -> Int? {
       guard i + 4 <= bytes.count else { return nil }
@@ -99,26 +101,24 @@ enum SessionCache {
     func field(before end: Int) -> UnsafeBufferPointer<UInt8>? {
       guard let n = u32(), i + n <= end else { return nil }
       defer { i += n }
-      return UnsafeBufferPointer(rebasing: bytes[i..<(i + n)])
+      return UnsafeBufferPointer(start: bytes.baseAddress! + i, count: n)
     }
-    guard bytes.count >= magic.count + 16, bytes.starts(with: magic) else { return nil }
+    guard bytes.count >= magic.count + 16, bytes.starts(with: magic) else { return false }
     i = magic.count
     var stored: UInt64 = 0
     for k in 0..<8 { stored |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
     i += 8
-    guard stored == key, let count = u32(), let recordsLength = u32(), i + recordsLength <= bytes.count else { return nil }
+    guard stored == key, let count = u32(), let recordsLength = u32(), i + recordsLength <= bytes.count else { return false }
     let jsonStart = i + recordsLength
-    var records: [Record] = []
-    records.reserveCapacity(count)
     for _ in 0..<count {
       guard let edition = field(before: jsonStart), let id = field(before: jsonStart), let start = field(before: jsonStart),
         let title = field(before: jsonStart), let other = field(before: jsonStart),
         let offset = u32(), let length = u32(), jsonStart + offset + length <= bytes.count
-      else { return nil }
-      let json = UnsafeBufferPointer(rebasing: bytes[(jsonStart + offset)..<(jsonStart + offset + length)])
-      records.append(Record(edition: edition, id: id, start: start, titleTerms: title, otherTerms: other, json: json))
+      else { return false }
+      let json = UnsafeBufferPointer(start: bytes.baseAddress! + jsonStart + offset, count: length)
+      body(Record(edition: edition, id: id, start: start, titleTerms: title, otherTerms: other, json: json))
     }
-    return i == jsonStart ? records : nil
+    return i == jsonStart
   }
 }
 
@@ -135,8 +135,9 @@ extension Programs {
     func run(_ bytes: UnsafeBufferPointer<UInt8>) -> [SessionSearch.Hit]? {
       // A word no session has (most rare words): nothing to read further.
       if let area = SessionCache.recordsArea(bytes, key: key), !search.mayMatch(query, anywhereIn: area) { return [] }
-      guard let records = SessionCache.records(in: bytes, key: key) else { return nil }
-      return search.search(query, in: records, editions: Set(editions), limit: limit, keep: keep)
+      return search.search(query, editions: Set(editions), limit: limit, keep: keep) { visit in
+        SessionCache.forEachRecord(in: bytes, key: key, visit)
+      }
     }
     if let path, let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped),
       let hits = data.withUnsafeBytes({ run($0.bindMemory(to: UInt8.self)) })

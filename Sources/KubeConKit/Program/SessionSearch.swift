@@ -56,28 +56,33 @@ public struct SessionSearch: Sendable {
   }
 
   /// The matching sessions of `editions`, best first (then the latest, then by id), at most
-  /// `limit` of those `keep` keeps.
+  /// `limit` of those `keep` keeps; nil when `records` says its file is damaged.
+  /// - Parameter records: hands each record to its argument in the order hits of one score are
+  ///   shown (``SessionCache``), and says whether the file was sound.
   func search(
-    _ query: String, in records: [SessionCache.Record], editions: Set<String>, limit: Int, keep: (Session) -> Bool
-  ) -> [Hit] {
+    _ query: String, editions: Set<String>, limit: Int, keep: (Session) -> Bool,
+    records: ((SessionCache.Record) -> Void) -> Bool
+  ) -> [Hit]? {
     let words = self.words(query)
     guard !words.isEmpty, limit > 0 else { return [] }
     let wanted = editions.map { Array($0.utf8) }
-    // The records are in the order hits of one score are shown (``SessionCache``): each score's
-    // records in that order, the best score first.
-    var byScore: [[Int]] = []
-    for (k, r) in records.enumerated() where wanted.contains(where: { $0.elementsEqual(r.edition) }) {
+    // Each score's records in the order they come, the best score first.
+    var byScore: [[UnsafeBufferPointer<UInt8>]] = []
+    let sound = records { r in
+      guard wanted.contains(where: { $0.elementsEqual(r.edition) }) else { return }
       let score = SessionSearch.score(r, words)
-      guard score > 0 else { continue }
+      guard score > 0 else { return }
       while byScore.count <= score { byScore.append([]) }
-      byScore[score].append(k)
+      byScore[score].append(r.json)
     }
-    let scored = byScore.indices.reversed().flatMap { score in byScore[score].map { (record: $0, score: score) } }
+    guard sound else { return nil }
     var hits: [Hit] = []
-    for s in scored {
-      guard let session = try? JSONReader.read(records[s.record].json, { try Session(json: &$0) }), keep(session) else { continue }
-      hits.append(Hit(session: session, score: s.score))
-      if hits.count == limit { break }
+    for score in byScore.indices.reversed() {
+      for json in byScore[score] {
+        guard let session = try? JSONReader.read(json, { try Session(json: &$0) }), keep(session) else { continue }
+        hits.append(Hit(session: session, score: score))
+        if hits.count == limit { return hits }
+      }
     }
     return hits
   }
