@@ -78,6 +78,9 @@ import Testing
     #expect(talk.title == "Images Across Regions With Harbor")
     #expect(talk.titleSource == .derived && talk.session == nil)
     #expect(talk.speakers.map(\.name) == ["Jane Doe", "John Roe"])
+    let explained = try SessionLinkerTests.parser.parse(
+      data: Data(("# KubeCon Europe 2025 in London\n\n## Images Across Regions With Harbor\n" + section).utf8), file: "t.md", id: "t", explain: true)
+    #expect(explained.explanation.contains { $0.isTalk && $0.decision.contains("the author's heading") })
 
     let marked = try #require(SessionLinkerTests.talks("## Keynote: Images Across Regions With Harbor\n" + section).first)
     #expect(marked.titleSource == .stated)

@@ -230,6 +230,7 @@ public struct ReportParser: Sendable {
       let talks = candidates.map { c in
         let score = Evidence.score(c.evidence)
         let decision = (score > 0 ? "talk (score \(score))" : "talk") + (c.session.map { ", session " + $0.id } ?? "")
+          + (c.titleIsAuthorsHeading ? ", its title the author's heading (derived): no session of the program has it" : "")
         return ExtractionNote(line: c.line, span: c.reportTitle ?? c.title, evidence: c.evidence, isTalk: true, decision: decision)
       }
       parsed.explanation = (log.notes + talks).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)

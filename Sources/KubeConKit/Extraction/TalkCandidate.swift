@@ -17,4 +17,7 @@ struct TalkCandidate: Sendable, Equatable {
   var session: SessionRef? = nil
   /// What made it a talk, and what linked it to its session.
   var evidence: [Evidence] = []
+  /// Its title is a heading the program does not have, with no mark of a talk's title: the
+  /// author's own wording, kept as a derived title (``Evidence/isAuthorsHeading(_:)``).
+  var titleIsAuthorsHeading = false
 }

@@ -48,8 +48,8 @@ struct SessionLinker: Sendable {
           return
         }
         if !program.sessions.isEmpty && c.titleSource == .stated && Evidence.isAuthorsHeading(c.evidence) {
-          log?.note(c.line, c.title, c.evidence, isTalk: true, "talk, its title the author's heading: no session of the program has it")
           c.titleSource = .derived
+          c.titleIsAuthorsHeading = true
         }
         out.append(respelled(c, authorKey: authorKey))
         return
