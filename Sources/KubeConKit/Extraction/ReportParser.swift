@@ -23,7 +23,7 @@ public struct ParsedReport: Sendable {
     if report.edition != nil || !talks.isEmpty || !report.projects.isEmpty { return true }
     return ([report.title] + report.sections.map(\.text)).contains { text in
       let folded = Folding.fold(text)
-      return folded.holds("kubecon") || folded.holds("cloudnativecon") || folded.holds("cloud native con")
+      return folded.containsASCII("kubecon") || folded.containsASCII("cloudnativecon") || folded.containsASCII("cloud native con")
     }
   }
 

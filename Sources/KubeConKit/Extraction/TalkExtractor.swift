@@ -57,10 +57,10 @@ struct TalkExtractor: Sendable {
       if inherited == .none, section.level == contextLevel, !contextHasChildren { inherited = context }
 
       // Containers: short headings that announce talks or keynotes, or group things.
-      if !hasSpeakerEvidence && words <= 9 && !(kindPrefix != nil && folded.holds(":")) {
+      if !hasSpeakerEvidence && words <= 9 && !(kindPrefix != nil && folded.containsASCII(":")) {
         var kind: ParentHeading? = nil
         if words <= 6 && WordSearch.containsAny(folded, TalkVocabulary.talkList) { kind = .talkList }
-        if folded.holds("keynote") && words <= 4 { kind = .keynote }
+        if folded.containsASCII("keynote") && words <= 4 { kind = .keynote }
         if let kind {
           containerKind[index] = kind
           context = kind
@@ -211,7 +211,7 @@ struct TalkExtractor: Sendable {
     for i in words.indices where words[i].folded.utf8.count >= 7 {
       let folded = words[i].folded
       if folded == "keynote" || folded == "keynotes" { return true }
-      unsure = unsure || folded.holds("keynote")
+      unsure = unsure || folded.containsASCII("keynote")
     }
     return unsure && namesKeynote(Folding.fold(text))
   }
@@ -287,7 +287,7 @@ struct TalkExtractor: Sendable {
           if first.isUppercaseCharacter { capitalized += 1 }
         }
       }
-      if words >= 4 && heading.holds(": ") { return true }
+      if words >= 4 && heading.containsASCII(": ") { return true }
       guard long >= 2 else { return false }
       return capitalized * 10 >= long * 7
     }
@@ -297,7 +297,7 @@ struct TalkExtractor: Sendable {
   /// ``looksLikeTitle(_:)`` read as characters.
   static func characterLooksLikeTitle(_ heading: String) -> Bool {
     let words = heading.split(separator: " ").filter { $0.first?.isLetter == true }
-    if words.count >= 4 && heading.holds(": ") { return true }
+    if words.count >= 4 && heading.containsASCII(": ") { return true }
     let long = words.filter { $0.count >= 4 }
     guard long.count >= 2 else { return false }
     let capitalized = long.filter { $0.first?.isUppercase == true }.count

@@ -16,7 +16,7 @@ struct SessionPage: Equatable, Sendable {
 
   /// The session page a URL is, or nil.
   init?(url: String) {
-    guard url.holds("sched.") else { return nil }  // (most links are not)
+    guard url.containsASCII("sched.") else { return nil }  // (most links are not)
     // Read as bytes: a URL is ASCII, and reading it by characters cost a hundred times more.
     var path = Substring(url).utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
     if let scheme = path.first, scheme.last == UInt8(ascii: ":") { path.removeFirst() }

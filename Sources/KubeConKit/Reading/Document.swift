@@ -91,7 +91,7 @@ struct Document: Sendable {
         continue
       }
       // A line with markup but no comment (Foundation's search for one is slow).
-      if !inComment && !line.holds("<!--") {
+      if !inComment && !line.containsASCII("<!--") {
         out.append(removeShortcodes(line))
         continue
       }
@@ -120,7 +120,7 @@ struct Document: Sendable {
   }
 
   static func removeShortcodes(_ line: String) -> String {
-    guard line.holds("{{") else { return line }
+    guard line.containsASCII("{{") else { return line }
     var s = line
     for (open, close) in [("{{<", ">}}"), ("{{%", "%}}")] {
       while let a = s.range(of: open), let b = s.range(of: close, range: a.upperBound..<s.endIndex) {
@@ -357,7 +357,7 @@ struct Document: Sendable {
     guard !ReportParser.hasCharacters(t, atLeast: 91) else { return false }
     guard t.pieceCount(upTo: 13) <= 12 else { return false }
     if Document.headingEnds.contains(last) { return false }
-    if t.holds("=") || t.holds("{") || t.holds("$") || t.holds("://") { return false }
+    if t.containsASCII("=") || t.containsASCII("{") || t.containsASCII("$") || t.containsASCII("://") { return false }
     return true
   }
 }

@@ -81,7 +81,7 @@ extension String {
   /// Whether the text holds `needle` (ASCII), as Foundation's `contains` says, found as bytes:
   /// Foundation goes through NSString. A match next to a scalar from U+0300 on (a combining mark
   /// may make it part of another character) is left to Foundation.
-  func holds(_ needle: String) -> Bool {
+  func containsASCII(_ needle: String) -> Bool {
     var text = self
     var needle = needle
     let found: Bool? = text.withUTF8 { t in
@@ -98,10 +98,10 @@ extension String {
   }
 
   /// `replacingOccurrences(of: needle, with: replacement)` for an ASCII `needle`, without
-  /// Foundation when the text does not hold it (``holds(_:)``; most texts), which NSString would
+  /// Foundation when the text does not hold it (``containsASCII(_:)``; most texts), which NSString would
   /// search slowly.
   func replacingOccurrences(ofBytes needle: String, with replacement: String) -> String {
-    holds(needle) ? replacingOccurrences(of: needle, with: replacement) : self
+    containsASCII(needle) ? replacingOccurrences(of: needle, with: replacement) : self
   }
 
   /// `range(of: needle)`, or with `backwards` `range(of: needle, options: .backwards)`, found as
