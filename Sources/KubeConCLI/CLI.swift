@@ -73,11 +73,12 @@ public enum CLI {
       return 0
     }
     // A damaged index is reported, removed and rebuilt from the corpus, then the command runs again.
-    var ctx = Context(io: io, args: parsed)
+    // (Each run has its own context: what a failed run printed is not kept.)
+    var ctx: Context!
     do {
       try CorpusIndex.repairing(warn: { io.err("warning: " + Terminal.sanitize($0) + "\n") }) {
         ctx = Context(io: io, args: parsed)
-        if io.exitsAfterRun { _ = Unmanaged.passRetained(ctx) }
+        if io.exitsAfterRun { _ = Unmanaged.passRetained(ctx!) }
         try command.run(ctx)
       }
       io.out(ctx.output)

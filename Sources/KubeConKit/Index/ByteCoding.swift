@@ -58,19 +58,17 @@ struct ByteReader {
     return base[offset]
   }
 
-  mutating func u32() throws -> UInt32 {
-    guard offset >= 0, offset + 4 <= base.count else { throw Malformed() }
-    var v: UInt32 = 0
-    for k in 0..<4 { v |= UInt32(base[offset + k]) << UInt32(8 * k) }
-    offset += 4
-    return v
-  }
+  mutating func u32() throws -> UInt32 { try fixedWidth() }
 
-  mutating func u64() throws -> UInt64 {
-    guard offset >= 0, offset + 8 <= base.count else { throw Malformed() }
-    var v: UInt64 = 0
-    for k in 0..<8 { v |= UInt64(base[offset + k]) << UInt64(8 * k) }
-    offset += 8
+  mutating func u64() throws -> UInt64 { try fixedWidth() }
+
+  /// A little-endian integer of the type's width.
+  private mutating func fixedWidth<T: FixedWidthInteger & UnsignedInteger>() throws -> T {
+    let width = MemoryLayout<T>.size
+    guard offset >= 0, offset + width <= base.count else { throw Malformed() }
+    var v: T = 0
+    for k in 0..<width { v |= T(base[offset + k]) << (8 * k) }
+    offset += width
     return v
   }
 

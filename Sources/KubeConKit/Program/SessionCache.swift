@@ -12,7 +12,7 @@ import Foundation
 /// key, or that cannot be read, is made again; when it cannot be written, it is made in memory for
 /// the run.
 enum SessionCache {
-  static let magic = Array("KCSESSIONS 3\n".utf8)
+  static let magic = Array("KCSESSIONS 4\n".utf8)
 
   /// A session's record, read in place.
   struct Record {
@@ -48,77 +48,66 @@ enum SessionCache {
 
   /// The file's bytes for these sessions (logistics left out: no one searches for a break).
   static func encode(_ sessions: [Session], key: UInt64, analyzer: Analyzer) throws -> [UInt8] {
-    var records: [UInt8] = []
+    var records = ByteWriter()
     var json: [UInt8] = []
-    func u32(_ v: Int, _ out: inout [UInt8]) { withUnsafeBytes(of: UInt32(v).littleEndian) { out += $0 } }
-    func field(_ s: String) {
-      let bytes = Array(s.utf8)
-      u32(bytes.count, &records)
-      records += bytes
-    }
     let encoder = ScheduleFiles.sessionEncoder()
     // In the order hits of one score are shown: the latest first, then by id.
     let kept = sessions.filter { $0.kind != .logistics }
       .sorted { ($1.start ?? "", $0.id) < ($0.start ?? "", $1.id) }
     for s in kept {
-      field(s.edition)
-      field(s.id)
-      field(s.start ?? "")
-      field(terms(s.title, analyzer))
-      field(terms(([s.track ?? ""] + s.speakers.flatMap { [$0.name, $0.organization ?? ""] }).joined(separator: " "), analyzer))
+      records.string(s.edition)
+      records.string(s.id)
+      records.string(s.start ?? "")
+      records.string(terms(s.title, analyzer))
+      records.string(terms(([s.track ?? ""] + s.speakers.flatMap { [$0.name, $0.organization ?? ""] }).joined(separator: " "), analyzer))
       let line = try encoder.encode(s)
-      u32(json.count, &records)
-      u32(line.count, &records)
+      records.varint(json.count)
+      records.varint(line.count)
       json += line
     }
-    var out = magic
-    withUnsafeBytes(of: key.littleEndian) { out += $0 }
-    u32(kept.count, &out)
-    u32(records.count, &out)
-    return out + records + json
+    var header = ByteWriter(bytes: magic)
+    header.u64(key)
+    header.u32(UInt32(kept.count))
+    header.u32(UInt32(records.count))
+    return header.bytes + records.bytes + json
   }
 
-  /// The bytes of the records of a file made with `key` (its header says so); nil otherwise.
+  /// The number of records and where they stand, in a file made with `key`; nil otherwise.
+  private static func header(_ bytes: UnsafeBufferPointer<UInt8>, key: UInt64) -> (count: Int, records: Range<Int>)? {
+    guard bytes.starts(with: magic) else { return nil }
+    var r = ByteReader(UnsafeRawBufferPointer(bytes), at: magic.count)
+    guard let stored = try? r.u64(), stored == key, let count = try? r.u32(), let length = try? r.u32(),
+      r.offset + Int(length) <= bytes.count
+    else { return nil }
+    return (Int(count), r.offset..<(r.offset + Int(length)))
+  }
+
+  /// The bytes of the records of a file made with `key`; nil otherwise.
   static func recordsArea(_ bytes: UnsafeBufferPointer<UInt8>, key: UInt64) -> UnsafeBufferPointer<UInt8>? {
-    let start = magic.count + 16
-    guard bytes.count >= start, bytes.starts(with: magic) else { return nil }
-    func u64(_ at: Int, _ n: Int) -> UInt64 { (0..<n).reduce(UInt64(0)) { $0 | UInt64(bytes[at + $1]) << (8 * UInt64($1)) } }
-    let length = Int(u64(magic.count + 12, 4))
-    guard u64(magic.count, 8) == key, start + length <= bytes.count else { return nil }
-    return UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
+    header(bytes, key: key).map { UnsafeBufferPointer(rebasing: bytes[$0.records]) }
   }
 
   /// Reads the records of a file made with `key` in order, each handed to `body` as it is read
   /// (no list of them is made); false when the file is not one (stale or damaged), in which case
   /// `body` may have seen some.
   static func forEachRecord(in bytes: UnsafeBufferPointer<UInt8>, key: UInt64, _ body: (Record) -> Void) -> Bool {
-    var i = 0
-    func u32() -> Int? {
-      guard i + 4 <= bytes.count else { return nil }
-      defer { i += 4 }
-      return Int(UInt32(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt32.self)))
+    guard let (count, area) = header(bytes, key: key) else { return false }
+    let raw = UnsafeRawBufferPointer(bytes)
+    let json = UnsafeRawBufferPointer(rebasing: raw[area.upperBound...])
+    var r = ByteReader(UnsafeRawBufferPointer(rebasing: raw[..<area.upperBound]), at: area.lowerBound)
+    func field() throws -> UnsafeBufferPointer<UInt8> { try r.bytes(try r.count()).assumingMemoryBound(to: UInt8.self) }
+    do {
+      for _ in 0..<count {
+        let (edition, id, start, title, other) = (try field(), try field(), try field(), try field(), try field())
+        let offset = try r.count(), length = try r.count()
+        guard offset + length <= json.count else { return false }
+        let text = UnsafeRawBufferPointer(rebasing: json[offset..<(offset + length)]).assumingMemoryBound(to: UInt8.self)
+        body(Record(edition: edition, id: id, start: start, titleTerms: title, otherTerms: other, json: text))
+      }
+    } catch {
+      return false
     }
-    func field(before end: Int) -> UnsafeBufferPointer<UInt8>? {
-      guard let n = u32(), i + n <= end else { return nil }
-      defer { i += n }
-      return UnsafeBufferPointer(start: bytes.baseAddress! + i, count: n)
-    }
-    guard bytes.count >= magic.count + 16, bytes.starts(with: magic) else { return false }
-    i = magic.count
-    var stored: UInt64 = 0
-    for k in 0..<8 { stored |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
-    i += 8
-    guard stored == key, let count = u32(), let recordsLength = u32(), i + recordsLength <= bytes.count else { return false }
-    let jsonStart = i + recordsLength
-    for _ in 0..<count {
-      guard let edition = field(before: jsonStart), let id = field(before: jsonStart), let start = field(before: jsonStart),
-        let title = field(before: jsonStart), let other = field(before: jsonStart),
-        let offset = u32(), let length = u32(), jsonStart + offset + length <= bytes.count
-      else { return false }
-      let json = UnsafeBufferPointer(start: bytes.baseAddress! + jsonStart + offset, count: length)
-      body(Record(edition: edition, id: id, start: start, titleTerms: title, otherTerms: other, json: json))
-    }
-    return i == jsonStart
+    return r.offset == area.upperBound
   }
 }
 
