@@ -15,9 +15,12 @@ import Testing
   static let sample: Corpus = {
     let edition = EditionRef(id: "eu-2025", year: 2025, city: "London", region: "EU")
     let speakers = [SpeakerRef(name: "Jane " + awkward, organization: nil), SpeakerRef(name: "Ann", organization: "Acme/Co")]
+    let session = SessionRef(
+      id: "eu-2025-x", edition: "eu-2025", title: awkward, url: nil, track: "Security", kind: .sponsoredKeynote,
+      speakers: [SessionSpeaker(name: "Ann", organization: nil, role: "CEO"), SessionSpeaker(name: "Bo", organization: "Acme")])
     let extracted = ExtractedTalk(
       id: "t", title: awkward, titleSource: .derived, kind: .lightning, speakers: speakers, projects: ["Argo"], themes: [],
-      line: 12, section: 1, text: nil)
+      line: 12, section: 1, text: nil, reportTitle: "Its " + awkward, session: session)
     let report = Report(
       id: "r", file: "a/b.md", title: "T", language: "fr", date: nil, author: awkward, organization: nil, edition: edition,
       translations: [], talks: ["t"], projects: ["Argo"], themes: ["security"],
@@ -26,7 +29,8 @@ import Testing
         id: "u", title: "U", titleSource: .stated, kind: .keynote, speakers: [], projects: [], themes: ["ai"], line: 0, section: 0, text: "x")])
     let talk = Talk(
       id: "t", title: "T", titleSource: .stated, kind: .panel, edition: nil, speakers: speakers, projects: [], themes: ["ai"],
-      reports: ["r"], mentions: [Mention(report: "r", line: 9, excerpt: awkward)], text: awkward)
+      reports: ["r"], mentions: [Mention(report: "r", line: 9, excerpt: awkward), Mention(report: "e", line: 1, excerpt: "")],
+      text: awkward, reportTitle: "t", session: session)
     return Corpus(
       reports: [report, Report(id: "e", file: "e", title: "", language: "en", date: "2025-04-01", author: nil, organization: "O", edition: nil)],
       talks: [talk],
@@ -144,7 +148,7 @@ import Testing
 
   @Test func namesWhatIsWrongAndWhere() {
     let base = #""schemaVersion": 2, "talks": [], "speakers": [], "projects": [], "themes": [], "editions": []"#
-    #expect(problem("{\(base), \"reports\": [{\"id\": \"r\"}]}").hasSuffix("corrupted corpus: missing field 'file' at .reports[0]"))
+    #expect(problem("{\(base), \"reports\": [{\"id\": \"r\"}]}").hasSuffix("corrupted corpus: missing field 'contentHash' at .reports[0]"))
     #expect(problem("{\(base), \"reports\": 3}").hasSuffix("corrupted corpus: wrong type at .reports: expected an array"))
     #expect(problem(#"{"reports": [], "schemaVersion": "2"}"#).hasSuffix("corrupted corpus: no schemaVersion"))
     #expect(problem("{\(base), \"reports\": []} x").contains("corrupted corpus: invalid JSON (line 1: unexpected text after the value)"))

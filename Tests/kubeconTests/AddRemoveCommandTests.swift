@@ -391,7 +391,7 @@ struct Workspace {
   }
 
   @Test func missingFields() throws {
-    try refused(corpus: Data("{\"schemaVersion\": 2, \"reports\": []}".utf8), says: "corrupted corpus: missing field 'talks'")
+    try refused(corpus: Data("{\"schemaVersion\": 2, \"reports\": []}".utf8), says: "corrupted corpus: missing field 'editions'")
   }
 
   @Test func folderThatCannotBeWritten() throws {

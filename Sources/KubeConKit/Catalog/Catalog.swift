@@ -55,7 +55,7 @@ public struct Catalog: Sendable {
       var regionNames: [String: [String]]?
       try r.object { r, key in
         switch key {
-        case "editions": editions = try r.list()
+        case "editions": editions = try [Edition].read(json: &r, [])
         case "regionNames":
           var names: [String: [String]] = [:]
           try r.object { r, region in names[region] = try r.strings() }
@@ -116,7 +116,7 @@ extension ThemeInfo: JSONReadable {
     try r.object { r, key in
       switch key {
       case "id": id = try r.string()
-      case "labels": labels = try Labels(json: &r)
+      case "labels": labels = try Labels.read(json: &r, [])
       case "keywords":
         try r.object { r, language in
           switch language {

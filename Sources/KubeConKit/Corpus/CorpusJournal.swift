@@ -19,6 +19,17 @@ public struct CorpusJournal {
 
   init(corpus path: String) { folder = path + ".journal" }
 
+  /// A record: reports as they were parsed, and the schema they were written in.
+  struct Entry: FieldListed {
+    var reports: [Report] = []
+    var schemaVersion = Corpus.currentSchemaVersion
+
+    mutating func fields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) {
+      try v.field("reports", &reports)
+      try v.field("schemaVersion", &schemaVersion)
+    }
+  }
+
   /// When `add` writes to the journal rather than rewriting the corpus file.
   public struct Policy: Sendable {
     /// Smaller corpus files are rewritten: it takes a fraction of a second, and their JSON file
@@ -97,27 +108,17 @@ public struct CorpusJournal {
     var reports: [ParsedReport] = []
     for record in records {
       let data = try FileReading.read(record.path)
-      let (version, list): (Int, [Report]) = try data.withUnsafeBytes { raw in
+      let entry: Entry = try data.withUnsafeBytes { raw in
         do {
-          return try JSONReader.read(raw.bindMemory(to: UInt8.self)) { r in
-            var version: Int?, list: [Report]?
-            try r.object { r, key in
-              switch key {
-              case "schemaVersion": version = try r.int()
-              case "reports": list = try r.list()
-              default: try r.skip()
-              }
-            }
-            return (try required(version, "schemaVersion"), try required(list, "reports"))
-          }
+          return try JSONReader.read(raw.bindMemory(to: UInt8.self)) { try Entry.read(json: &$0, []) }
         } catch let problem as JSONReader.Problem {
           throw KubeConError.corruptCorpus(record.path, reason: problem.description)
         }
       }
-      if version > Corpus.currentSchemaVersion {
-        throw KubeConError.newerSchema(record.path, found: version, known: Corpus.currentSchemaVersion)
+      if entry.schemaVersion > Corpus.currentSchemaVersion {
+        throw KubeConError.newerSchema(record.path, found: entry.schemaVersion, known: Corpus.currentSchemaVersion)
       }
-      reports += list.map(ParsedReport.init(unlinking:))
+      reports += entry.reports.map(ParsedReport.init(unlinking:))
     }
     return reports
   }
@@ -131,10 +132,7 @@ public struct CorpusJournal {
   /// The bytes of a record of these reports.
   static func record(_ reports: [Report]) -> [UInt8] {
     var w = JSONWriter(capacity: 1 << 14)
-    w.object { w in
-      w.key("reports"); w.list(reports)
-      w.key("schemaVersion"); w.int(Corpus.currentSchemaVersion)
-    }
+    Entry(reports: reports).write(json: &w, [])
     w.newline()
     return w.bytes
   }

@@ -15,7 +15,7 @@ public enum CorpusStore {
 
   /// Writes the corpus on every core (see ``JSONWriter/parallelList(_:)``).
   static func encode(_ corpus: Corpus, into w: inout JSONWriter) {
-    corpus.write(json: &w)
+    corpus.write(json: &w, [])
     w.newline()
     w.flush()
   }
@@ -26,7 +26,7 @@ public enum CorpusStore {
     try data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
       do {
-        let corpus = try JSONReader.read(bytes) { try Corpus(json: &$0) }
+        let corpus = try JSONReader.read(bytes) { try Corpus.read(json: &$0, []) }
         if corpus.schemaVersion > Corpus.currentSchemaVersion {
           throw KubeConError.newerSchema(path, found: corpus.schemaVersion, known: Corpus.currentSchemaVersion)
         }

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Writes JSON in the project's one format (``JSONOutput``: pretty-printed with two spaces,
-/// `"key" : value`, slashes unescaped, terminal controls escaped) straight into bytes. The caller
-/// writes an object's keys in sorted order; a test checks the bytes are JSONEncoder's. It writes
-/// the corpus many times faster than `JSONEncoder` (see BENCHMARKS.md).
+/// `"key" : value`, slashes unescaped, terminal controls escaped) straight into bytes. Models are
+/// written through their field lists (``FieldListed``), keys in sorted order; a test checks the
+/// bytes are JSONEncoder's. It writes the corpus many times faster than `JSONEncoder` (see
+/// BENCHMARKS.md).
 struct JSONWriter {
   /// The bytes written and not yet given to the sink.
   private(set) var bytes: [UInt8] = []
@@ -84,11 +85,11 @@ struct JSONWriter {
     close(UInt8(ascii: "]"))
   }
 
-  /// A key of the object being written; its value comes next.
-  mutating func key(_ key: StaticString) {
+  /// A key of the object being written, a name that needs no escaping; its value comes next.
+  mutating func key(_ key: String) {
     next()
     bytes.append(UInt8(ascii: "\""))
-    bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+    bytes.append(contentsOf: key.utf8)
     bytes.append(contentsOf: "\" : ".utf8)
   }
 
@@ -180,10 +181,6 @@ struct JSONWriter {
     b < 0x20 || b == Int(UInt8(ascii: "\"")) || b == Int(UInt8(ascii: "\\")) || b == 0x7F || b == 0xC2 || b == 0xE2
   }
 
-  mutating func strings(_ list: [String]) { array(list) { w, s in w.string(s) } }
-
-  mutating func ints(_ list: [Int]) { array(list) { w, n in w.int(n) } }
-
   /// An object of integers, keys in byte order as JSONEncoder sorts them.
   mutating func counts(_ dictionary: [String: Int]) {
     object { w in
@@ -194,16 +191,14 @@ struct JSONWriter {
     }
   }
 
-  mutating func list<T: JSONWritable>(_ list: [T]) { array(list) { w, e in e.write(json: &w) } }
-
-  /// ``list(_:)``, written on every core: each round of elements is cut into as many runs, one a
+  /// A list of models, written on every core: each round of elements is cut into as many runs, one a
   /// core. With a sink, a run is about ``runBytes`` (a report or two, or hundreds of talks) and the
   /// sink takes each round's bytes while the next round is written (two sets of buffers,
   /// reused), so that a large corpus is never all in memory as bytes and its writing overlaps its
   /// encoding; without one, the list is one round.
-  mutating func parallelList<T: JSONWritable & Sendable>(_ list: [T]) {
+  mutating func parallelList<T: FieldValue>(_ list: [T]) {
     let runs = min(activeCores, list.count / 16)
-    guard runs > 1 else { return self.list(list) }
+    guard runs > 1 else { return array(list) { w, e in e.write(json: &w, []) } }
     open(UInt8(ascii: "["))
     flush()
     let sets = (0..<2).map { _ in (0..<runs).map { _ in Run(JSONWriter(capacity: 1 << 16)) } }
@@ -233,7 +228,7 @@ struct JSONWriter {
         w.writer.hasMember = slice.startIndex > 0  // after the list's first element: a comma first
         for e in slice {
           w.writer.next()
-          e.write(json: &w.writer)
+          e.write(json: &w.writer, [])
         }
       }
       written = writers
@@ -275,9 +270,4 @@ struct JSONWriter {
       }
     }
   }
-}
-
-/// A type written as JSON by ``JSONWriter``, its keys in sorted order.
-protocol JSONWritable {
-  func write(json w: inout JSONWriter)
 }

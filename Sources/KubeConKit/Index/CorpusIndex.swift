@@ -21,8 +21,8 @@ public final class CorpusIndex {
   /// Why the index was rebuilt when opened ("missing", "stale", "damaged"); nil when it was reused.
   let rebuiltBecause: String?
   private var strings: PooledStrings?
-  private var reportTable: ([Report], [RecordRef])?
-  private var talkTable: ([Talk], [RecordRef])?
+  private var reportTable: ([Report], [RecordRef?])?
+  private var talkTable: ([Talk], [RecordRef?])?
 
   init(file: IndexFile, path: String?, rebuiltBecause: String?) {
     self.file = file
@@ -46,9 +46,14 @@ public final class CorpusIndex {
     // The search sections first: what they need while being made (documents, postings) is let go
     // before the tables are made, instead of adding to them at the peak.
     let search = SearchSectionsWriter.sections(for: corpus)
-    var tables = CorpusTablesWriter()
-    let tableSections = tables.tables(corpus)
-    return IndexFile.parts([tables.pool.encoded()] + tableSections + [tables.details.bytes] + search, key: key)
+    // The tables: one row per entry, the long texts apart (see ``TableWriter``), in
+    // ``IndexFile/Section`` order from `.reports` to `.editions`.
+    var w = TableWriter()
+    let tables = [
+      w.table(corpus.reports), w.table(corpus.talks), w.table(corpus.speakers), w.table(corpus.projects),
+      w.table(corpus.themes), w.table(corpus.editions),
+    ]
+    return IndexFile.parts([w.pool.encoded()] + tables + [w.details.bytes] + search, key: key)
   }
 
   /// Opens the index of the corpus at `corpusPath` (its file and its journal), rebuilding it
@@ -131,19 +136,34 @@ public final class CorpusIndex {
 
   private func reading<T>(_ body: () throws -> T) throws -> T { try file.reading(body) }
 
-  private func tables() throws -> CorpusTablesReader {
-    if let strings { return CorpusTablesReader(strings: strings) }
+  private func pooledStrings() throws -> PooledStrings {
+    if let strings { return strings }
     let made = try PooledStrings(try file.section(.strings))
     strings = made
-    return CorpusTablesReader(strings: made)
+    return made
+  }
+
+  /// The rows of a table, and where each one's details are.
+  private func rows<T: FieldListed>(_ section: IndexFile.Section) throws -> ([T], [RecordRef?]) {
+    try reading { try TableReader.rows(try file.section(section), strings: try pooledStrings()) }
+  }
+
+  /// An entry of a table with its details.
+  private func details<T: FieldListed>(of entry: T, _ ref: RecordRef?) throws -> T {
+    guard let ref else { return entry }
+    var full = entry
+    try reading {
+      try TableReader.details(try file.record(.details, offset: ref.offset, length: ref.length, checksum: ref.checksum), into: &full)
+    }
+    return full
   }
 
   /// The reports, without their sections and extracted talks (see ``details(of:)-(Report)``).
   public func reports() throws -> [Report] { try reportsAndRefs().0 }
 
-  private func reportsAndRefs() throws -> ([Report], [RecordRef]) {
+  private func reportsAndRefs() throws -> ([Report], [RecordRef?]) {
     if let reportTable { return reportTable }
-    let t = try reading { try tables().reports(try file.section(.reports)) }
+    let t: ([Report], [RecordRef?]) = try rows(.reports)
     reportTable = t
     return t
   }
@@ -151,17 +171,17 @@ public final class CorpusIndex {
   /// The talks, without their text and excerpts (see ``details(of:)-(Talk)``).
   public func talks() throws -> [Talk] { try talksAndRefs().0 }
 
-  private func talksAndRefs() throws -> ([Talk], [RecordRef]) {
+  private func talksAndRefs() throws -> ([Talk], [RecordRef?]) {
     if let talkTable { return talkTable }
-    let t = try reading { try tables().talks(try file.section(.talks)) }
+    let t: ([Talk], [RecordRef?]) = try rows(.talks)
     talkTable = t
     return t
   }
 
-  public func speakers() throws -> [Speaker] { try reading { try tables().speakers(try file.section(.speakers)) } }
-  public func projects() throws -> [ProjectEntry] { try reading { try tables().projects(try file.section(.projects)) } }
-  public func themes() throws -> [ThemeEntry] { try reading { try tables().themes(try file.section(.themes)) } }
-  func editions() throws -> [Edition] { try reading { try tables().editions(try file.section(.editions)) } }
+  public func speakers() throws -> [Speaker] { try rows(.speakers).0 }
+  public func projects() throws -> [ProjectEntry] { try rows(.projects).0 }
+  public func themes() throws -> [ThemeEntry] { try rows(.themes).0 }
+  func editions() throws -> [Edition] { try rows(.editions).0 }
 
   /// The whole corpus without the long texts: what listing, showing and comparing need.
   public func corpus() throws -> Corpus {
@@ -174,27 +194,14 @@ public final class CorpusIndex {
   public func details(of report: Report) throws -> Report {
     let (reports, refs) = try reportsAndRefs()
     guard let i = reports.firstIndex(where: { $0.id == report.id }) else { return report }
-    var full = report
-    let ref = refs[i]
-    (full.sections, full.extracted) = try reading {
-      try CorpusTablesReader.reportDetails(try file.record(.details, offset: ref.offset, length: ref.length, checksum: ref.checksum))
-    }
-    return full
+    return try details(of: reports[i], refs[i])
   }
 
   /// A talk with its text and its mentions' excerpts.
   public func details(of talk: Talk) throws -> Talk {
     let (talks, refs) = try talksAndRefs()
     guard let i = talks.firstIndex(where: { $0.id == talk.id }) else { return talk }
-    var full = talk
-    let ref = refs[i]
-    let (text, excerpts) = try reading {
-      try CorpusTablesReader.talkDetails(
-        try file.record(.details, offset: ref.offset, length: ref.length, checksum: ref.checksum), mentions: talk.mentions.count)
-    }
-    full.text = text
-    for k in full.mentions.indices { full.mentions[k].excerpt = excerpts[k] }
-    return full
+    return try details(of: talks[i], refs[i])
   }
 
   /// The search index over the same file.

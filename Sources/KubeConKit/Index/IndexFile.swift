@@ -17,7 +17,10 @@ import Foundation
 final class IndexFile {
   static let magic: [UInt8] = Array("KCINDEX\u{1}".utf8)
   /// Bumped whenever the layout or the analysis that fills it changes.
-  static let version: UInt32 = 10
+  static let layout = 11
+  /// The layout's number and the shape of the tables (every model's field list, see
+  /// ``FieldListed``): adding a field to a model makes older indexes stale, with no number to bump.
+  static let version = UInt32(truncatingIfNeeded: Checksum.of(Array("\(layout) \(Corpus.shape)".utf8)))
 
   enum Section: Int, CaseIterable {
     case strings, reports, talks, speakers, projects, themes, editions, details

@@ -28,3 +28,17 @@ public struct Corpus: Codable, Hashable, Sendable {
     self.editions = editions
   }
 }
+
+extension Corpus: FieldListed {
+  init() { self.init(schemaVersion: Corpus.currentSchemaVersion) }
+
+  mutating func fields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) {
+    try v.field("editions", &editions)
+    try v.field("projects", &projects, .parallel)
+    try v.field("reports", &reports, .parallel)
+    try v.field("schemaVersion", &schemaVersion)
+    try v.field("speakers", &speakers, .parallel)
+    try v.field("talks", &talks, .parallel)
+    try v.field("themes", &themes, .parallel)
+  }
+}

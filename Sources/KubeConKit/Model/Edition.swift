@@ -1,17 +1,17 @@
 /// A KubeCon + CloudNativeCon edition from the catalog `Data/editions.json`.
 public struct Edition: Codable, Hashable, Sendable {
   /// `eu-2025`, `na-2023`, `china-2024`.
-  public var id: String
-  public var year: Int
+  public var id = ""
+  public var year = 0
   /// `EU`, `NA`, `China`, `India`, `Japan`, ...
-  public var region: String
-  public var city: String
+  public var region = ""
+  public var city = ""
   /// Other names of the city (`Londres`, `Barcelone`).
-  var cityAliases: [String]
+  var cityAliases: [String] = []
   /// `YYYY-MM-DD`, or nil when not known.
   var start: String?
   var end: String?
-  var virtual: Bool
+  var virtual = false
 
   var ref: EditionRef { EditionRef(id: id, year: year, city: city, region: region) }
 
@@ -47,5 +47,20 @@ public struct Edition: Codable, Hashable, Sendable {
     start = try c.decodeIfPresent(String.self, forKey: .start)
     end = try c.decodeIfPresent(String.self, forKey: .end)
     virtual = try c.decodeIfPresent(Bool.self, forKey: .virtual) ?? false
+  }
+}
+
+extension Edition: FieldListed {
+  init() {}
+
+  mutating func fields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) {
+    try v.field("city", &city)
+    try v.field("cityAliases", &cityAliases, .mayBeMissing)
+    try v.field("end", &end)
+    try v.field("id", &id)
+    try v.field("region", &region)
+    try v.field("start", &start)
+    try v.field("virtual", &virtual, .mayBeMissing)
+    try v.field("year", &year)
   }
 }

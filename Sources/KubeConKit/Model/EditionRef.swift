@@ -1,9 +1,9 @@
 /// The KubeCon edition a report or talk belongs to: `{"id": "eu-2025", "year": 2025, "city": "London", "region": "EU"}`.
 public struct EditionRef: Codable, Hashable, Sendable, Comparable {
-  public var id: String
-  public var year: Int
-  public var city: String
-  public var region: String
+  public var id = ""
+  public var year = 0
+  public var city = ""
+  public var region = ""
 
   init(id: String, year: Int, city: String, region: String) {
     self.id = id
@@ -17,5 +17,16 @@ public struct EditionRef: Codable, Hashable, Sendable, Comparable {
 
   public static func < (a: EditionRef, b: EditionRef) -> Bool {
     (a.year, a.region, a.city) < (b.year, b.region, b.city)
+  }
+}
+
+extension EditionRef: FieldListed {
+  init() {}
+
+  mutating func fields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) {
+    try v.field("city", &city)
+    try v.field("id", &id)
+    try v.field("region", &region)
+    try v.field("year", &year)
   }
 }

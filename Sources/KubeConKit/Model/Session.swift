@@ -1,5 +1,5 @@
 /// The kind of a session of the official program, as its name, prefix or track tells.
-public enum SessionKind: String, Codable, Sendable, CaseIterable {
+public enum SessionKind: String, Codable, Sendable, CaseIterable, FieldEnum {
   case keynote
   case sponsoredKeynote = "sponsored-keynote"
   case panel
@@ -26,10 +26,10 @@ public enum SessionKind: String, Codable, Sendable, CaseIterable {
 
 /// A speaker as the program lists them: `Name, Role, Organization`.
 public struct SessionSpeaker: Codable, Hashable, Sendable {
-  public var name: String
-  @Nullable public var organization: String?
+  public var name = ""
+  @Nullable public var organization: String? = nil
   /// `CEO`, `Maintainer`, `Independent`: what stands where an organization or beside it would.
-  @Nullable public var role: String?
+  @Nullable public var role: String? = nil
 
   init(name: String, organization: String? = nil, role: String? = nil) {
     self.name = name
@@ -41,21 +41,21 @@ public struct SessionSpeaker: Codable, Hashable, Sendable {
 /// A session of an edition's official program (Sched).
 public struct Session: Codable, Hashable, Sendable {
   /// `eu-2025-1txVP`: the edition and Sched's event id (or a slug of the title without one).
-  public var id: String
+  public var id = ""
   /// The edition id of `Data/editions.json`.
-  public var edition: String
-  public var title: String
-  public var kind: SessionKind
-  public var speakers: [SessionSpeaker]
-  @Nullable public var track: String?
+  public var edition = ""
+  public var title = ""
+  public var kind = SessionKind.session
+  public var speakers: [SessionSpeaker] = []
+  @Nullable public var track: String? = nil
   /// The session's page.
-  @Nullable public var url: String?
+  @Nullable public var url: String? = nil
   /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (local time; `Z` ends a UTC time).
-  @Nullable public var start: String?
-  @Nullable public var end: String?
-  @Nullable public var location: String?
+  @Nullable public var start: String? = nil
+  @Nullable public var end: String? = nil
+  @Nullable public var location: String? = nil
   /// The name as the program shows it (`Title - Speaker, Organization`), which the rest is read from.
-  var name: String
+  var name = ""
 
   init(
     id: String, edition: String, title: String, kind: SessionKind, speakers: [SessionSpeaker], track: String?,
@@ -82,13 +82,13 @@ public struct Session: Codable, Hashable, Sendable {
 
 /// The session a report's talk is linked to, as the talk carries it.
 public struct SessionRef: Codable, Hashable, Sendable {
-  public var id: String
-  var edition: String
-  var title: String
-  @Nullable public var url: String?
-  @Nullable public var track: String?
-  var kind: SessionKind
-  public var speakers: [SessionSpeaker]
+  public var id = ""
+  var edition = ""
+  var title = ""
+  @Nullable public var url: String? = nil
+  @Nullable public var track: String? = nil
+  var kind = SessionKind.session
+  public var speakers: [SessionSpeaker] = []
 
   init(id: String, edition: String, title: String, url: String?, track: String?, kind: SessionKind, speakers: [SessionSpeaker]) {
     self.id = id
@@ -98,5 +98,47 @@ public struct SessionRef: Codable, Hashable, Sendable {
     self.track = track
     self.kind = kind
     self.speakers = speakers
+  }
+}
+
+extension SessionSpeaker: FieldListed {
+  init() {}
+
+  mutating func fields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) {
+    try v.field("name", &name)
+    try v.field("organization", &_organization)
+    try v.field("role", &_role)
+  }
+}
+
+extension Session: FieldListed {
+  init() {}
+
+  mutating func fields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) {
+    try v.field("edition", &edition, .shared)
+    try v.field("end", &_end)
+    try v.field("id", &id)
+    try v.field("kind", &kind)
+    try v.field("location", &_location)
+    try v.field("name", &name)
+    try v.field("speakers", &speakers)
+    try v.field("start", &_start)
+    try v.field("title", &title)
+    try v.field("track", &_track, .shared)
+    try v.field("url", &_url)
+  }
+}
+
+extension SessionRef: FieldListed {
+  init() {}
+
+  mutating func fields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) {
+    try v.field("edition", &edition)
+    try v.field("id", &id)
+    try v.field("kind", &kind)
+    try v.field("speakers", &speakers)
+    try v.field("title", &title)
+    try v.field("track", &_track)
+    try v.field("url", &_url)
   }
 }

@@ -1,5 +1,5 @@
 /// How a talk's title was obtained.
-public enum TitleSource: String, Codable, Sendable {
+public enum TitleSource: String, Codable, Sendable, FieldEnum {
   /// Written by the report: a heading, quoted text, bold or link text.
   case stated
   /// Made from the section that presents the talk.
@@ -9,15 +9,15 @@ public enum TitleSource: String, Codable, Sendable {
 }
 
 /// The kind of conference session.
-public enum TalkKind: String, Codable, Sendable, CaseIterable {
+public enum TalkKind: String, Codable, Sendable, CaseIterable, FieldEnum {
   case keynote, session, panel, lightning, demo, tutorial
 }
 
 /// Where a report presents a talk.
 public struct Mention: Codable, Hashable, Sendable {
-  public var report: String
-  public var line: Int
-  public var excerpt: String
+  public var report = ""
+  public var line = 0
+  public var excerpt = ""
 
   init(report: String, line: Int, excerpt: String) {
     self.report = report
@@ -28,20 +28,20 @@ public struct Mention: Codable, Hashable, Sendable {
 
 /// A conference session presented by one or more reports.
 public struct Talk: Codable, Hashable, Sendable {
-  public var id: String
-  public var title: String
-  public var titleSource: TitleSource
+  public var id = ""
+  public var title = ""
+  public var titleSource = TitleSource.stated
   /// How the first report that presents it words the title, when that is not `title`.
   public var reportTitle: String?
-  public var kind: TalkKind
+  public var kind = TalkKind.session
   public var edition: EditionRef?
-  public var speakers: [SpeakerRef]
-  public var projects: [String]
-  public var themes: [String]
-  public var reports: [String]
-  public var mentions: [Mention]
+  public var speakers: [SpeakerRef] = []
+  public var projects: [String] = []
+  public var themes: [String] = []
+  public var reports: [String] = []
+  public var mentions: [Mention] = []
   /// The text of the section that presents the talk (first mention).
-  var text: String
+  var text = ""
   /// The session of the program the talk is, when it is linked to one.
   public var session: SessionRef?
 
@@ -63,5 +63,35 @@ public struct Talk: Codable, Hashable, Sendable {
     self.text = text
     self.reportTitle = reportTitle
     self.session = session
+  }
+}
+
+extension Mention: FieldListed {
+  init() {}
+
+  mutating func fields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) {
+    try v.field("excerpt", &excerpt, .detail)
+    try v.field("line", &line)
+    try v.field("report", &report, .shared)
+  }
+}
+
+extension Talk: FieldListed {
+  init() {}
+
+  mutating func fields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) {
+    try v.field("edition", &edition)
+    try v.field("id", &id)
+    try v.field("kind", &kind)
+    try v.field("mentions", &mentions)
+    try v.field("projects", &projects)
+    try v.field("reportTitle", &reportTitle)
+    try v.field("reports", &reports)
+    try v.field("session", &session)
+    try v.field("speakers", &speakers)
+    try v.field("text", &text, .detail)
+    try v.field("themes", &themes)
+    try v.field("title", &title)
+    try v.field("titleSource", &titleSource)
   }
 }

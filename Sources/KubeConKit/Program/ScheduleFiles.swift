@@ -50,7 +50,7 @@ public enum ScheduleFiles {
         try JSONReader.read(raw.bindMemory(to: UInt8.self)) { r in
           var sessions: [Session]?
           try r.object { r, key in
-            if key == "sessions" { sessions = try r.list() } else { try r.skip() }
+            if key == "sessions" { sessions = try [Session].read(json: &r, []) } else { try r.skip() }
           }
           return try required(sessions, "sessions")
         }
@@ -165,32 +165,5 @@ public final class Programs: @unchecked Sendable {
   /// The editions some folder has a program of.
   public var editions: [String] {
     Array(Set(folders.flatMap { ScheduleFiles.editions(in: $0) })).sorted()
-  }
-}
-
-extension Session: JSONReadable {
-  init(json r: inout JSONReader) throws {
-    var id: String?, edition: String?, title: String?, kind: SessionKind?, speakers: [SessionSpeaker]?, name: String?
-    var track: String?, url: String?, start: String?, end: String?, location: String?
-    try r.object { r, key in
-      switch key {
-      case "id": id = try r.string()
-      case "edition": edition = try r.sharedString()
-      case "title": title = try r.string()
-      case "kind": kind = try r.value(of: SessionKind.self)
-      case "speakers": speakers = try r.list()
-      case "track": track = try r.null() ? nil : try r.sharedString()
-      case "url": url = try r.optionalString()
-      case "start": start = try r.optionalString()
-      case "end": end = try r.optionalString()
-      case "location": location = try r.optionalString()
-      case "name": name = try r.string()
-      default: try r.skip()
-      }
-    }
-    self.init(
-      id: try required(id, "id"), edition: try required(edition, "edition"), title: try required(title, "title"),
-      kind: try required(kind, "kind"), speakers: try required(speakers, "speakers"), track: track, url: url, start: start,
-      end: end, location: location, name: try required(name, "name"))
   }
 }

@@ -79,7 +79,7 @@ public struct SessionSearch: Sendable {
     var hits: [Hit] = []
     for score in byScore.indices.reversed() {
       for json in byScore[score] {
-        guard let session = try? JSONReader.read(json, { try Session(json: &$0) }), keep(session) else { continue }
+        guard let session = try? JSONReader.read(json, { try Session.read(json: &$0, []) }), keep(session) else { continue }
         hits.append(Hit(session: session, score: score))
         if hits.count == limit { return hits }
       }

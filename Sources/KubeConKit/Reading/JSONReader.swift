@@ -333,12 +333,6 @@ public struct JSONReader {
     return out
   }
 
-  mutating func ints() throws -> [Int] {
-    var out: [Int] = []
-    try array { r in out.append(try r.int()) }
-    return out
-  }
-
   mutating func optionalString() throws -> String? { try null() ? nil : try string() }
 
   /// An array of objects.
