@@ -23,184 +23,132 @@ extension SpeakerParser {
 
   /// The words of a text, split at spaces, tabs, line breaks and no-break spaces.
   ///
-  /// Words that are all ASCII (most of them) are read as bytes, much faster than through
-  /// `Character`s (BENCHMARKS.md).
+  /// Read as bytes, much faster than through `Character`s (BENCHMARKS.md).
   static func words(_ text: String) -> [Word] {
     var text = text
     text.makeContiguousUTF8()
     var out: [Word] = []
-    let utf8 = text.utf8
-    let marks = (lead: asciiLead, trail: asciiTrail)
-    utf8.withContiguousStorageIfAvailable { bytes in
+    let marks = Marks()
+    text.utf8.withContiguousStorageIfAvailable { bytes in
       var i = 0
       let n = bytes.count
       out.reserveCapacity(n / 5 + 1)
+      func isSeparator(_ i: Int) -> Bool {
+        let b = bytes[i]
+        return b == 0x20 || b == 0x09 || b == 0x0A || (b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0)
+      }
       while i < n {
-        // Separators: space, tab, line break, U+00A0 (C2 A0).
-        if bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A { i += 1; continue }
-        if bytes[i] == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
+        if isSeparator(i) {
+          i += bytes[i] == 0xC2 ? 2 : 1
+          continue
+        }
         let start = i
         var ascii = true
-        while i < n {
-          let b = bytes[i]
-          if b == 0x20 || b == 0x09 || b == 0x0A || (b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0) { break }
-          if b >= 0x80 { ascii = false }
+        var capitals = false
+        while i < n && !isSeparator(i) {
+          if bytes[i] >= 0x80 { ascii = false } else if bytes[i] >= 0x41 && bytes[i] <= 0x5A { capitals = true }
           i += 1
         }
-        // The text of bytes of the word. (A string of its own: a substring of the text made from
-        // byte offsets cost more than the string.)
-        func piece(_ r: Range<Int>) -> String {
-          String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + r.lowerBound)..<(start + r.upperBound)]), as: UTF8.self)
-        }
-        let wordBytes = UnsafeBufferPointer(rebasing: bytes[start..<i])
-        if ascii {
-          asciiWord(wordBytes, marks: marks, piece, into: &out)
-        } else if Graphemes.eachScalarIsACharacter(wordBytes) {
-          scalarWord(wordBytes, piece, into: &out)
-        } else {
-          word(Substring(piece(0..<(i - start))), into: &out)
-        }
+        word(UnsafeBufferPointer(rebasing: bytes[start..<i]), ascii: ascii, capitals: capitals, marks, into: &out)
       }
     }
     return out
   }
 
-  /// `word` for a word of ASCII bytes, where a character is a byte.
-  /// - Parameters:
-  ///   - marks: ``asciiLead`` and ``asciiTrail``.
-  ///   - piece: the text of some of the word's bytes.
-  private static func asciiWord(
-    _ bytes: UnsafeBufferPointer<UInt8>, marks: (lead: [Bool], trail: [Bool]), _ piece: (Range<Int>) -> String,
-    into out: inout [Word]
-  ) {
-    func isLead(_ b: UInt8) -> Bool { marks.lead[Int(b)] }
-    func isTrail(_ b: UInt8) -> Bool { marks.trail[Int(b)] }
-    func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
-    var a = 0
-    var z = bytes.count
-    while a < z, isLead(bytes[a]) { a += 1 }
-    var lead = a == 0 ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<a]), as: UTF8.self)
-    while z > a, isTrail(bytes[z - 1]) {
-      // Keep the period of an initial ("J.") and of "Inc.".
-      if bytes[z - 1] == 0x2E {
-        let s = UnsafeBufferPointer(rebasing: bytes[a..<z])
-        func ends(_ suffix: String) -> Bool { s.count >= suffix.utf8.count && s.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
-        if s.count == 2 || ends("Inc.") || ends("Ltd.") || ends("Corp.") { break }
-      }
-      z -= 1
-    }
-    let trail = z == bytes.count ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[z..<bytes.count]), as: UTF8.self)
-    // French elision before a company: d'Initech, chez l'OCDE.
-    for letter: UInt8 in [0x64, 0x6C] where z - a > 2 && bytes[a] == letter && bytes[a + 1] == 0x27 {
-      let rest = UnsafeBufferPointer(rebasing: bytes[(a + 2)..<z])
-      if isUpper(rest[0]) || (rest[0] >= 0x30 && rest[0] <= 0x39) || rest.contains(where: isUpper) {
-        out.append(Word(text: piece(a..<(a + 2)), folded: letter == 0x64 ? "d'" : "l'", lead: lead, trail: ""))
-        a += 2
-        lead = ""
-      }
-    }
-    if a == z && lead.isEmpty && trail.isEmpty { return }
-    let core = UnsafeBufferPointer(rebasing: bytes[a..<z])
-    let folded = Folding.fold(bytes: core)
-    // (Without capitals, the word is written as it folds: one string serves both.)
-    out.append(Word(text: core.contains(where: isUpper) ? piece(a..<z) : folded, folded: folded, lead: lead, trail: trail))
+  /// The marks set aside around a word, as tables of ASCII bytes and lists of other scalars
+  /// (read once per text: a static is checked for its first use at each access).
+  struct Marks {
+    let asciiLead = SpeakerParser.asciiLead, asciiTrail = SpeakerParser.asciiTrail
+    let lead = SpeakerParser.leadValues, trail = SpeakerParser.trailValues
   }
 
-  /// `word` for a word whose every scalar is a character of its own (accented Latin letters,
-  /// typographic quotes and apostrophes): its scalars are read from its bytes. Going through
-  /// `Character`s cost about as much for the sixth of the words that are not ASCII as for all the others.
-  private static func scalarWord(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: (Range<Int>) -> String, into out: inout [Word]) {
+  /// Reads one word: sets its opening and closing marks aside and splits a French elision
+  /// (`d’Initech`) off as its own word.
+  ///
+  /// It goes through the word's characters as byte offsets: its scalars, unless a character of
+  /// the word is several scalars (an accent written apart, an emoji sequence), when the offsets
+  /// come from the string's characters.
+  /// - Parameters:
+  ///   - ascii: whether every byte of the word is ASCII.
+  ///   - capitals: whether it has an ASCII capital.
+  private static func word(
+    _ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, capitals: Bool, _ marks: Marks, into out: inout [Word]
+  ) {
     let n = bytes.count
-    func scalar(at i: Int) -> (Unicode.Scalar, length: Int) { Bytes.scalar(at: i, in: bytes) }
-    func start(before i: Int) -> Int {
-      var k = i - 1
-      while k > 0 && bytes[k] & 0xC0 == 0x80 { k -= 1 }
-      return k
+    // Where each character starts, and the end, when characters are not scalars.
+    let characters: [Int]? =
+      ascii || Graphemes.eachScalarIsACharacter(bytes)
+      ? nil : { let s = String(decoding: bytes, as: UTF8.self); return s.indices.map { s.utf8.distance(from: s.startIndex, to: $0) } + [n] }()
+    func next(_ i: Int) -> Int {
+      guard let characters else { return i + (bytes[i] < 0x80 ? 1 : Bytes.scalar(at: i, in: bytes).length) }
+      return characters[characters.firstIndex { $0 > i } ?? characters.count - 1]
     }
-    /// The characters (scalars) of bytes a..<z.
-    func count(_ a: Int, _ z: Int) -> Int { Bytes.scalarCount(bytes[a..<z]) }
+    func previous(_ i: Int) -> Int {
+      guard let characters else {
+        var k = i - 1
+        while k > 0 && bytes[k] & 0xC0 == 0x80 { k -= 1 }
+        return k
+      }
+      return characters.last { $0 < i } ?? 0
+    }
+    func count(_ a: Int, _ z: Int) -> Int {
+      guard let characters else { return Bytes.scalarCount(bytes[a..<z]) }
+      return characters.filter { $0 >= a && $0 < z }.count
+    }
+    /// Whether the character at byte `i` is a scalar of these marks (a mark with an accent on it is not).
+    func isMark(at i: Int, _ table: [Bool], _ values: [UInt32]) -> Bool {
+      if characters == nil && bytes[i] < 0x80 { return table[Int(bytes[i])] }
+      let (s, length) = Bytes.scalar(at: i, in: bytes)
+      guard next(i) == i + length else { return false }
+      return s.value < 0x80 ? table[Int(s.value)] : values.contains(s.value)
+    }
+    func isCapital(at i: Int, first: Bool) -> Bool {
+      let z = next(i)
+      let (s, length) = Bytes.scalar(at: i, in: bytes)
+      if z == i + length { return s.isUppercaseCharacter || (first && s.isNumber) }
+      let c = Character(piece(i, z))
+      return c.isUppercase || (first && c.isNumber)
+    }
     func ends(_ suffix: String, _ a: Int, _ z: Int) -> Bool {
       z - a >= suffix.utf8.count && bytes[(z - suffix.utf8.count)..<z].elementsEqual(suffix.utf8)
     }
-    // (The marks looked through as numbers: hashing each scalar for a set cost more.)
-    let (leadValues, trailValues) = (leadValues, trailValues)
+    // (A string of its own: a substring of the text made from byte offsets cost more than the string.)
+    func piece(_ a: Int, _ z: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<z]), as: UTF8.self) }
+
     var a = 0
     var z = n
-    while a < z {
-      let (s, length) = scalar(at: a)
-      guard leadValues.contains(s.value) else { break }
-      a += length
-    }
-    var lead = a == 0 ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<a]), as: UTF8.self)
+    while a < z && isMark(at: a, marks.asciiLead, marks.lead) { a = next(a) }
+    var lead = a == 0 ? "" : piece(0, a)
     while z > a {
-      let k = start(before: z)
-      let (s, _) = scalar(at: k)
-      guard trailValues.contains(s.value) else { break }
+      let k = previous(z)
+      guard isMark(at: k, marks.asciiTrail, marks.trail) else { break }
       // Keep the period of an initial ("J.") and of "Inc.".
-      if s == ".", count(a, z) == 2 || ends("Inc.", a, z) || ends("Ltd.", a, z) || ends("Corp.", a, z) { break }
+      if bytes[k] == 0x2E, count(a, z) == 2 || ends("Inc.", a, z) || ends("Ltd.", a, z) || ends("Corp.", a, z) { break }
       z = k
     }
-    let trail = z == n ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[z..<n]), as: UTF8.self)
-    // French elision before a company: d'Initech, chez l’OCDE.
-    // (More than two characters are more than two bytes: that is tested first, and the rest only
-    // for words that start with the letter.)
+    let trail = z == n ? "" : piece(z, n)
+    // French elision before a company: d'Initech, chez l’OCDE. (More than two characters are
+    // more than two bytes: that is tested first, and the rest only for words that start with the
+    // letter.)
     for (letter, quote) in elisions
     where z - a > 2 && bytes[a] == letter && bytes[(a + 1)...].starts(with: quote) && count(a, z) > 2 {
       let rest = a + 1 + quote.count
       var capital = false
       var k = rest
       while k < z && !capital {
-        let (s, length) = scalar(at: k)
-        capital = s.isUppercaseCharacter || (k == rest && s.isNumber)
-        k += length
+        capital = isCapital(at: k, first: k == rest)
+        k = next(k)
       }
       if capital {
-        out.append(Word(text: piece(a..<rest), folded: letter == 0x64 ? "d'" : "l'", lead: lead, trail: ""))
+        out.append(Word(text: piece(a, rest), folded: letter == 0x64 ? "d'" : "l'", lead: lead, trail: ""))
         a = rest
         lead = ""
       }
     }
     if a == z && lead.isEmpty && trail.isEmpty { return }
     let folded = Folding.fold(bytes: UnsafeBufferPointer(rebasing: bytes[a..<z]))
-    out.append(Word(text: piece(a..<z), folded: folded, lead: lead, trail: trail))
-  }
-
-  /// Reads a word with non-ASCII characters: sets its opening and closing marks aside and splits
-  /// a French elision (`d’Initech`) off as its own word.
-  private static func word(_ raw: Substring, into out: inout [Word]) {
-    // Nothing to set aside: no opening mark first, no closing mark last, no elision.
-    if let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last,
-      !leadValues.contains(first.value), !trailValues.contains(last.value),
-      !(raw.utf8.count > 1 && (raw.utf8.first == 0x64 || raw.utf8.first == 0x6C)
-        && (raw.utf8.dropFirst().first == 0x27 || raw.utf8.dropFirst().first == 0xE2))
-    {
-      out.append(Word(text: String(raw), folded: Folding.fold(raw), lead: "", trail: ""))
-      return
-    }
-    var s = raw
-    var lead = ""
-    var trail = ""
-    while let c = s.first, isMark(c, leadScalars) {
-      lead.append(c)
-      s = s.dropFirst()
-    }
-    while let c = s.last, isMark(c, trailScalars) {
-      // Keep the period of an initial ("J.") and of "Inc.".
-      if c == ".", s.count == 2 || s.hasSuffix("Inc.") || s.hasSuffix("Ltd.") || s.hasSuffix("Corp.") { break }
-      trail.insert(c, at: trail.startIndex)
-      s = s.dropLast()
-    }
-    // French elision before a company: d'Initech, chez l'OCDE.
-    for prefix in ["d'", "d’", "l'", "l’"] where s.hasPrefix(prefix) && s.count > 2 {
-      let rest = s.dropFirst(2)
-      if let f = rest.first, f.isUppercase || f.isNumber || (rest.contains { $0.isUppercase }) {
-        out.append(Word(text: String(s.prefix(2)), folded: String(s.prefix(1)) + "'", lead: lead, trail: ""))
-        s = rest
-        lead = ""
-      }
-    }
-    if s.isEmpty && lead.isEmpty && trail.isEmpty { return }
-    out.append(Word(text: String(s), folded: Folding.fold(s), lead: lead, trail: trail))
+    // (ASCII without capitals is written as it folds: one string serves both.)
+    out.append(Word(text: ascii && !capitals ? folded : piece(a, z), folded: folded, lead: lead, trail: trail))
   }
 
   /// Whether the text could hold a full name: two words that may be name words (their first
@@ -271,9 +219,4 @@ extension SpeakerParser {
   /// The same marks as tables of ASCII bytes, for words read as bytes.
   static let asciiLead = (0..<128).map { leadScalars.contains(Unicode.Scalar(UInt8($0))) }
   static let asciiTrail = (0..<128).map { trailScalars.contains(Unicode.Scalar(UInt8($0))) }
-
-  /// Whether a character is one of the marks (a mark with an accent on it is not).
-  static func isMark(_ c: Character, _ marks: Set<Unicode.Scalar>) -> Bool {
-    c.unicodeScalars.count == 1 && marks.contains(c.unicodeScalars.first!)
-  }
 }
