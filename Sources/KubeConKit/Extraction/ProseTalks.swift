@@ -183,72 +183,63 @@ extension TalkExtractor {
     "named", "the", "de", "du", "des", ":", "talk", "session", "keynote", "conference",
   ]
 
-  /// Quoted spans with the text before them: « », “ ”, ” ”, " ".
+  /// Quoted spans with the text before them: « », “ ”, ” ”, " ". Each mark is a character of its
+  /// own (not a quote with an accent on it); the spans are found in the bytes.
   static func quotations(_ sentence: String) -> [(String, String)] {
     guard mayHoldQuotations(sentence) else { return [] }
     var text = sentence
-    return text.withUTF8 { Graphemes.eachScalarIsACharacter($0) ? quotationsByBytes($0) : nil } ?? characterQuotations(sentence)
+    return text.withUTF8 { b in
+      let n = b.count
+      let characters = CharacterOffsets(b)
+      func text(_ a: Int, _ z: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[a..<z]), as: UTF8.self) }
+      // Opening marks and the mark that closes each: " " « » “ ” ” ”.
+      func opening(at i: Int) -> (length: Int, close: [UInt8])? {
+        let mark: (Int, [UInt8])
+        if b[i] == 0x22 {
+          mark = (1, [0x22])
+        } else if b[i] == 0xC2, i + 1 < n, b[i + 1] == 0xAB {
+          mark = (2, [0xC2, 0xBB])
+        } else if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x9C || b[i + 2] == 0x9D {
+          mark = (3, [0xE2, 0x80, 0x9D])
+        } else {
+          return nil
+        }
+        return characters.isStart(i) && characters.isStart(i + mark.0) ? mark : nil
+      }
+      func find(_ mark: [UInt8], from start: Int) -> Int? {
+        var k = start
+        while k + mark.count <= n {
+          if b[k] == mark[0], mark.indices.allSatisfy({ b[k + $0] == mark[$0] }),
+            characters.isStart(k), characters.isStart(k + mark.count)
+          {
+            return k
+          }
+          k += 1
+        }
+        return nil
+      }
+      var out: [(String, String)] = []
+      var i = 0
+      while i < n {
+        guard let (length, close) = opening(at: i) else {
+          i += 1
+          continue
+        }
+        if let end = find(close, from: i + length), end > i + length {
+          out.append((text(i + length, end).trimmingSpaces(), text(0, i)))
+          i = end + close.count
+        } else {
+          i += length
+        }
+      }
+      return out
+    }
   }
 
   /// False when a text has no '"' and no byte of « “ ” (C2 AB, E2 80 9C, E2 80 9D): then no
   /// part of it has ``quotations(_:)``.
   static func mayHoldQuotations(_ text: String) -> Bool {
     text.containsByte(where: { $0 == 0x22 || $0 == 0xAB || $0 == 0x9C || $0 == 0x9D })
-  }
-
-  /// ``quotations(_:)`` read character by character.
-  static func characterQuotations(_ sentence: String) -> [(String, String)] {
-    var out: [(String, String)] = []
-    let chars = Array(sentence)
-    var i = 0
-    let pairs: [Character: Character] = ["«": "»", "“": "”", "”": "”", "\"": "\""]
-    while i < chars.count {
-      if let close = pairs[chars[i]], let end = chars[(i + 1)...].firstIndex(of: close), end > i + 1 {
-        let title = String(chars[(i + 1)..<end]).trimmingSpaces()
-        out.append((title, String(chars[..<i])))
-        i = end + 1
-      } else {
-        i += 1
-      }
-    }
-    return out
-  }
-
-  /// ``quotations(_:)`` read as bytes, for a text whose every scalar is a character of its own
-  /// (``Graphemes/eachScalarIsACharacter(_:)``).
-  static func quotationsByBytes(_ b: UnsafeBufferPointer<UInt8>) -> [(String, String)] {
-    let n = b.count
-    // Opening marks and the mark that closes each: " " « » “ ” ” ”.
-    func opening(at i: Int) -> (length: Int, close: [UInt8])? {
-      if b[i] == 0x22 { return (1, [0x22]) }
-      if b[i] == 0xC2, i + 1 < n, b[i + 1] == 0xAB { return (2, [0xC2, 0xBB]) }
-      if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x9C || b[i + 2] == 0x9D { return (3, [0xE2, 0x80, 0x9D]) }
-      return nil
-    }
-    func find(_ mark: [UInt8], from start: Int) -> Int? {
-      var k = start
-      while k + mark.count <= n {
-        if b[k] == mark[0], mark.indices.allSatisfy({ b[k + $0] == mark[$0] }) { return k }
-        k += 1
-      }
-      return nil
-    }
-    var out: [(String, String)] = []
-    var i = 0
-    while i < n {
-      guard let (length, close) = opening(at: i) else {
-        i += 1
-        continue
-      }
-      if let end = find(close, from: i + length), end > i + length {
-        let title = String(decoding: UnsafeBufferPointer(rebasing: b[(i + length)..<end]), as: UTF8.self).trimmingSpaces()
-        out.append((title, String(decoding: UnsafeBufferPointer(rebasing: b[0..<i]), as: UTF8.self)))
-        i = end + close.count
-      } else {
-        i += length
-      }
-    }
-    return out
   }
 
   /// Bold spans of a block that appear in this sentence, with the text before them.

@@ -280,65 +280,35 @@ public struct ReportParser: Sendable {
     return counted ?? (text.index(text.startIndex, offsetBy: n, limitedBy: text.endIndex) != nil)
   }
 
-  /// The first 200 characters of a text, cut at a word.
+  /// The first 200 characters of a text, its line breaks made spaces, cut at a word.
   static func excerpt(_ text: String) -> String {
-    // Plain ASCII (line breaks made spaces): a character is a byte.
     var text = text
-    let head = text.withUTF8 { Array($0.prefix(201)) }
-    if head.allSatisfy({ $0 < 0x80 }) {
-      let flat = head.map { $0 == 0x0A ? 0x20 : $0 }
-      guard flat.count > 200 else { return String(decoding: flat, as: UTF8.self) }
-      let cut = flat.prefix(200)
-      return String(decoding: cut[..<(cut.lastIndex(of: 0x20) ?? cut.endIndex)], as: UTF8.self) + "…"
-    }
-    // Where the first 201 scalars are each a character of their own (most French texts), the
-    // first 200 characters are those scalars: the cut is found in the text's own bytes.
-    let quick = text.withUTF8 { b -> String? in
-      func flat(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        String(unsafeUninitializedCapacity: part.count) { out in
-          for (k, byte) in part.enumerated() { out[k] = byte == 0x0A ? 0x20 : byte }
-          return part.count
+    return text.withUTF8 { all in
+      // Only the start of a long text is read: enough bytes for 201 characters and the start of a
+      // 202nd (which proves the 201st whole), doubled while there are fewer and the text goes on.
+      var take = 256
+      while true {
+        var end = min(take, all.count)
+        while end < all.count && all[end] & 0xC0 == 0x80 { end += 1 }  // a scalar boundary
+        let whole = end == all.count
+        let flat = [UInt8](unsafeUninitializedCapacity: end) { out, count in
+          for k in 0..<end { out[k] = all[k] == 0x0A ? 0x20 : all[k] }
+          count = end
         }
+        let excerpt = flat.withUnsafeBufferPointer { b -> String? in
+          let characters = CharacterOffsets(b)
+          let i = characters.advance(0, by: 200)
+          if i == b.count { return whole ? String(decoding: b, as: UTF8.self) : nil }  // at most 200 characters
+          guard whole || characters.next(i) < b.count else { return nil }
+          // At the last space of the 200 characters (a space with an accent on it is no space).
+          let cut =
+            characters.areScalars
+            ? b[..<i].lastIndex(of: 0x20) ?? i : b[..<i].indices.last { b[$0] == 0x20 && characters.isStart($0 + 1) } ?? i
+          return String(decoding: UnsafeBufferPointer(rebasing: b[..<cut]), as: UTF8.self) + "…"
+        }
+        if let excerpt { return excerpt }
+        take *= 2
       }
-      guard let (end, _) = Graphemes.endOfLoneScalars(b, upTo: 200) else { return nil }
-      if end == b.count { return flat(b[...]) }  // at most 200 characters
-      guard b[end] != 0x0D, Graphemes.lengthOfLoneScalar(b, at: end) != nil else { return nil }
-      let space = b[..<end].lastIndex { $0 == 0x20 || $0 == 0x0A } ?? end
-      return flat(b[..<space]) + "…"
     }
-    if let quick { return quick }
-    // Only the start of a long text is flattened: enough bytes for 202 characters (the 202nd
-    // proves the 201st is whole), doubled while there are fewer and the text goes on.
-    let count = text.utf8.count
-    var take = 1024
-    var flat: String
-    var bytes: [UInt8]
-    while true {
-      bytes = text.withUTF8 { Array($0.prefix(take + 3)) }
-      var end = min(take, bytes.count)
-      while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }  // a scalar boundary
-      bytes.removeSubrange(end...)
-      for k in bytes.indices where bytes[k] == 0x0A { bytes[k] = 0x20 }
-      flat = String(decoding: bytes, as: UTF8.self)
-      if end == count || hasCharacters(flat, atLeast: 202) { break }
-      take *= 2
-    }
-    // Where each scalar is a character of its own, the cut is found in the bytes.
-    if bytes.withUnsafeBufferPointer(Graphemes.eachScalarIsACharacter) {
-      var scalars = 0
-      var end = 0
-      while end < bytes.count && scalars < 200 {
-        end += 1
-        while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
-        scalars += 1
-      }
-      guard end < bytes.count else { return flat }  // at most 200 characters
-      let space = bytes[..<end].lastIndex(of: 0x20) ?? end
-      return String(decoding: bytes[..<space], as: UTF8.self) + "…"
-    }
-    guard hasCharacters(flat, atLeast: 201) else { return flat }
-    let cut = flat.prefix(200)
-    let end = cut.lastIndex(of: " ") ?? cut.endIndex
-    return String(cut[..<end]) + "…"
   }
 }

@@ -65,9 +65,7 @@ extension SpeakerParser {
   /// Reads one word: sets its opening and closing marks aside and splits a French elision
   /// (`d’Initech`) off as its own word.
   ///
-  /// It goes through the word's characters as byte offsets: its scalars, unless a character of
-  /// the word is several scalars (an accent written apart, an emoji sequence), when the offsets
-  /// come from the string's characters.
+  /// It goes through the word's characters by their byte offsets (``CharacterOffsets``).
   /// - Parameters:
   ///   - ascii: whether every byte of the word is ASCII.
   ///   - capitals: whether it has an ASCII capital.
@@ -75,38 +73,16 @@ extension SpeakerParser {
     _ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, capitals: Bool, _ marks: Marks, into out: inout [Word]
   ) {
     let n = bytes.count
-    // Where each character starts, and the end, when characters are not scalars.
-    let characters: [Int]? =
-      ascii || Graphemes.eachScalarIsACharacter(bytes)
-      ? nil : { let s = String(decoding: bytes, as: UTF8.self); return s.indices.map { s.utf8.distance(from: s.startIndex, to: $0) } + [n] }()
-    func next(_ i: Int) -> Int {
-      guard let characters else { return i + (bytes[i] < 0x80 ? 1 : Bytes.scalar(at: i, in: bytes).length) }
-      return characters[characters.firstIndex { $0 > i } ?? characters.count - 1]
-    }
-    func previous(_ i: Int) -> Int {
-      guard let characters else {
-        var k = i - 1
-        while k > 0 && bytes[k] & 0xC0 == 0x80 { k -= 1 }
-        return k
-      }
-      return characters.last { $0 < i } ?? 0
-    }
-    func count(_ a: Int, _ z: Int) -> Int {
-      guard let characters else { return Bytes.scalarCount(bytes[a..<z]) }
-      return characters.filter { $0 >= a && $0 < z }.count
-    }
+    let characters = CharacterOffsets(bytes, scalars: ascii)
     /// Whether the character at byte `i` is a scalar of these marks (a mark with an accent on it is not).
     func isMark(at i: Int, _ table: [Bool], _ values: [UInt32]) -> Bool {
-      if characters == nil && bytes[i] < 0x80 { return table[Int(bytes[i])] }
-      let (s, length) = Bytes.scalar(at: i, in: bytes)
-      guard next(i) == i + length else { return false }
+      if ascii { return table[Int(bytes[i])] }
+      guard let s = characters.scalar(at: i) else { return false }
       return s.value < 0x80 ? table[Int(s.value)] : values.contains(s.value)
     }
     func isCapital(at i: Int, first: Bool) -> Bool {
-      let z = next(i)
-      let (s, length) = Bytes.scalar(at: i, in: bytes)
-      if z == i + length { return s.isUppercaseCharacter || (first && s.isNumber) }
-      let c = Character(piece(i, z))
+      if let s = characters.scalar(at: i) { return s.isUppercaseCharacter || (first && s.isNumber) }
+      let c = characters.character(at: i)
       return c.isUppercase || (first && c.isNumber)
     }
     func ends(_ suffix: String, _ a: Int, _ z: Int) -> Bool {
@@ -117,13 +93,13 @@ extension SpeakerParser {
 
     var a = 0
     var z = n
-    while a < z && isMark(at: a, marks.asciiLead, marks.lead) { a = next(a) }
+    while a < z && isMark(at: a, marks.asciiLead, marks.lead) { a = characters.next(a) }
     var lead = a == 0 ? "" : piece(0, a)
     while z > a {
-      let k = previous(z)
+      let k = characters.previous(z)
       guard isMark(at: k, marks.asciiTrail, marks.trail) else { break }
       // Keep the period of an initial ("J.") and of "Inc.".
-      if bytes[k] == 0x2E, count(a, z) == 2 || ends("Inc.", a, z) || ends("Ltd.", a, z) || ends("Corp.", a, z) { break }
+      if bytes[k] == 0x2E, characters.count(a, z) == 2 || ends("Inc.", a, z) || ends("Ltd.", a, z) || ends("Corp.", a, z) { break }
       z = k
     }
     let trail = z == n ? "" : piece(z, n)
@@ -131,13 +107,13 @@ extension SpeakerParser {
     // more than two bytes: that is tested first, and the rest only for words that start with the
     // letter.)
     for (letter, quote) in elisions
-    where z - a > 2 && bytes[a] == letter && bytes[(a + 1)...].starts(with: quote) && count(a, z) > 2 {
+    where z - a > 2 && bytes[a] == letter && bytes[(a + 1)...].starts(with: quote) && characters.count(a, z) > 2 {
       let rest = a + 1 + quote.count
       var capital = false
       var k = rest
       while k < z && !capital {
         capital = isCapital(at: k, first: k == rest)
-        k = next(k)
+        k = characters.next(k)
       }
       if capital {
         out.append(Word(text: piece(a, rest), folded: letter == 0x64 ? "d'" : "l'", lead: lead, trail: ""))

@@ -263,45 +263,40 @@ struct TalkExtractor: Sendable {
   }
 
   /// A title rather than a phrase: its long words (three or more) mostly capitalized, as English
-  /// talk titles are, or a colon between two parts.
+  /// talk titles are, or a colon between two parts. Words are runs of characters other than a
+  /// space, read in the bytes (``CharacterOffsets``).
   static func looksLikeTitle(_ heading: String) -> Bool {
     var text = heading
-    let scalarAnswer = text.withUTF8 { b -> Bool? in
-      guard Graphemes.eachScalarIsACharacter(b) else { return nil }
-      // Each scalar is a character: words are runs of bytes other than spaces.
+    return text.withUTF8 { b in
+      let characters = CharacterOffsets(b)
+      func isSpace(_ i: Int) -> Bool { b[i] == 0x20 && (characters.areScalars || characters.isStart(i + 1)) }
       var words = 0, long = 0, capitalized = 0
       var i = 0
       while i < b.count {
-        if b[i] == 0x20 { i += 1; continue }
-        let start = i
-        var characters = 0
-        while i < b.count && b[i] != 0x20 {
-          if b[i] & 0xC0 != 0x80 { characters += 1 }
+        if isSpace(i) {
           i += 1
+          continue
         }
-        let (first, _) = Bytes.scalar(at: start, in: b)
-        guard first.isLetter else { continue }
+        let start = i
+        var length = 0
+        while i < b.count && !isSpace(i) {
+          length += 1
+          i = characters.next(i)
+        }
+        let (letter, capital) =
+          characters.scalar(at: start).map { ($0.isLetter, $0.isUppercaseCharacter) }
+          ?? { let c = characters.character(at: start); return (c.isLetter, c.isUppercase) }()
+        guard letter else { continue }
         words += 1
-        if characters >= 4 {
+        if length >= 4 {
           long += 1
-          if first.isUppercaseCharacter { capitalized += 1 }
+          if capital { capitalized += 1 }
         }
       }
       if words >= 4 && heading.containsASCII(": ") { return true }
       guard long >= 2 else { return false }
       return capitalized * 10 >= long * 7
     }
-    return scalarAnswer ?? characterLooksLikeTitle(heading)
-  }
-
-  /// ``looksLikeTitle(_:)`` read as characters.
-  static func characterLooksLikeTitle(_ heading: String) -> Bool {
-    let words = heading.split(separator: " ").filter { $0.first?.isLetter == true }
-    if words.count >= 4 && heading.containsASCII(": ") { return true }
-    let long = words.filter { $0.count >= 4 }
-    guard long.count >= 2 else { return false }
-    let capitalized = long.filter { $0.first?.isUppercase == true }.count
-    return capitalized * 10 >= long.count * 7
   }
 
   // MARK: - Speakers under a heading

@@ -140,47 +140,26 @@ extension String {
 
 extension StringProtocol {
   /// `min(limit, split(separator: " ").count)`: the runs of characters other than a space,
-  /// counted until there are `limit` (the rest of the text is not read).
-  ///
-  /// Read as bytes while each scalar is a character of its own (``Graphemes``), much faster than
-  /// through `Character`s (BENCHMARKS.md, "One implementation per behaviour").
+  /// counted until there are `limit` (the rest of the text is not read). Read as bytes, much
+  /// faster than through `Character`s (BENCHMARKS.md, "One implementation per behaviour").
   func pieceCount(upTo limit: Int) -> Int {
-    let counted = utf8.withContiguousStorageIfAvailable { b -> Int? in
+    func count(_ b: UnsafeBufferPointer<UInt8>) -> Int {
       var count = 0
       var inRun = false
-      var i = 0
-      while i < b.count {
-        guard let length = Graphemes.lengthOfLoneScalar(b, at: i) else { return nil }
-        if b[i] == 0x20 {
+      for i in b.indices {
+        // (A space with an accent on it is no space.)
+        if b[i] == 0x20 && Graphemes.breaksAfterSpace(b, at: i + 1) {
           inRun = false
         } else if !inRun {
           inRun = true
           count += 1
           if count >= limit { break }
         }
-        i += length
       }
       return count
     }
-    return (counted ?? nil) ?? characterPieceCount(upTo: limit)
+    if let n = utf8.withContiguousStorageIfAvailable(count) { return n }
+    var text = String(self)
+    return text.withUTF8(count)
   }
-
-  /// ``pieceCount(upTo:)`` read character by character.
-  func characterPieceCount(upTo limit: Int) -> Int { runCount(self, apartFrom: " ", upTo: limit) }
-}
-
-/// The runs of elements other than `space`, counted until there are `limit`.
-private func runCount<S: Sequence>(_ elements: S, apartFrom space: S.Element, upTo limit: Int) -> Int where S.Element: Equatable {
-  var count = 0
-  var inRun = false
-  for e in elements {
-    if e == space {
-      inRun = false
-    } else if !inRun {
-      inRun = true
-      count += 1
-      if count >= limit { break }
-    }
-  }
-  return count
 }
