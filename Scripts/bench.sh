@@ -118,7 +118,10 @@ for n in $SIZES; do
     record "$n" "base build (ms)" "$b"
     record "$n" "build again (ms)" "$a"
     for q in rare common; do
-      read -r b a < <(paired_ms "$PAIRED_RUNS" "$basebin search --corpus $basecorpus ${!q}" "$bin search --corpus $corpus ${!q}")
+      # Each binary keeps its own cache folder: the program's session cache differs between
+      # versions, and one shared folder would have each run rebuild the other's.
+      read -r b a < <(paired_ms "$PAIRED_RUNS" "env XDG_CACHE_HOME=$work/cache-base $basebin search --corpus $basecorpus ${!q}" \
+        "env XDG_CACHE_HOME=$work/cache-this $bin search --corpus $corpus ${!q}")
       record "$n" "base search $q (ms)" "$b"
       record "$n" "search $q again (ms)" "$a"
     done
