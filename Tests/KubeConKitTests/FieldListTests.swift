@@ -15,7 +15,7 @@ import Testing
   static let models: [any FieldListed.Type] = [
     Corpus.self, Report.self, Section.self, ExtractedTalk.self, Talk.self, Mention.self, SpeakerRef.self, EditionRef.self,
     Edition.self, Speaker.self, ProjectEntry.self, ThemeEntry.self, Labels.self, Session.self, SessionRef.self,
-    SessionSpeaker.self, CorpusJournal.Entry.self,
+    SessionSpeaker.self, CorpusJournal.Entry.self, ThemeInfo.self, ThemeInfo.Keywords.self,
   ]
 
   @Test func everyStoredPropertyIsListedOnceInKeyOrder() {

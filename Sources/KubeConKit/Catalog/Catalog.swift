@@ -49,7 +49,7 @@ public struct Catalog: Sendable {
       return try required(value, name)
     }
     let projects: [ProjectInfo] = try read("projects.json") { r in try field("projects", &r) { try $0.list() } }
-    let themes: [ThemeInfo] = try read("themes.json") { r in try field("themes", &r) { try $0.list() } }
+    let themes: [ThemeInfo] = try read("themes.json") { r in try field("themes", &r) { try [ThemeInfo].read(json: &$0, []) } }
     let editions = try read("editions.json") { r -> (editions: [Edition], regionNames: [String: [String]]) in
       var editions: [Edition]?
       var regionNames: [String: [String]]?
@@ -107,34 +107,6 @@ extension ProjectInfo.Landscape: JSONReadable {
       category: try required(fields["category"], "category"), subcategory: try required(fields["subcategory"], "subcategory"),
       accepted: fields["accepted"], incubating: fields["incubating"], graduated: fields["graduated"], archived: fields["archived"],
       repo: fields["repo"], homepage: fields["homepage"])
-  }
-}
-
-extension ThemeInfo: JSONReadable {
-  init(json r: inout JSONReader) throws {
-    var id: String?, labels: Labels?, en: [String]?, fr: [String]?, categories: [String]?
-    try r.object { r, key in
-      switch key {
-      case "id": id = try r.string()
-      case "labels": labels = try Labels.read(json: &r, [])
-      case "keywords":
-        try r.object { r, language in
-          switch language {
-          case "en": en = try r.strings()
-          case "fr": fr = try r.strings()
-          default: try r.skip()
-          }
-        }
-        _ = try required(en, "en")
-        _ = try required(fr, "fr")
-      case "categories": categories = try r.strings()
-      default: try r.skip()
-      }
-    }
-    self.init(
-      id: try required(id, "id"), labels: try required(labels, "labels"),
-      keywords: Keywords(en: try required(en, "keywords"), fr: try required(fr, "keywords")),
-      categories: try required(categories, "categories"))
   }
 }
 

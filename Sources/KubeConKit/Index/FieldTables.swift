@@ -78,7 +78,7 @@ struct TableReader: FieldVisitor {
     refs.reserveCapacity(n)
     for _ in 0..<n {
       rows.append(try T.read(table: &r))
-      refs.append(try r.byte() == 0 ? nil : try RecordRef.read(&r.bytes))
+      refs.append(try Bool.read(table: &r) ? try RecordRef.read(&r.bytes) : nil)
     }
     return (rows, refs)
   }
