@@ -67,8 +67,10 @@ import Testing
           #expect(sentences.map { Sentences.sentence(block.text, $0.bounds) } == Sentences.split(block.text))
           for (bounds, mayName) in sentences {
             let sentence = Sentences.sentence(block.text, bounds)
-            // (Nor does a block without quotes or bold text name a title in quotes.)
-            if block.inline.strong.isEmpty && !TalkExtractor.mayHoldQuotations(block.text) {
+            // (Nor does a block without quotes, bold text or a link in single quotes name a title in quotes.)
+            if block.inline.strong.isEmpty && !TalkExtractor.mayHoldQuotations(block.text)
+              && !block.inline.links.contains(where: { TalkExtractor.singleQuoted($0.text) != nil })
+            {
               #expect(extractor.quotedTalks(sentence, block: block, sectionIndex: 0).isEmpty)
             }
             let found = extractor.prose.speakers(inSentence: sentence, inTalk: inTalk)

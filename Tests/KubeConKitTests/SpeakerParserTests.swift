@@ -38,6 +38,10 @@ import Testing
     ("Jane Doe and John Roe from Initech shared how they route requests.", ["Jane Doe|Initech", "John Roe|Initech"]),
     ("Discussions led by Acme's Nina Shah focused on security.", ["Nina Shah|Acme"]),
     ("La première keynote de Ada Lovelace (Executive Director, Acme Foundation) s'est ouverte sur l'IA.", ["Ada Lovelace|Acme Foundation"]),
+    // A name in the possessive before a word for a talk.
+    ("Jane Doe's keynote opened the second day.", ["Jane Doe|"]),
+    ("After lunch, Alice Martin’s OpenTelemetry demo was magic on stage.", ["Alice Martin|"]),
+    ("Paul Burns' live coding session drew a crowd.", ["Paul Burns|"]),
   ])
   func findsPresentingSpeakers(sentence: String, expected: [String]) {
     let found = prose.speakers(inSentence: sentence).map { "\($0.name)|\($0.organization ?? "")" }
@@ -50,6 +54,10 @@ import Testing
     "J'ai aussi croisé Paul Durand et Marie Curie au stand.",
     "The best part of the day were two meetings led by Jane Doe about operators.",
     "Deux réunions animées par Paul Durand ont rassemblé les mainteneurs.",
+    // A company's, or no name's.
+    "Initech's keynote was the longest of the morning.",
+    "My colleague's talk about Kubernetes was the best of the day.",
+    "Jane Doe's slides and then a demo came later.",
   ])
   func peopleMetOrThankedAreNotSpeakers(sentence: String) {
     #expect(prose.speakers(inSentence: sentence).isEmpty)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KubeConKit
 
@@ -246,5 +247,26 @@ import Testing
     #expect(parsed.talks.map(\.title) == ["Widgets For Everyone", "Small Widgets, Big Clusters"])
     #expect(parsed.talks.map(\.kind) == [.keynote, .lightning])
     #expect(parsed.talks.map(\.reportTitle) == ["Keynote: Widgets For Everyone", "Lightning Talk: Small Widgets, Big Clusters"])
+  }
+}
+
+/// A link's whole text in single quotes is a quoted title: in running text a single quote is
+/// also an apostrophe, so only a link tells them apart.
+@Suite struct SingleQuotedLinkTests {
+  @Test func aLinkInSingleQuotesAfterAWordForATalkIsATitle() throws {
+    let text = """
+      # KubeCon EU 2019
+
+      ## The second day
+
+      The morning went on with Jane Doe's keynote ['Running Databases on Kubernetes at Scale'](https://www.youtube.com/watch?v=abc), which I liked.
+
+      Our team's favourite was the booth's 'swag' and the Kubernetes 'Hello World' demo.
+      """
+    let report = try Fixtures.parser.parse(data: Data(text.utf8), file: "x.md", id: "x")
+    let talks = report.talks.map { [$0.title, $0.titleSource.rawValue, $0.speakers.map(\.name).joined(separator: ", ")] }
+    #expect(talks.contains(["Running Databases on Kubernetes at Scale", "stated", "Jane Doe"]))
+    // Quotes that are not a link's whole text stay apostrophes and words.
+    #expect(!report.talks.contains { $0.title.contains("Hello World") || $0.title.contains("swag") })
   }
 }

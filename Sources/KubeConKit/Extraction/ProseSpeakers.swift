@@ -129,8 +129,54 @@ struct ProseSpeakers: Sendable {
         }
       }
     }
+    // A name in the possessive before a word for a talk, a word or two between: "Jane Doe's
+    // keynote", "Jane Doe's OpenTelemetry demo".
+    for k in ws.indices.dropFirst() where ProseSpeakers.possessedTalkNounTable.contains(ws[k].folded, hash: hashes[k]) {
+      for j in stride(from: k - 1, through: max(0, k - 3), by: -1) {
+        if let name = possessor(ws, at: j) { found.append(SpeakerRef(name: name)) }
+        // (Only the nearest possessive, and nothing but words between it and the noun.)
+        if possessiveStem(ws[j]) != nil || !ws[j].trail.isEmpty { break }
+      }
+    }
     var seen = Set<String>()
     return found.filter { seen.insert(Folding.fold($0.name)).inserted }
+  }
+
+  /// Words for a talk that a speaker's name may stand before in the possessive.
+  static let possessedTalkNouns: Set<String> = ["talk", "keynote", "demo", "presentation", "session", "panel", "workshop", "tutorial"]
+
+  static let possessedTalkNounTable = WordTable(words: possessedTalkNouns)
+
+  /// Whether a sentence (bytes `bounds` of `text`, with its words) may hold a name in the
+  /// possessive before a word for a talk (see ``speakers(inSentence:inTalk:)``): one of those
+  /// words, and an apostrophe.
+  static func mayNamePossessor(_ tokens: ArraySlice<Token>, in text: String, _ bounds: Range<Int>) -> Bool {
+    let nouns = possessedTalkNounTable
+    guard tokens.contains(where: { nouns.contains($0.folded, hash: $0.foldedHash) }) else { return false }
+    var text = text
+    return text.withUTF8 { b in
+      bounds.contains { b[$0] == 0x27 || (b[$0] == 0xE2 && $0 + 2 < b.count && b[$0 + 1] == 0x80 && b[$0 + 2] == 0x99) }
+    }
+  }
+
+  /// `Jane Doe's` (or `Jane Doe’s`, `Jane Does'`): the person's name ending at word `j`.
+  func possessor(_ ws: [SpeakerParser.Word], at j: Int) -> String? {
+    guard let stem = possessiveStem(ws[j]) else { return nil }
+    var words = Array(ws[max(0, j - 3)...j])
+    words[words.count - 1] = SpeakerParser.Word(text: stem, folded: Folding.fold(stem), lead: ws[j].lead, trail: "")
+    for start in words.indices where SpeakerParser.mayStartName(words[start]) {
+      if let (name, end) = parser.readName(words, from: start), end == words.count { return name }
+    }
+    return nil
+  }
+
+  /// `Doe` of `Doe's`, `Doe’s`, `Does'` and `Does’` (the closing ’ set aside as a mark).
+  func possessiveStem(_ w: SpeakerParser.Word) -> String? {
+    for suffix in ["'s", "’s", "'"] where w.text.hasSuffix(suffix) && w.text.count > suffix.count {
+      return String(w.text.dropLast(suffix.count))
+    }
+    if w.trail == "’", w.text.hasSuffix("s") { return w.text }
+    return nil
   }
 
   /// Whether a sentence, given by its words as the tokenizer read them, may name speakers: it

@@ -25,7 +25,9 @@ extension TalkExtractor {
       }
       // A block without quotes or bold text names no title in quotes: only its sentences that may
       // name speakers are read.
-      let mayQuote = !block.inline.strong.isEmpty || TalkExtractor.mayHoldQuotations(block.text)
+      let mayQuote =
+        !block.inline.strong.isEmpty || TalkExtractor.mayHoldQuotations(block.text)
+        || block.inline.links.contains { TalkExtractor.singleQuoted($0.text) != nil }
       for (bounds, mayName) in sentences(block, namingSpeakersInTalk: false) where mayQuote || mayName {
         let sentence = Sentences.sentence(block.text, bounds)
         let quoted = quotedTalks(sentence, block: block, sectionIndex: sectionIndex)
@@ -139,7 +141,10 @@ extension TalkExtractor {
   /// `la conférence « Title »`, `the keynote "Title"`, `le talk **Title**`.
   func quotedTalks(_ sentence: String, block: Block, sectionIndex: Int) -> [TalkCandidate] {
     var talks: [TalkCandidate] = []
-    for (title, before) in TalkExtractor.quotations(sentence) + TalkExtractor.boldTitles(sentence, block.inline.strong) {
+    let spans =
+      TalkExtractor.quotations(sentence) + TalkExtractor.boldTitles(sentence, block.inline.strong)
+      + TalkExtractor.singleQuotedLinks(sentence, block.inline.links)
+    for (title, before) in spans {
       let count = title.pieceCount(upTo: 26)
       guard count >= 3, count <= 25 else { continue }
       let prefix = Folding.fold(before).split(separator: " ").map(String.init)
@@ -240,6 +245,25 @@ extension TalkExtractor {
   /// part of it has ``quotations(_:)``.
   static func mayHoldQuotations(_ text: String) -> Bool {
     text.containsByte(where: { $0 == 0x22 || $0 == 0xAB || $0 == 0x9C || $0 == 0x9D })
+  }
+
+  /// Links of a block whose whole text is in single quotes (`['Title'](url)`) and that appear in
+  /// this sentence: their quoted text, and the text before them. (In running text a single quote
+  /// is also an apostrophe; a link's whole text between two is a quotation.)
+  static func singleQuotedLinks(_ sentence: String, _ links: [Link]) -> [(String, String)] {
+    links.compactMap { link in
+      guard let title = singleQuoted(link.text), let r = sentence.range(ofBytes: link.text) else { return nil }
+      return (title, String(sentence[..<r.lowerBound]))
+    }
+  }
+
+  /// The text inside single quotes, `'…'` or `‘…’`, when the whole text is between them.
+  static func singleQuoted(_ text: String) -> String? {
+    let t = text.trimmingSpaces()
+    for (open, close) in [("'", "'"), ("‘", "’")] where t.count > 2 && t.hasPrefix(open) && t.hasSuffix(close) {
+      return String(t.dropFirst().dropLast()).trimmingSpaces()
+    }
+    return nil
   }
 
   /// Bold spans of a block that appear in this sentence, with the text before them.

@@ -383,7 +383,11 @@ struct TalkExtractor: Sendable {
       while first < tokens.endIndex && tokens[first].start < block.textStart + sentence.lowerBound { first += 1 }
       var end = first
       while end < tokens.endIndex && tokens[end].start < block.textStart + sentence.upperBound { end += 1 }
-      return (sentence, prose.mayName(tokens[first..<end], inTalk: inTalk))
+      let words = tokens[first..<end]
+      return (
+        sentence,
+        prose.mayName(words, inTalk: inTalk) || ProseSpeakers.mayNamePossessor(words, in: block.text, sentence)
+      )
     }
   }
 
