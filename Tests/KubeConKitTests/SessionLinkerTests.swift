@@ -18,6 +18,7 @@ import Testing
     session("b2", "GPU Sharing for Batch Workloads on Kubernetes", [("Bruno Keller", "Initech")]),
     session("c1", "Another Storage Story", [("Carla Dupont", "Globex")]),
     session("c2", "Another Network Story", [("Carla Dupont", "Globex")]),
+    session("e1", "Building Resilient Edge Platforms for Retail Stores at Global Scale", [("Elena Rossi", "Umbrella")], kind: .keynote),
   ]
 
   static let parser: ReportParser = {
@@ -242,6 +243,25 @@ import Testing
     // A word different (collector/collectors): still the session, with the report's wording kept.
     #expect(ids.contains("eu-2025-a1"))
     #expect(talks.first { $0.session?.id == "eu-2025-a1" }?.reportTitle == "Scaling observability pipelines with OpenTelemetry collector")
+  }
+
+  /// A list item, bold or link text may be the start of a session's title, its last words left
+  /// out; a heading that is may be the author's topic, and names no session by that alone.
+  @Test func theStartOfATitleInAListNamesItsSession() throws {
+    let listed = try SessionLinkerTests.talks("""
+      ## Keynotes
+
+      - **Building Resilient Edge Platforms for Retail Stores**: how stores keep selling when the network is gone.
+      """)
+    let talk = try #require(listed.first { $0.session?.id == "eu-2025-e1" })
+    #expect(talk.titleSource == .schedule)
+    #expect(talk.reportTitle == "Building Resilient Edge Platforms for Retail Stores")
+    let headed = try SessionLinkerTests.talks("""
+      ## Building Resilient Edge Platforms for Retail Stores
+
+      Our own notes on how stores keep selling when the network is gone, and what we changed.
+      """)
+    #expect(!headed.contains { $0.session?.id == "eu-2025-e1" })
   }
 
   /// A session name copied into a link is read with its speakers, with or without a program.

@@ -61,7 +61,9 @@ extension SessionLinker {
   func reportWording(of s: Int, in block: Block) -> String {
     let spans = [block.text] + block.inline.links.map(\.text) + block.inline.strong + SessionLinker.quoted(block.text)
       + SessionLinker.leadingParts(block.text)
-    let span = spans.first { program.sessions(titled: $0).contains(s) } ?? spans.first { program.sessions(nearlyTitled: $0).contains(s) }
+    let span =
+      spans.first { program.sessions(titled: $0).contains(s) } ?? spans.first { program.sessions(nearlyTitled: $0).contains(s) }
+      ?? spans.first { program.sessions(titleStartingWith: $0).contains(s) }
     return span?.trimmingCharacters(in: .whitespaces) ?? program.sessions[s].title
   }
 

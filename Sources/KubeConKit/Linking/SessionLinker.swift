@@ -245,7 +245,9 @@ struct SessionLinker: Sendable {
   }
 
   /// Sessions a block names: the whole heading, list item, link, bold or quoted text is a
-  /// title, or the block holds a title of five words or more.
+  /// title, or the block holds a title of five words or more. Outside headings (which may be
+  /// topics that start a title), a list item, link or bold text may also be the start of a title,
+  /// its last words left out.
   func sessionsNamed(in block: Block) -> [Int] {
     guard program.mayNameTitle(block.tokens) else { return [] }
     var spans: [String] = []
@@ -257,10 +259,14 @@ struct SessionLinker: Sendable {
     // A list item or heading that goes on after its title (`Title - Speaker`, `Title: notes`).
     if case .listItem = block.kind { spans += SessionLinker.leadingParts(block.text) }
     if block.isHeading { spans += SessionLinker.leadingParts(block.text) }
+    // (Not in a heading, which may be a topic that starts a title.)
+    var shortened = block.isHeading ? [] : block.inline.links.map(\.text) + block.inline.strong
+    if case .listItem = block.kind { shortened += [block.text] + SessionLinker.leadingParts(block.text) }
     var found: [Int] = []
     for span in spans {
       var titled = program.sessions(titled: span)
       if titled.isEmpty { titled = program.sessions(nearlyTitled: span) }
+      if titled.isEmpty && shortened.contains(span) { titled = program.sessions(titleStartingWith: span) }
       if let s = choose(titled, speakers: []), !found.contains(s) { found.append(s) }
     }
     for s in program.titles(inside: block.tokens) where !found.contains(s) { found.append(s) }

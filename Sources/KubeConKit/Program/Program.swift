@@ -210,6 +210,19 @@ struct Program: Sendable {
     return found
   }
 
+  /// The sessions whose title a span of five words or more is the start of, with its last three
+  /// words or fewer left out (`... Dispatching with Kueue` for `... Dispatching with Kueue at CERN`).
+  func sessions(titleStartingWith text: String) -> [Int] {
+    let words = TitleKey.words(text)
+    guard words.count >= 5, let first = words.first else { return [] }
+    var found: [Int] = []
+    for (form, i) in formsByEnd[first] ?? []
+    where form.count > words.count && form.count - words.count <= 3 && form.starts(with: words) && !found.contains(i) {
+      found.append(i)
+    }
+    return found
+  }
+
   /// Titles of `minimumWords` words or more found in a text's tokens, in order.
   func titles(inside tokens: ArraySlice<Token>, minimumWords: Int = 5) -> [Int] {
     var found: [Int] = []
