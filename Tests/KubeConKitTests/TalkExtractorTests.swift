@@ -270,3 +270,33 @@ import Testing
     #expect(!report.talks.contains { $0.title.contains("Hello World") || $0.title.contains("swag") })
   }
 }
+
+/// A heading that names only its speaker presents that person's talk, subheadings or not.
+@Suite struct SpeakerHeadingTests {
+  @Test func aHeadingOfOnlyAPersonIsTheirTalk() throws {
+    let text = """
+      # KubeCon EU 2019 keynotes
+
+      ## Jane Doe - Senior Staff Engineer, Acme
+
+      Jane walked through what developer experience means for platform teams.
+
+      ### Tooling
+
+      Three tools came up, each with a live demo.
+
+      ## John Smith (CTO, Initech)
+
+      John showed how they run clusters at the edge of their network.
+
+      ## Golden Badges (and stickers)
+
+      The swag this year was good.
+      """
+    let report = try Fixtures.parser.parse(data: Data(text.utf8), file: "x.md", id: "x")
+    let speakers = report.talks.map { $0.speakers.map { "\($0.name)|\($0.organization ?? "")" } }
+    #expect(speakers.contains(["Jane Doe|Acme"]))
+    #expect(speakers.contains(["John Smith|Initech"]))
+    #expect(report.talks.count == 2)
+  }
+}

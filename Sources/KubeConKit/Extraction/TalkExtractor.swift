@@ -97,7 +97,8 @@ struct TalkExtractor: Sendable {
       let sectionText = section.text
       let sectionTokens = section.tokens
       if TalkExtractor.looksLikeTitle(heading.text) { evidence.append(.titleShape) }
-      if section.hasChildren { evidence.append(.subsections) }
+      // A heading that names only its speakers presents their talk: its subheadings are its parts.
+      if section.hasChildren && !(hasSpeakerEvidence && core.isEmpty) { evidence.append(.subsections) }
       // The rest counts at most 1 (a project named), 2 (presentation cues) and 2 (speakers in the
       // first blocks): each is read while it may still decide whether the score reaches the
       // threshold, or whether the evidence is weak (all of it when the decisions are explained:
@@ -220,6 +221,12 @@ struct TalkExtractor: Sendable {
   /// `Jane Doe - CTO, Acme`, a person's name then a role or a known organization, gives no title
   /// and the speaker; `Jane Doe - Scaling Widgets at Acme`, a name then a title, gives both.
   func splitHeadingSpeakers(_ heading: String) -> (String, [SpeakerRef]?) {
+    // Only a person, with an organization in brackets: `Jane Doe (CTO, Acme)`.
+    if heading.hasSuffix(")"), heading.pieceCount(upTo: 11) <= 10, let people = parser.parseList(heading), people.count == 1,
+      people[0].organization != nil
+    {
+      return ("", people)
+    }
     for separator in [" - ", " – ", " — ", " | "] {
       guard let range = TalkExtractor.lastRange(of: separator, in: heading) else { continue }
       let left = String(heading[..<range.lowerBound]).trimmingSpaces()
