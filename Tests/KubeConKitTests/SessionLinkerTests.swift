@@ -309,3 +309,31 @@ import Testing
     #expect(talk.reportTitle == nil)
   }
 }
+
+/// The author of a report is a speaker of a session the program lists them in, named anywhere in
+/// the report; never of a talk the program does not give them.
+@Suite struct AuthorAsSpeakerTests {
+  @Test func theAuthorSpeaksAtTheSessionsTheProgramListsThemIn() throws {
+    let text = """
+      ---
+      author: Bruno Keller
+      ---
+      # KubeCon Europe 2025 in London
+
+      I am Bruno Keller, and I was on stage twice this year.
+
+      ## Zero Trust Networking in Practice
+
+      My talk walked through the policies we ship, and what they cost us.
+
+      ## Scaling Observability Pipelines With OpenTelemetry Collectors
+
+      A great session, with numbers from a very large fleet.
+      """
+    let talks = try SessionLinkerTests.parser.parse(data: Data(text.utf8), file: "t.md", id: "t").talks
+    let own = try #require(talks.first { $0.session?.id == "eu-2025-b1" })
+    #expect(own.speakers.contains(SpeakerRef(name: "Bruno Keller", organization: "Initech")))
+    let other = try #require(talks.first { $0.session?.id == "eu-2025-a1" })
+    #expect(!other.speakers.contains { $0.name == "Bruno Keller" })
+  }
+}

@@ -8,9 +8,11 @@ extension SessionLinker {
   /// speakers the report adds are kept.
   ///
   /// The talk's speakers are those the report credits: the session's speakers it names (by full
-  /// name, surname or first name, in the talk's title or text), with the program's spelling and
-  /// organization, then the speakers it adds. The session carries all of the program's.
-  func attach(_ c: TalkCandidate, to session: Session, authorKey: String?) -> TalkCandidate {
+  /// name, surname or first name in the talk's title or text, or by full name anywhere in the
+  /// report; the author too), with the program's spelling and organization, then the speakers it
+  /// adds. The session carries all of the program's.
+  /// - Parameter report: the report's sections, where a speaker may be named by full name.
+  func attach(_ c: TalkCandidate, to session: Session, authorKey: String?, report: [OutlineSection] = []) -> TalkCandidate {
     var t = c
     // A title made from a link's address is none of the report's words.
     let reportsWords = c.titleSource != .schedule && !(c.titleSource == .derived && c.evidence.contains(.sessionPageLink))
@@ -35,7 +37,9 @@ extension SessionLinker {
       let parts = TitleKey.words(key)
       let named = reportKeys.contains(key) || Program.namesFullName(parts, in: textWords)
         || (parts.count >= 2 && (words.contains(parts[parts.count - 1]) || words.contains(parts[0])) && parts[0].count >= 3)
-      if named && key != authorKey { speakers.append(SpeakerRef(name: sp.name, organization: sp.organization)) }
+        || (parts.count >= 2 && report.contains { SessionLinker.names(parts, in: $0.tokens) })
+      // (The author too: the program says they spoke there, and no rule links a session by the author's name.)
+      if named { speakers.append(SpeakerRef(name: sp.name, organization: sp.organization)) }
     }
     for sp in c.speakers {
       let key = program.speakerKey(sp.name) ?? Program.nameKey(sp.name)
@@ -44,6 +48,17 @@ extension SessionLinker {
     t.speakers = speakers
     t.session = session.ref
     return t
+  }
+
+  /// Whether words name a person by the words of their full name, one after the other. (A word
+  /// is compared by its hash first, which most words are ruled out by.)
+  static func names(_ parts: [String], in tokens: ArraySlice<Token>) -> Bool {
+    guard let first = parts.first, tokens.count >= parts.count else { return false }
+    let hash = Token.hash(folded: first)
+    for k in tokens.startIndex...(tokens.endIndex - parts.count) where tokens[k].foldedHash == hash {
+      if tokens[k..<(k + parts.count)].elementsEqual(parts, by: { $0.folded == $1 }) { return true }
+    }
+    return false
   }
 
   /// A talk not linked: its speakers who speak at the edition get the program's spelling and,

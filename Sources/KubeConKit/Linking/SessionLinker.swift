@@ -62,7 +62,7 @@ struct SessionLinker: Sendable {
         return
       }
       linked[s] = out.count
-      out.append(attach(c, to: program.sessions[s], authorKey: authorKey))
+      out.append(attach(c, to: program.sessions[s], authorKey: authorKey, report: sections))
     }
     var candidates = candidates
     // Session names copied from the program (`Title - Speaker, Organization`), with or without a program.
