@@ -38,6 +38,9 @@ import Testing
     ("Jane Doe and John Roe from Initech shared how they route requests.", ["Jane Doe|Initech", "John Roe|Initech"]),
     ("Discussions led by Acme's Nina Shah focused on security.", ["Nina Shah|Acme"]),
     ("La première keynote de Ada Lovelace (Executive Director, Acme Foundation) s'est ouverte sur l'IA.", ["Ada Lovelace|Acme Foundation"]),
+    // "who" or "qui" between the speaker and the verb.
+    ("We were happy to have Maria Lopez, Developer Advocate at Initech, who walked us through securing secrets.", ["Maria Lopez|Initech"]),
+    ("Maria Lopez de Initech, qui a présenté la gestion des secrets.", ["Maria Lopez|Initech"]),
     // A name in the possessive before a word for a talk.
     ("Jane Doe's keynote opened the second day.", ["Jane Doe|"]),
     ("After lunch, Alice Martin’s OpenTelemetry demo was magic on stage.", ["Alice Martin|"]),

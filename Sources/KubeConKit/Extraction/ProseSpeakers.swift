@@ -43,7 +43,10 @@ struct ProseSpeakers: Sendable {
     "copain", "colleagues", "collegues", "dinner", "diner", "selfie", "photo", "beer", "biere", "team",
   ]
 
-  static let fillers: Set<String> = ["nous", "vous", "lui", "leur", "ils", "elles", "il", "elle", "they", "he", "she", "also", "aussi", "then", "ensuite", "have", "has", "had", "just", "both", "tous", "deux"]
+  static let fillers: Set<String> = [
+    "nous", "vous", "lui", "leur", "ils", "elles", "il", "elle", "they", "he", "she", "also", "aussi", "then", "ensuite", "have",
+    "has", "had", "just", "both", "tous", "deux", "who", "qui",
+  ]
 
   /// Auxiliaries that make a name the subject of what follows, inside a section about one talk.
   static let auxiliaries: [[String]] = ["a", "ont", "sont", "est", "was", "were", "had", "did", "made", "ran", "began", "started"].map { [$0] }
