@@ -41,6 +41,8 @@ import Testing
     // "who" or "qui" between the speaker and the verb.
     ("We were happy to have Maria Lopez, Developer Advocate at Initech, who walked us through securing secrets.", ["Maria Lopez|Initech"]),
     ("Maria Lopez de Initech, qui a présenté la gestion des secrets.", ["Maria Lopez|Initech"]),
+    // A remark in brackets between the speaker and the verb.
+    ("Maria Lopez from Initech (now part of Globex) discussed tracing with OpenTelemetry.", ["Maria Lopez|Initech"]),
     // A name in the possessive before a word for a talk.
     ("Jane Doe's keynote opened the second day.", ["Jane Doe|"]),
     ("After lunch, Alice Martin’s OpenTelemetry demo was magic on stage.", ["Alice Martin|"]),

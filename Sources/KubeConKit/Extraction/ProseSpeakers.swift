@@ -227,11 +227,20 @@ struct ProseSpeakers: Sendable {
     return true
   }
 
-  /// Only commas and pronouns ("nous", "also") stand between the names and the verb.
+  /// Only commas, pronouns ("nous", "also", "who") and a remark in brackets ("(part of Acme)")
+  /// stand between the names and the verb.
   func reaches(_ ws: [SpeakerParser.Word], from end: Int, to verb: Int) -> Bool {
     guard end <= verb else { return false }
-    for i in end..<verb where !ProseSpeakers.fillers.contains(ws[i].folded) { return false }
-    return true
+    var inBrackets = false
+    for i in end..<verb {
+      if ws[i].lead.hasPrefix("(") { inBrackets = true }
+      if inBrackets {
+        if ws[i].trail.contains(")") { inBrackets = false }
+        continue
+      }
+      if !ProseSpeakers.fillers.contains(ws[i].folded) { return false }
+    }
+    return !inBrackets
   }
 
   /// `Google's` gives `Google`.
