@@ -39,13 +39,13 @@ import Testing
     ("Discussions led by Acme's Nina Shah focused on security.", ["Nina Shah|Acme"]),
     ("La première keynote de Ada Lovelace (Executive Director, Acme Foundation) s'est ouverte sur l'IA.", ["Ada Lovelace|Acme Foundation"]),
     // "who" or "qui" between the speaker and the verb.
-    ("We were happy to have Maria Lopez, Developer Advocate at Initech, who walked us through securing secrets.", ["Maria Lopez|Initech"]),
+    ("Our guest was Maria Lopez, Principal Engineer at Initech, who walked the room through rotating credentials.", ["Maria Lopez|Initech"]),
     ("Maria Lopez de Initech, qui a présenté la gestion des secrets.", ["Maria Lopez|Initech"]),
     // A remark in brackets between the speaker and the verb.
-    ("Maria Lopez from Initech (now part of Globex) discussed tracing with OpenTelemetry.", ["Maria Lopez|Initech"]),
+    ("Maria Lopez from Initech (now part of Globex) discussed cost reports for clusters.", ["Maria Lopez|Initech"]),
     // A name in the possessive before a word for a talk.
     ("Jane Doe's keynote opened the second day.", ["Jane Doe|"]),
-    ("After lunch, Alice Martin’s OpenTelemetry demo was magic on stage.", ["Alice Martin|"]),
+    ("After lunch, Alice Martin’s live coding demo filled the room.", ["Alice Martin|"]),
     ("Paul Burns' live coding session drew a crowd.", ["Paul Burns|"]),
   ])
   func findsPresentingSpeakers(sentence: String, expected: [String]) {

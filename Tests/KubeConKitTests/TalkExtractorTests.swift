@@ -277,7 +277,7 @@ import Testing
     let text = """
       # KubeCon EU 2019 keynotes
 
-      ## Jane Doe - Senior Staff Engineer, Acme
+      ## Jane Doe - Principal Engineer, Acme
 
       Jane walked through what developer experience means for platform teams.
 

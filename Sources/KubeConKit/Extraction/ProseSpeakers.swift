@@ -133,7 +133,7 @@ struct ProseSpeakers: Sendable {
       }
     }
     // A name in the possessive before a word for a talk, a word or two between: "Jane Doe's
-    // keynote", "Jane Doe's OpenTelemetry demo".
+    // keynote", "Jane Doe's live demo".
     for k in ws.indices.dropFirst() where ProseSpeakers.possessedTalkNounTable.contains(ws[k].folded, hash: hashes[k]) {
       for j in stride(from: k - 1, through: max(0, k - 3), by: -1) {
         if let name = possessor(ws, at: j) { found.append(SpeakerRef(name: name)) }

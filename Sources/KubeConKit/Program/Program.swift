@@ -211,7 +211,7 @@ struct Program: Sendable {
   }
 
   /// The sessions whose title a span of five words or more is the start of, with its last three
-  /// words or fewer left out (`... Dispatching with Kueue` for `... Dispatching with Kueue at CERN`).
+  /// words or fewer left out (`... for Retail Stores` for `... for Retail Stores at Global Scale`).
   func sessions(titleStartingWith text: String) -> [Int] {
     let words = TitleKey.words(text)
     guard words.count >= 5, let first = words.first else { return [] }
