@@ -300,3 +300,24 @@ import Testing
     #expect(report.talks.count == 2)
   }
 }
+
+/// `Title hosted by Jane Doe` at the start of a paragraph or list item names that talk.
+@Suite struct TitleBeforeSpeakersTests {
+  @Test func aTitleBeforeHostedByIsStated() throws {
+    let text = """
+      # Our week at KubeCon EU 2018
+
+      You can watch both of our talks below.
+
+      - Storage Operators Deep Dive hosted by Jane Doe | [Slides](https://example.org/s.pdf) | [Video](https://www.youtube.com/watch?v=abc)
+
+      The keynote presented by John Smith was the best part of the day.
+      """
+    let report = try Fixtures.parser.parse(data: Data(text.utf8), file: "x.md", id: "x")
+    let talk = try #require(report.talks.first { $0.title == "Storage Operators Deep Dive" })
+    #expect(talk.titleSource == .stated)
+    #expect(talk.speakers.map(\.name) == ["Jane Doe"])
+    // A phrase before the cue is no title.
+    #expect(!report.talks.contains { $0.title == "The keynote" && $0.titleSource == .stated })
+  }
+}

@@ -39,6 +39,15 @@ extension TalkExtractor {
           continue
         }
         guard !speakers.isEmpty else { continue }
+        // `Title hosted by Jane Doe`, at the start of a block: that talk.
+        // (Words of the title read as a name before the verb are no speaker.)
+        if Sentences.bounds(block.text).first == bounds, let title = TalkExtractor.titleBeforeSpeakers(sentence) {
+          talks.append(TalkCandidate(
+            title: title, titleSource: .stated, kind: TalkExtractor.kindPrefix(Folding.fold(title)) ?? .session,
+            speakers: speakers.filter { title.range(ofBytes: $0.name) == nil },
+            line: block.line, text: block.text, tokens: block.tokens, section: sectionIndex, evidence: [.presentingSentence]))
+          continue
+        }
         // The same speakers again, or the paragraph that continues: the same talk.
         if let last = derived.last {
           let names = Set(talks[last].speakers.map { Folding.fold($0.name) })
@@ -117,6 +126,22 @@ extension TalkExtractor {
     }
     return blocks.flatMap(\.tokens)[...]
   }
+
+  /// `NATS Deep Dive hosted by Jane Doe`: the text before a cue that names the speakers
+  /// (``titleCues``), when it is worded like a title of two to twelve words.
+  static func titleBeforeSpeakers(_ sentence: String) -> String? {
+    for cue in titleCues {
+      guard let r = sentence.range(ofBytes: cue) else { continue }
+      let title = sentence[..<r.lowerBound].trimmingSpaces()
+      let words = title.pieceCount(upTo: 13)
+      guard words >= 2, words <= 12, looksLikeTitle(title) else { return nil }
+      return title
+    }
+    return nil
+  }
+
+  /// Words between a talk's title and its speakers.
+  static let titleCues = [" hosted by ", " presented by ", " given by ", " led by ", " présenté par ", " présentée par ", " animé par ", " animée par "]
 
   /// `[Title](https://sched.co/x) by Jane Doe`: a linked title followed by its speakers.
   func linkedTalk(_ block: Block, sectionIndex: Int) -> TalkCandidate? {
