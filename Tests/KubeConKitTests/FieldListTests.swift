@@ -50,9 +50,17 @@ import Testing
       var a = ""
       mutating func fields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) { try v.field("a", &a, .detail) }
     }
-    #expect(Set([One.shape, Two.shape, Detail.shape]).count == 3)
-    #expect([Talk].shape.contains(Mention.shape))
-    #expect(Corpus.shape.contains(Talk.shape))
+    struct Outer<Inner: FieldListed>: FieldListed {
+      var inner: [Inner] = []
+      mutating func fields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) { try v.field("inner", &inner) }
+    }
+    let shapes = [
+      FieldShape.of(One.self), FieldShape.of(Two.self), FieldShape.of(Detail.self), FieldShape.of(Outer<One>.self),
+      FieldShape.of(Outer<Two>.self),
+    ]
+    // (A model inside another counts: Outer<One> and Outer<Two> differ.)
+    #expect(Set(shapes).count == shapes.count)
+    #expect(FieldShape.of(One.self) == FieldShape.of(One.self))
   }
 
   /// The tables and details records give back every field of a corpus that uses them all.

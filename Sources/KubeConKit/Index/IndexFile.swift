@@ -20,7 +20,7 @@ final class IndexFile {
   static let layout = 11
   /// The layout's number and the shape of the tables (every model's field list, see
   /// ``FieldListed``): adding a field to a model makes older indexes stale, with no number to bump.
-  static let version = UInt32(truncatingIfNeeded: Checksum.of(Array("\(layout) \(Corpus.shape)".utf8)))
+  static let version = UInt32(truncatingIfNeeded: FieldShape.of(Corpus.self) &* 31 &+ UInt64(layout))
 
   enum Section: Int, CaseIterable {
     case strings, reports, talks, speakers, projects, themes, editions, details

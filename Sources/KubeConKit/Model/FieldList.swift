@@ -57,8 +57,8 @@ protocol FieldValue: Sendable {
   func write(json w: inout JSONWriter, _ options: FieldOptions)
   static func read(table r: inout TableReader) throws -> Self
   func write(table w: inout TableWriter)
-  /// The type's shape, for the index's version (see ``FieldShape``).
-  static var shape: String { get }
+  /// Adds the type's shape to `s`, for the index's version (see ``FieldShape``).
+  static func shape(into s: inout FieldShape)
   /// Whether JSON leaves the key out (a nil optional).
   var isMissing: Bool { get }
   /// Whether the key may be missing from JSON.
@@ -77,11 +77,11 @@ extension FieldValue {
 extension FieldListed {
   mutating func nestedFields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) { try fields(&v) }
 
-  static var shape: String {
-    var s = FieldShape()
+  static func shape(into s: inout FieldShape) {
+    s.add("{")
     var blank = Self()
     blank.fields(&s)
-    return "{" + s.text + "}"
+    s.add("}")
   }
 }
 
@@ -89,25 +89,28 @@ extension FieldListed {
 protocol FieldEnum: FieldValue, RawRepresentable where RawValue == String {}
 
 extension String: FieldValue {
-  static var shape: String { "s" }
+  static func shape(into s: inout FieldShape) { s.add("s") }
 }
 
 extension Int: FieldValue {
-  static var shape: String { "i" }
+  static func shape(into s: inout FieldShape) { s.add("i") }
 }
 
 extension Bool: FieldValue {
-  static var shape: String { "b" }
+  static func shape(into s: inout FieldShape) { s.add("b") }
 }
 
 extension FieldEnum {
-  static var shape: String { "e" }
+  static func shape(into s: inout FieldShape) { s.add("e") }
 }
 
 extension Optional: FieldValue where Wrapped: FieldValue {
   var isMissing: Bool { map { _ in false } ?? true }
   static var mayBeMissing: Bool { true }
-  static var shape: String { Wrapped.shape + "?" }
+  static func shape(into s: inout FieldShape) {
+    Wrapped.shape(into: &s)
+    s.add("?")
+  }
 
   mutating func nestedFields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) {
     guard var value = self else { return }
@@ -119,13 +122,20 @@ extension Optional: FieldValue where Wrapped: FieldValue {
 /// An optional written as `null` when nil, where an optional's key is left out.
 extension Nullable: FieldValue where Value: FieldValue {
   static var mayBeMissing: Bool { true }
-  static var shape: String { Value.shape + "?!" }
+  static func shape(into s: inout FieldShape) {
+    Value.shape(into: &s)
+    s.add("?!")
+  }
 
   mutating func nestedFields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) { try wrappedValue.nestedFields(&v) }
 }
 
 extension Array: FieldValue where Element: FieldValue {
-  static var shape: String { "[" + Element.shape + "]" }
+  static func shape(into s: inout FieldShape) {
+    s.add("[")
+    Element.shape(into: &s)
+    s.add("]")
+  }
 
   mutating func nestedFields<V: FieldVisitor>(_ v: inout V) throws(V.Failure) {
     for k in indices { try self[k].nestedFields(&v) }
@@ -134,16 +144,34 @@ extension Array: FieldValue where Element: FieldValue {
 
 /// Counts by key (`{"2024": 3}`).
 extension Dictionary: FieldValue where Key == String, Value == Int {
-  static var shape: String { "{s:i}" }
+  static func shape(into s: inout FieldShape) { s.add("{s:i}") }
 }
 
 /// The shape of a model's fields (keys, options, types), which the index's version is made from:
-/// an index written with other field lists is rebuilt.
+/// an index written with other field lists is rebuilt. It is a checksum, made as the fields are
+/// visited (every command that opens the index makes it once).
 struct FieldShape: FieldVisitor {
   typealias Failure = Never
-  var text = ""
+  /// FNV-1a of the shape's text.
+  private(set) var checksum: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// The shape of a model.
+  static func of<T: FieldValue>(_: T.Type) -> UInt64 {
+    var s = FieldShape()
+    T.shape(into: &s)
+    return s.checksum
+  }
+
+  mutating func add(_ text: String) {
+    for b in text.utf8 { add(byte: b) }
+  }
+
+  private mutating func add(byte b: UInt8) { checksum = (checksum ^ UInt64(b)) &* 0x100_0000_01b3 }
 
   mutating func field<T: FieldValue>(_ key: String, _ value: inout T, _ options: FieldOptions) {
-    text += "\(key)/\(options.rawValue):\(T.shape),"
+    add(key)
+    add(byte: options.rawValue)
+    T.shape(into: &self)
+    add(",")
   }
 }
