@@ -146,9 +146,7 @@ struct ProseSpeakers: Sendable {
   }
 
   /// Words for a talk that a speaker's name may stand before in the possessive.
-  static let possessedTalkNouns: Set<String> = ["talk", "keynote", "demo", "presentation", "session", "panel", "workshop", "tutorial"]
-
-  static let possessedTalkNounTable = WordTable(words: possessedTalkNouns)
+  static let possessedTalkNounTable = WordTable(words: ["talk", "keynote", "demo", "presentation", "session", "panel", "workshop", "tutorial"])
 
   /// Whether a sentence (bytes `bounds` of `text`, with its words) may hold a name in the
   /// possessive before a word for a talk (see ``speakers(inSentence:inTalk:)``): one of those

@@ -28,7 +28,7 @@ extension TalkExtractor {
       let mayQuote =
         !block.inline.strong.isEmpty || TalkExtractor.mayHoldQuotations(block.text)
         || block.inline.links.contains { TalkExtractor.singleQuoted($0.text) != nil }
-      for (bounds, mayName) in sentences(block, namingSpeakersInTalk: false) where mayQuote || mayName {
+      for (k, (bounds, mayName)) in sentences(block, namingSpeakersInTalk: false).enumerated() where mayQuote || mayName {
         let sentence = Sentences.sentence(block.text, bounds)
         let quoted = quotedTalks(sentence, block: block, sectionIndex: sectionIndex)
         let speakers = mayName ? prose.speakers(inSentence: sentence, inTalk: false) : []
@@ -41,7 +41,7 @@ extension TalkExtractor {
         guard !speakers.isEmpty else { continue }
         // `Title hosted by Jane Doe`, at the start of a block: that talk.
         // (Words of the title read as a name before the verb are no speaker.)
-        if Sentences.bounds(block.text).first == bounds, let title = TalkExtractor.titleBeforeSpeakers(sentence) {
+        if k == 0, let title = TalkExtractor.titleBeforeSpeakers(sentence) {
           talks.append(TalkCandidate(
             title: title, titleSource: .stated, kind: TalkExtractor.kindPrefix(Folding.fold(title)) ?? .session,
             speakers: speakers.filter { title.range(ofBytes: $0.name) == nil },

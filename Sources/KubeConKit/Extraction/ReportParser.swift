@@ -301,9 +301,7 @@ public struct ReportParser: Sendable {
           if i == b.count { return whole ? String(decoding: b, as: UTF8.self) : nil }  // at most 200 characters
           guard whole || characters.next(i) < b.count else { return nil }
           // At the last space of the 200 characters (a space with an accent on it is no space).
-          let cut =
-            characters.areScalars
-            ? b[..<i].lastIndex(of: 0x20) ?? i : b[..<i].indices.last { b[$0] == 0x20 && characters.isStart($0 + 1) } ?? i
+          let cut = b[..<i].indices.last { b[$0] == 0x20 && Graphemes.breaksAfterSpace(b, at: $0 + 1) } ?? i
           return String(decoding: UnsafeBufferPointer(rebasing: b[..<cut]), as: UTF8.self) + "…"
         }
         if let excerpt { return excerpt }

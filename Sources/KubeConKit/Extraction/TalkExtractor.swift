@@ -276,7 +276,7 @@ struct TalkExtractor: Sendable {
     var text = heading
     return text.withUTF8 { b in
       let characters = CharacterOffsets(b)
-      func isSpace(_ i: Int) -> Bool { b[i] == 0x20 && (characters.areScalars || characters.isStart(i + 1)) }
+      func isSpace(_ i: Int) -> Bool { b[i] == 0x20 && Graphemes.breaksAfterSpace(b, at: i + 1) }
       var words = 0, long = 0, capitalized = 0
       var i = 0
       while i < b.count {

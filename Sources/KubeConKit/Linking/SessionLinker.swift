@@ -250,23 +250,20 @@ struct SessionLinker: Sendable {
   /// its last words left out.
   func sessionsNamed(in block: Block) -> [Int] {
     guard program.mayNameTitle(block.tokens) else { return [] }
-    var spans: [String] = []
-    switch block.kind {
-    case .heading, .listItem: spans.append(block.text)
-    default: break
-    }
-    spans += block.inline.links.map(\.text) + block.inline.strong + SessionLinker.quoted(block.text)
+    let isListItem = { if case .listItem = block.kind { true } else { false } }()
+    // Each span, and whether it may be a title with its last words left out (not in a heading,
+    // which may be a topic that starts a title).
+    var spans: [(text: String, shortened: Bool)] = []
+    if block.isHeading || isListItem { spans.append((block.text, isListItem)) }
+    spans += (block.inline.links.map(\.text) + block.inline.strong).map { ($0, !block.isHeading) }
+    spans += SessionLinker.quoted(block.text).map { ($0, false) }
     // A list item or heading that goes on after its title (`Title - Speaker`, `Title: notes`).
-    if case .listItem = block.kind { spans += SessionLinker.leadingParts(block.text) }
-    if block.isHeading { spans += SessionLinker.leadingParts(block.text) }
-    // (Not in a heading, which may be a topic that starts a title.)
-    var shortened = block.isHeading ? [] : block.inline.links.map(\.text) + block.inline.strong
-    if case .listItem = block.kind { shortened += [block.text] + SessionLinker.leadingParts(block.text) }
+    if block.isHeading || isListItem { spans += SessionLinker.leadingParts(block.text).map { ($0, isListItem) } }
     var found: [Int] = []
-    for span in spans {
+    for (span, shortened) in spans {
       var titled = program.sessions(titled: span)
       if titled.isEmpty { titled = program.sessions(nearlyTitled: span) }
-      if titled.isEmpty && shortened.contains(span) { titled = program.sessions(titleStartingWith: span) }
+      if titled.isEmpty && shortened { titled = program.sessions(titleStartingWith: span) }
       if let s = choose(titled, speakers: []), !found.contains(s) { found.append(s) }
     }
     for s in program.titles(inside: block.tokens) where !found.contains(s) { found.append(s) }

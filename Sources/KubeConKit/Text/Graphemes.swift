@@ -75,9 +75,6 @@ struct CharacterOffsets {
     }
   }
 
-  /// Whether every character is one scalar.
-  var areScalars: Bool { starts == nil }
-
   /// The place in `starts` of the first start at or after byte `i`.
   private func place(_ i: Int, in starts: [Int]) -> Int {
     var (low, high) = (0, starts.count)
